@@ -1,0 +1,97 @@
+import { ConversationState } from 'botbuilder';
+import type * as restify from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import { createAdapter } from './adapter';
+import { systemClock, type Clock } from './clock';
+import type { Config } from './config';
+import { exampleValues } from './content/service-profile';
+import { loadContent, type LoadedContent } from './content/load-content';
+import { FosterCarerBot, turnFactsOf } from './foster-carer-bot';
+import type { Logger } from './logger';
+import { ConversationReferences } from './proactive/conversation-references';
+import { ProactiveSender } from './proactive/proactive-sender';
+import { createServer } from './server';
+import { BotStateStorage } from './storage/bot-state-storage';
+import { createRecordStore } from './storage/create-record-store';
+import type { RecordStore } from './storage/record-store';
+import { EmbeddedDirectLine, type ChannelActivity } from './channels/directline/embedded-direct-line';
+import { createAzureTokenIssuer, createEmbeddedTokenIssuer, type WebTokenIssuer } from './channels/web/web-tokens';
+import { RootDialog } from '../dialogs/root-dialog';
+import type { Activity } from 'botbuilder';
+
+export interface AppOptions {
+  readonly logger: Logger;
+  /** Tests pass a store (e.g. SQLite in memory, or one that fails). */
+  readonly records?: RecordStore;
+  readonly content?: LoadedContent;
+  readonly clock?: Clock;
+}
+
+export interface App {
+  readonly server: restify.Server;
+  readonly adapter: CloudAdapter;
+  readonly bot: FosterCarerBot;
+  readonly records: RecordStore;
+  readonly proactive: ProactiveSender;
+  readonly content: LoadedContent;
+  close(): Promise<void>;
+}
+
+/** The composition root: builds each dependency once. Only this file knows both dialogs and concrete stores. */
+export async function createApp(config: Config, options: AppOptions): Promise<App> {
+  const { logger } = options;
+  const clock = options.clock ?? systemClock;
+  const content = options.content ?? (await loadContent(config.contentDir));
+  const records = options.records ?? (await createRecordStore(config, clock));
+
+  if (config.production) {
+    for (const example of exampleValues(content.profile)) {
+      logger.warn('service profile still has an example value: replace it before go-live', { field: example });
+    }
+  }
+
+  const conversationState = new ConversationState(new BotStateStorage(records));
+  const references = new ConversationReferences(records);
+  const adapter = createAdapter(config, conversationState, logger);
+  const dialog = new RootDialog({ factsOf: (step) => turnFactsOf(step.context) });
+  const bot = new FosterCarerBot({ config, conversationState, dialog, profile: content.profile, references, logger });
+  const proactive = new ProactiveSender(adapter, references, config, logger);
+
+  let embeddedDirectLine: EmbeddedDirectLine | undefined;
+  let webTokens: WebTokenIssuer | undefined;
+  if (config.directLine.kind === 'azure') {
+    webTokens = createAzureTokenIssuer(config.directLine);
+  } else if (config.localMode) {
+    embeddedDirectLine = new EmbeddedDirectLine(records, clock, (activity: ChannelActivity) =>
+      // local mode only: authentication is off, so the adapter accepts the in-process turn as it would any other
+      adapter.processActivityDirect('', activity as unknown as Activity, (context) => bot.run(context)),
+    );
+    webTokens = createEmbeddedTokenIssuer(embeddedDirectLine, config.localMode);
+  } else {
+    logger.warn('web chat is off: set DIRECT_LINE_SECRET to serve the chat page with authentication on', { outcome: 'web-off' });
+  }
+
+  const server = createServer({
+    config,
+    adapter,
+    bot,
+    profile: content.profile,
+    logger,
+    readiness: () => records.ping(),
+    webTokens,
+    embeddedDirectLine,
+  });
+
+  return {
+    server,
+    adapter,
+    bot,
+    records,
+    proactive,
+    content,
+    close: async () => {
+      server.close();
+      await records.close();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type * as restify from 'restify';
+import type { Logger } from '../../logger';
+import { DirectLineAuthError, type ChannelActivity, type EmbeddedDirectLine } from './embedded-direct-line';
+
+export const CONNECTOR_PATH = '/directline-connector';
+
+function bearer(req: restify.Request): string {
+  const header = req.headers.authorization ?? '';
+  return header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+}
+
+function isActivity(body: unknown): body is ChannelActivity {
+  return typeof body === 'object' && body !== null && typeof (body as { type?: unknown }).type === 'string';
+}
+
+/** Direct Line 3.0 routes for the page (polling) and connector routes the bot replies to. */
+export function registerEmbeddedDirectLineRoutes(server: restify.Server, directLine: EmbeddedDirectLine, logger: Logger): void {
+  const handle =
+    (work: (req: restify.Request) => Promise<[number, unknown]>): restify.RequestHandler =>
+    async (req, res) => {
+      res.setHeader('Cache-Control', 'no-store');
+      try {
+        const [status, body] = await work(req);
+        res.send(status, body);
+      } catch (error) {
+        if (error instanceof DirectLineAuthError) {
+          res.send(403, { error: { code: 'Forbidden', message: 'token not valid for this conversation' } });
+          return;
+        }
+        logger.error('direct line request failed', { code: 'DIRECT_LINE', outcome: 'error' });
+        res.send(500, { error: { code: 'ServiceError', message: 'internal error' } });
+      }
+    };
+
+  // the bot replies to this service's own loopback address (local mode binds to loopback only)
+  const serviceUrlFor = (req: restify.Request) => `http://127.0.0.1:${req.socket.localPort ?? 0}${CONNECTOR_PATH}/`;
+
+  server.post('/v3/directline/tokens/refresh', handle(async (req) => [200, await directLine.refreshToken(bearer(req))]));
+  server.post('/v3/directline/conversations', handle(async (req) => [201, await directLine.startConversation(bearer(req))]));
+  server.get(
+    '/v3/directline/conversations/:conversationId',
+    handle(async (req) => [200, await directLine.startConversation(bearer(req))]),
+  );
+  server.post(
+    '/v3/directline/conversations/:conversationId/activities',
+    handle(async (req) => {
+      if (!isActivity(req.body) || !['message', 'event'].includes(req.body.type)) return [400, { error: { code: 'BadArgument' } }];
+      return [200, await directLine.postFromUser(bearer(req), String(req.params.conversationId), req.body, serviceUrlFor(req))];
+    }),
+  );
+  server.get(
+    '/v3/directline/conversations/:conversationId/activities',
+    handle(async (req) => {
+      const watermark = typeof req.query?.watermark === 'string' ? req.query.watermark : undefined;
+      return [200, await directLine.activitiesSince(bearer(req), String(req.params.conversationId), watermark)];
+    }),
+  );
+
+  const fromBot = handle(async (req) => {
+    if (!isActivity(req.body)) return [400, { error: { code: 'BadArgument' } }];
+    return [200, await directLine.postFromBot(String(req.params.conversationId), req.body)];
+  });
+  server.post(`${CONNECTOR_PATH}/v3/conversations/:conversationId/activities`, fromBot);
+  server.post(`${CONNECTOR_PATH}/v3/conversations/:conversationId/activities/:activityId`, fromBot);
+}

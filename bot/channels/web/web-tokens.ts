@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../../config';
+import { PUBLIC_USER_PREFIX } from '../../turn-facts';
+import type { EmbeddedDirectLine } from '../directline/embedded-direct-line';
+
+export type WebPage = 'carers' | 'public';
+
+export interface WebToken {
+  readonly token: string;
+  readonly userId: string;
+  /** Direct Line endpoint for the page; undefined means this service's own embedded endpoint. */
+  readonly domain: string | undefined;
+  readonly expiresIn: number;
+}
+
+/** Issues the page a Direct Line token bound to a server-chosen user id; the secret never reaches the browser (AUTH-7). */
+export interface WebTokenIssuer {
+  issue(page: WebPage, requestedUserId: string | undefined): Promise<WebToken>;
+}
+
+const LOCAL_USER_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** `dl_` + at least 128 random bits; public-page users get a prefix the bot recognises as the enquirer persona. */
+export function newWebUserId(page: WebPage): string {
+  return `${page === 'public' ? PUBLIC_USER_PREFIX : 'dl_'}${randomBytes(16).toString('hex')}`;
+}
+
+export function createEmbeddedTokenIssuer(directLine: EmbeddedDirectLine, localMode: boolean): WebTokenIssuer {
+  return {
+    async issue(page, requestedUserId) {
+      // choosing your own id is only for trying roles locally (e.g. ?user=local-manager)
+      const userId =
+        localMode && page === 'carers' && requestedUserId !== undefined && LOCAL_USER_ID.test(requestedUserId)
+          ? requestedUserId
+          : newWebUserId(page);
+      const { token, expiresIn } = await directLine.issueToken(userId);
+      return { token, userId, domain: undefined, expiresIn };
+    },
+  };
+}
+
+type AzureDirectLine = Extract<Config['directLine'], { kind: 'azure' }>;
+
+export function createAzureTokenIssuer(settings: AzureDirectLine, fetchImpl: typeof fetch = fetch): WebTokenIssuer {
+  return {
+    async issue(page) {
+      const userId = newWebUserId(page);
+      const response = await fetchImpl(`${settings.endpoint}/tokens/generate`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${settings.secret}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ user: { id: userId }, trustedOrigins: settings.trustedOrigins }),
+      });
+      if (!response.ok) throw new Error(`Direct Line token request failed (${response.status})`);
+      const body = (await response.json()) as { token?: unknown; expires_in?: unknown };
+      if (typeof body.token !== 'string') throw new Error('Direct Line token response had no token');
+      return { token: body.token, userId, domain: settings.endpoint, expiresIn: typeof body.expires_in === 'number' ? body.expires_in : 1800 };
+    },
+  };
+}

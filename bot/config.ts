@@ -1,0 +1,185 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from './errors';
+import type { RoleDirectory } from './roles';
+import { createRoleDirectory } from './roles';
+
+const csv = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .optional()
+  .transform((value) => (value === undefined ? undefined : ['true', '1', 'yes'].includes(value)));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const EnvSchema = z.object({
+  NODE_ENV: optionalText,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  DATA_DIR: z.string().min(1).default('data'),
+  CONTENT_DIR: z.string().min(1).default('content'),
+  STORAGE: z.enum(['sqlite', 'cosmos']).optional(),
+
+  MicrosoftAppId: optionalText,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  ALLOWED_TENANT_IDS: csv,
+
+  COSMOS_ENDPOINT: optionalText,
+  COSMOS_KEY: optionalText,
+  COSMOS_DATABASE_ID: z.string().min(1).default('foster-carer-assistant'),
+  COSMOS_CREATE_CONTAINERS: flag,
+  COSMOS_MAX_RETRIES: z.coerce.number().int().min(0).max(20).default(9),
+  COSMOS_MAX_WAIT_SECONDS: z.coerce.number().int().min(1).max(120).default(30),
+
+  DIRECT_LINE_SECRET: optionalText,
+  DIRECT_LINE_ENDPOINT: z.url().default('https://europe.directline.botframework.com/v3/directline'),
+  WEB_TRUSTED_ORIGINS: csv,
+  TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+
+  PROACTIVE_SERVICE_URL_HOSTS: csv,
+
+  MANAGER_IDS: csv,
+  RECRUITMENT_OFFICER_IDS: csv,
+  ASSOCIATION_REP_IDS: csv,
+  CONTENT_EDITOR_IDS: csv,
+  ADMIN_IDS: csv,
+});
+
+export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+export interface BotAuthSettings {
+  readonly MicrosoftAppId?: string;
+  readonly MicrosoftAppType?: AppType;
+  readonly MicrosoftAppTenantId?: string;
+  readonly MicrosoftAppPassword?: string;
+}
+
+export interface CosmosSettings {
+  readonly endpoint: string;
+  /** Absent: the app's managed identity is used (DefaultAzureCredential). */
+  readonly key: string | undefined;
+  readonly databaseId: string;
+  /** Local and test use only: production containers are declared in infra/ and only verified here. */
+  readonly createContainers: boolean;
+  readonly maxRetries: number;
+  readonly maxWaitSeconds: number;
+}
+
+export interface Config {
+  readonly production: boolean;
+  /** Local mode: no Microsoft app id, so channel authentication is off and the server binds to loopback only. */
+  readonly localMode: boolean;
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  readonly contentDir: string;
+  readonly storage: { readonly kind: 'sqlite'; readonly dataDir: string } | ({ readonly kind: 'cosmos' } & CosmosSettings);
+  readonly botAuth: BotAuthSettings;
+  readonly allowedTenantIds: readonly string[];
+  readonly directLine:
+    | { readonly kind: 'embedded' }
+    | { readonly kind: 'azure'; readonly secret: string; readonly endpoint: string; readonly trustedOrigins: readonly string[] };
+  readonly tokenRateLimitPerMinute: number;
+  /** Hosts a proactive message may be sent to (TEAMS-3). */
+  readonly proactiveServiceUrlHosts: readonly string[];
+  readonly roles: RoleDirectory;
+}
+
+const DEFAULT_PROACTIVE_HOSTS = ['smba.trafficmanager.net', '*.botframework.com'];
+
+/** Parses the environment once; every problem is reported together, so one start-up shows them all. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const localMode = e.MicrosoftAppId === undefined;
+  const storageKind = e.STORAGE ?? (e.COSMOS_ENDPOINT === undefined ? 'sqlite' : 'cosmos');
+  const problems: string[] = [];
+
+  if (production) {
+    if (localMode) problems.push('MicrosoftAppId: required in production (without it channel authentication is off)');
+    if (e.MicrosoftAppType === undefined) problems.push('MicrosoftAppType: required in production (MultiTenant, SingleTenant or UserAssignedMSI)');
+    if (storageKind !== 'cosmos') problems.push('STORAGE: must be "cosmos" in production');
+    if (e.COSMOS_ENDPOINT === undefined) problems.push('COSMOS_ENDPOINT: required in production');
+    if (e.ALLOWED_TENANT_IDS.length === 0) problems.push('ALLOWED_TENANT_IDS: required in production (the council\'s Microsoft 365 tenant id)');
+  }
+  const appType = e.MicrosoftAppType ?? 'MultiTenant';
+  if (!localMode) {
+    if (appType !== 'MultiTenant' && e.MicrosoftAppTenantId === undefined) {
+      problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${appType}`);
+    }
+    if (appType === 'UserAssignedMSI' && e.MicrosoftAppPassword !== undefined) {
+      problems.push('MicrosoftAppPassword: must be empty when MicrosoftAppType is UserAssignedMSI');
+    }
+    if (appType !== 'UserAssignedMSI' && e.MicrosoftAppPassword === undefined) {
+      problems.push(`MicrosoftAppPassword: required when MicrosoftAppType is ${appType}`);
+    }
+  }
+  if (storageKind === 'cosmos' && e.COSMOS_ENDPOINT === undefined) {
+    problems.push('COSMOS_ENDPOINT: required when STORAGE is "cosmos"');
+  }
+  if (e.DIRECT_LINE_SECRET !== undefined && e.WEB_TRUSTED_ORIGINS.length === 0) {
+    problems.push('WEB_TRUSTED_ORIGINS: required with DIRECT_LINE_SECRET (the origins allowed to host the chat page)');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    production,
+    localMode,
+    host: localMode ? '127.0.0.1' : '0.0.0.0',
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    contentDir: path.resolve(e.CONTENT_DIR),
+    storage:
+      storageKind === 'cosmos'
+        ? {
+            kind: 'cosmos',
+            endpoint: e.COSMOS_ENDPOINT ?? '',
+            key: e.COSMOS_KEY,
+            databaseId: e.COSMOS_DATABASE_ID,
+            createContainers: e.COSMOS_CREATE_CONTAINERS ?? !production,
+            maxRetries: e.COSMOS_MAX_RETRIES,
+            maxWaitSeconds: e.COSMOS_MAX_WAIT_SECONDS,
+          }
+        : { kind: 'sqlite', dataDir: path.resolve(e.DATA_DIR) },
+    botAuth: localMode
+      ? {}
+      : {
+          MicrosoftAppId: e.MicrosoftAppId,
+          MicrosoftAppType: appType,
+          MicrosoftAppTenantId: e.MicrosoftAppTenantId,
+          MicrosoftAppPassword: e.MicrosoftAppPassword,
+        },
+    allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    directLine:
+      e.DIRECT_LINE_SECRET === undefined
+        ? { kind: 'embedded' }
+        : { kind: 'azure', secret: e.DIRECT_LINE_SECRET, endpoint: e.DIRECT_LINE_ENDPOINT, trustedOrigins: e.WEB_TRUSTED_ORIGINS },
+    tokenRateLimitPerMinute: e.TOKEN_RATE_LIMIT_PER_MINUTE,
+    proactiveServiceUrlHosts: e.PROACTIVE_SERVICE_URL_HOSTS.length > 0 ? e.PROACTIVE_SERVICE_URL_HOSTS : DEFAULT_PROACTIVE_HOSTS,
+    roles: createRoleDirectory({
+      manager: e.MANAGER_IDS,
+      'recruitment-officer': e.RECRUITMENT_OFFICER_IDS,
+      'association-rep': e.ASSOCIATION_REP_IDS,
+      'content-editor': e.CONTENT_EDITOR_IDS,
+      admin: e.ADMIN_IDS,
+    }),
+  };
+}

@@ -1,0 +1,42 @@
+import { Settings } from 'luxon';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { errorCodeOf } from './errors';
+import { createLogger } from './logger';
+
+Settings.throwOnInvalid = true;
+
+async function main(): Promise<void> {
+  const bootLogger = createLogger();
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    // the configuration error lists every problem; it names settings, never secret values
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const logger = createLogger(undefined, config.logLevel);
+  if (config.localMode) {
+    logger.warn('LOCAL MODE: no MicrosoftAppId, so channel authentication is OFF; listening on 127.0.0.1 only', { mode: 'local' });
+  }
+  const app = await createApp(config, { logger });
+  app.server.listen(config.port, config.host, () => {
+    const address = app.server.address();
+    logger.info('listening', { host: config.host, port: address.port, storage: config.storage.kind, directLine: config.directLine.kind });
+    if (config.localMode) {
+      bootLogger.info(`chat as a carer: http://127.0.0.1:${address.port}/  ·  as an enquirer: http://127.0.0.1:${address.port}/public`);
+    }
+  });
+  const stop = () => {
+    void app.close().finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`start-up failed: ${errorCodeOf(error)} ${error instanceof Error ? error.message : ''}\n`);
+  process.exitCode = 1;
+});

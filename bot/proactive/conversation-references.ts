@@ -1,0 +1,62 @@
+import { deterministicId, type RecordStore } from '../storage/record-store';
+
+/** The parts of a botbuilder ConversationReference we keep: ids and routing only, no names. */
+export interface StoredReference {
+  readonly channelId: string;
+  readonly serviceUrl: string;
+  readonly conversation: { readonly id: string; readonly tenantId?: string; readonly conversationType?: string };
+  readonly bot: { readonly id: string };
+  readonly user?: { readonly id: string; readonly aadObjectId?: string };
+  readonly locale?: string;
+}
+
+interface ReferenceDocument {
+  readonly audience: string;
+  readonly reference: StoredReference;
+  /** Set when a send was refused for good (403 MessageWritesBlocked: the user blocked or removed the bot). */
+  readonly inactive?: boolean;
+}
+
+/**
+ * Where proactive messages can go: one reference per audience key (a user, or a team channel). Written only from
+ * authenticated inbound activities (TEAMS-3), so a stored serviceUrl is one the channel itself gave us.
+ */
+export class ConversationReferences {
+  constructor(private readonly records: RecordStore) {}
+
+  async save(audience: string, reference: StoredReference): Promise<void> {
+    await this.records.upsert<ReferenceDocument>(this.key(audience), { audience, reference });
+  }
+
+  async get(audience: string): Promise<StoredReference | undefined> {
+    const record = await this.records.get<ReferenceDocument>(this.key(audience));
+    return record === undefined || record.data.inactive === true ? undefined : record.data.reference;
+  }
+
+  async markInactive(audience: string): Promise<void> {
+    const record = await this.records.get<ReferenceDocument>(this.key(audience));
+    if (record !== undefined) await this.records.replace(record, { ...record.data, inactive: true });
+  }
+
+  private key(audience: string) {
+    const id = deterministicId('reference', audience);
+    return { kind: 'conversation-reference' as const, partitionKey: id, id };
+  }
+}
+
+/** TEAMS-3: a proactive send goes only to an allow-listed host; loopback only for the embedded local channel. */
+export function isAllowedServiceUrl(serviceUrl: string, allowedHosts: readonly string[], localMode: boolean): boolean {
+  let url: URL;
+  try {
+    url = new URL(serviceUrl);
+  } catch {
+    return false;
+  }
+  if (localMode && url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return true;
+  if (url.protocol !== 'https:') return false;
+  const host = url.hostname.toLowerCase();
+  return allowedHosts.some((pattern) => {
+    const p = pattern.toLowerCase();
+    return p.startsWith('*.') ? host.endsWith(p.slice(1)) && host.length > p.length - 1 : host === p;
+  });
+}

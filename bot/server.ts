@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import * as restify from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import type { Config } from './config';
+import type { ServiceProfile } from './content/service-profile';
+import type { FosterCarerBot } from './foster-carer-bot';
+import type { Logger } from './logger';
+import { CHAT_SCRIPT, contentSecurityPolicy, renderChatPage } from './channels/web/chat-page';
+import type { WebPage, WebTokenIssuer } from './channels/web/web-tokens';
+import { registerEmbeddedDirectLineRoutes } from './channels/directline/direct-line-routes';
+import type { EmbeddedDirectLine } from './channels/directline/embedded-direct-line';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface ServerDeps {
+  readonly config: Config;
+  readonly adapter: CloudAdapter;
+  readonly bot: FosterCarerBot;
+  readonly profile: ServiceProfile;
+  readonly logger: Logger;
+  /** Rejects when the service cannot serve: store unreachable or content not loaded. */
+  readonly readiness: () => Promise<void>;
+  /** Absent: no web chat (an authenticated deployment without a Direct Line secret). */
+  readonly webTokens: WebTokenIssuer | undefined;
+  readonly embeddedDirectLine: EmbeddedDirectLine | undefined;
+}
+
+const WEBCHAT_BUNDLE = path.join(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
+
+/** Builds the HTTP server without listening, so tests drive it in-process (botbuilder's makeServer pattern). */
+export function createServer(deps: ServerDeps): restify.Server {
+  const { config, adapter, bot, logger } = deps;
+  const server = restify.createServer({ name: 'foster-carer-assistant', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, withGenericErrors(res), (context) => bot.run(context));
+  });
+
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'alive' });
+    next();
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    try {
+      await deps.readiness();
+      res.send(200, { status: 'ready' });
+    } catch {
+      logger.warn('not ready', { outcome: 'not-ready' });
+      res.send(503, { status: 'not ready' });
+    }
+  });
+
+  const webTokens = deps.webTokens;
+  if (webTokens !== undefined) {
+    const directLineOrigin = config.directLine.kind === 'azure' ? new URL(config.directLine.endpoint).origin : undefined;
+    const page = (which: WebPage): restify.RequestHandler => (_req, res, next) => {
+      const nonce = randomBytes(16).toString('base64');
+      res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce, directLineOrigin));
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(renderChatPage(which, nonce, deps.profile));
+      next();
+    };
+    server.get('/', page('carers'));
+    server.get('/public', page('public'));
+
+    server.get('/chat.js', (_req, res, next) => {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
+      res.end(CHAT_SCRIPT);
+      next();
+    });
+    server.get('/webchat/webchat.js', (_req, res, next) => {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=86400' });
+      createReadStream(WEBCHAT_BUNDLE).pipe(res).on('finish', () => next());
+    });
+
+    const tokenLimiter = restify.plugins.throttle({
+      burst: config.tokenRateLimitPerMinute,
+      rate: config.tokenRateLimitPerMinute / 60,
+      // behind App Service the client address is in X-Forwarded-For; locally there is no proxy to trust
+      ...(config.localMode ? { ip: true } : { xff: true }),
+    });
+    server.post('/api/directline/token', tokenLimiter, async (req, res) => {
+      res.setHeader('Cache-Control', 'no-store');
+      if (!isAllowedOrigin(req, config)) {
+        res.send(403, { error: 'origin not allowed' });
+        return;
+      }
+      const body = (req.body ?? {}) as { page?: unknown; user?: unknown };
+      const which: WebPage = body.page === 'public' ? 'public' : 'carers';
+      try {
+        const issued = await webTokens.issue(which, typeof body.user === 'string' ? body.user : undefined);
+        res.send(200, issued);
+      } catch {
+        logger.error('web token not issued', { code: 'DIRECT_LINE_TOKEN', outcome: 'error' });
+        res.send(502, { error: 'chat unavailable' });
+      }
+    });
+  }
+
+  if (deps.embeddedDirectLine !== undefined) registerEmbeddedDirectLineRoutes(server, deps.embeddedDirectLine, logger);
+
+  return server;
+}
+
+/** Browsers send Origin on POST; a page on another site may not mint tokens (AUTH-8). */
+function isAllowedOrigin(req: restify.Request, config: Config): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return config.localMode;
+  const trusted = config.directLine.kind === 'azure' ? config.directLine.trustedOrigins : [];
+  const host = req.headers.host;
+  const own = host === undefined ? [] : [`http://${host}`, `https://${host}`];
+  return [...trusted, ...(config.localMode ? own : own.filter((o) => o.startsWith('https:')))].includes(origin);
+}
+
+/**
+ * The SDK writes `err.message` as the body of a 401 or 500 (AUTH-5): the caller gets a fixed text instead.
+ */
+function withGenericErrors(res: restify.Response): restify.Response {
+  let status = 200;
+  return new Proxy(res, {
+    get(target, property, receiver) {
+      if (property === 'status') {
+        return (code: number) => {
+          status = code;
+          return target.status(code);
+        };
+      }
+      if (property === 'send') {
+        return (body?: unknown) => {
+          if (status === 401) return target.send({ error: 'unauthorized' });
+          if (status >= 500) return target.send({ error: 'internal error' });
+          return target.send(body);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

@@ -1,0 +1,27 @@
+import { CosmosClient } from '@azure/cosmos';
+import { DefaultAzureCredential } from '@azure/identity';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import { CosmosRecordStore } from './cosmos-record-store';
+import type { RecordStore } from './record-store';
+import { SqliteRecordStore } from './sqlite-record-store';
+
+/** Builds the configured store: SQLite in the data directory by default, Cosmos DB when configured. */
+export async function createRecordStore(config: Config, clock: Clock): Promise<RecordStore> {
+  const storage = config.storage;
+  if (storage.kind === 'sqlite') return SqliteRecordStore.open(storage.dataDir, clock);
+
+  // one CosmosClient per process (COS-7), with retry limits set explicitly rather than left to defaults
+  const client = new CosmosClient({
+    endpoint: storage.endpoint,
+    ...(storage.key === undefined ? { aadCredentials: new DefaultAzureCredential() } : { key: storage.key }),
+    connectionPolicy: {
+      retryOptions: {
+        maxRetryAttemptCount: storage.maxRetries,
+        maxWaitTimeInSeconds: storage.maxWaitSeconds,
+        fixedRetryIntervalInMilliseconds: 0,
+      },
+    },
+  });
+  return CosmosRecordStore.connect(client.database(storage.databaseId), clock, { createContainers: storage.createContainers });
+}

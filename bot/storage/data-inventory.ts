@@ -1,0 +1,141 @@
+/**
+ * The data inventory (DP-1): every record kind, where it is stored, what it holds and how long it is kept.
+ * Retention is enforced by TTL: Cosmos DB `defaultTtl` per container plus a per-item `ttl` where a kind is shorter;
+ * SQLite by an expiry column purged on a schedule. The README's data table is this file in prose.
+ */
+export type ContainerId = 'bot-state' | 'conversations' | 'records' | 'audit';
+
+export interface ContainerSpec {
+  readonly id: ContainerId;
+  /** Cosmos DB container `defaultTtl`, in seconds. */
+  readonly defaultTtlSeconds: number;
+}
+
+const DAY = 24 * 60 * 60;
+
+export const CONTAINERS: Readonly<Record<ContainerId, ContainerSpec>> = {
+  'bot-state': { id: 'bot-state', defaultTtlSeconds: 30 * DAY },
+  conversations: { id: 'conversations', defaultTtlSeconds: 400 * DAY },
+  records: { id: 'records', defaultTtlSeconds: 400 * DAY },
+  audit: { id: 'audit', defaultTtlSeconds: 2 * 365 * DAY },
+};
+
+/** Every partition key is stored at this path (Cosmos DB) so one repository layer serves all kinds. */
+export const PARTITION_KEY_PATH = '/pk';
+
+export interface KindSpec {
+  readonly container: ContainerId;
+  readonly ttlSeconds: number;
+  /** What the partition key is, chosen for the queries run against this kind. */
+  readonly partitionedBy: string;
+  readonly holds: string;
+  readonly category: 'personal' | 'special-category' | 'operational';
+  readonly lawfulBasis: string;
+}
+
+const PUBLIC_TASK = 'UK GDPR Art 6(1)(e) public task (Children Act 1989; Fostering Services (England) Regulations 2011)';
+
+export const RECORD_KINDS = {
+  'bot-state': {
+    container: 'bot-state',
+    ttlSeconds: 30 * DAY,
+    partitionedBy: 'hash of the botbuilder state key',
+    holds: 'dialog position, ids and preferences for one conversation or user; no free text after the turn',
+    category: 'personal',
+    lawfulBasis: PUBLIC_TASK,
+  },
+  'directline-session': {
+    container: 'bot-state',
+    ttlSeconds: 1 * DAY,
+    partitionedBy: 'hash of the session token',
+    holds: 'embedded Direct Line: token hash, conversation id, random user id, page (carers or public)',
+    category: 'operational',
+    lawfulBasis: PUBLIC_TASK,
+  },
+  'directline-activity': {
+    container: 'bot-state',
+    ttlSeconds: 1 * DAY,
+    partitionedBy: 'conversation id',
+    holds: 'embedded Direct Line: the messages of one web chat conversation, so any instance can serve the page',
+    category: 'personal',
+    lawfulBasis: PUBLIC_TASK,
+  },
+  'conversation-reference': {
+    container: 'conversations',
+    ttlSeconds: 400 * DAY,
+    partitionedBy: 'audience: a user key, or "channel:<team>" for a staff channel',
+    holds: 'how to reach a user or channel proactively: ids, serviceUrl, tenant; no names',
+    category: 'personal',
+    lawfulBasis: PUBLIC_TASK,
+  },
+  decision: {
+    container: 'records',
+    ttlSeconds: 400 * DAY,
+    partitionedBy: 'month (yyyy-mm) of the turn, for reports',
+    holds: 'per turn: persona, action, topic, article id, confidence, theme, channel, time; never the message text',
+    category: 'operational',
+    lawfulBasis: PUBLIC_TASK,
+  },
+  concern: {
+    container: 'records',
+    ttlSeconds: 400 * DAY,
+    partitionedBy: 'service id (managers list all open concerns of their service)',
+    holds: 'retention concerns and allegation-support requests: reason category, contact preference, status, outcome',
+    category: 'special-category',
+    lawfulBasis: `${PUBLIC_TASK}; Art 9(2)(g) with DPA 2018 Sch 1 para 18 (safeguarding)`,
+  },
+  feedback: {
+    container: 'records',
+    ttlSeconds: 400 * DAY,
+    partitionedBy: 'theme id',
+    holds: 'feedback under a theme, minimised text, and the service response',
+    category: 'personal',
+    lawfulBasis: PUBLIC_TASK,
+  },
+  booking: {
+    container: 'records',
+    ttlSeconds: 400 * DAY,
+    partitionedBy: 'training session id (capacity is checked within one partition)',
+    holds: 'training sessions with places taken, and carers\' bookings and waiting-list entries',
+    category: 'personal',
+    lawfulBasis: PUBLIC_TASK,
+  },
+  enquiry: {
+    container: 'records',
+    ttlSeconds: 180 * DAY,
+    partitionedBy: 'service id',
+    holds: 'prospective carers\' contact requests: name, contact route, area, status',
+    category: 'personal',
+    lawfulBasis: 'UK GDPR Art 6(1)(a) consent',
+  },
+  request: {
+    container: 'records',
+    ttlSeconds: 400 * DAY,
+    partitionedBy: 'service id',
+    holds: 'mentor requests and transport-problem reports: category, preferences, status',
+    category: 'personal',
+    lawfulBasis: PUBLIC_TASK,
+  },
+  lease: {
+    container: 'records',
+    ttlSeconds: 2 * DAY,
+    partitionedBy: 'lease name',
+    holds: 'which instance runs a scheduled job (reminders) and until when',
+    category: 'operational',
+    lawfulBasis: PUBLIC_TASK,
+  },
+  'audit-event': {
+    container: 'audit',
+    ttlSeconds: 2 * 365 * DAY,
+    partitionedBy: 'month (yyyy-mm)',
+    holds: 'who (user id) did what to which record, when: every staff view and action (DP-6)',
+    category: 'personal',
+    lawfulBasis: PUBLIC_TASK,
+  },
+} as const satisfies Record<string, KindSpec>;
+
+export type RecordKind = keyof typeof RECORD_KINDS;
+
+export function kindSpec(kind: RecordKind): KindSpec {
+  return RECORD_KINDS[kind];
+}

@@ -1,0 +1,4 @@
+/** Dialog ids are persisted in conversation state: renaming one strands conversations mid-dialog. */
+export const DialogId = {
+  root: 'root',
+} as const;

@@ -1,0 +1,86 @@
+import { loadConfig } from '../../bot/config';
+import { ConfigError } from '../../bot/errors';
+
+const production = {
+  NODE_ENV: 'production',
+  MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+  MicrosoftAppType: 'UserAssignedMSI',
+  MicrosoftAppTenantId: 'tenant-1',
+  COSMOS_ENDPOINT: 'https://fostering.documents.azure.com:443/',
+  ALLOWED_TENANT_IDS: 'tenant-1',
+};
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('defaults to local mode: embedded store, loopback only, embedded Direct Line, auth off', () => {
+    const config = loadConfig({});
+    expect(config.localMode).toBe(true);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.storage.kind).toBe('sqlite');
+    expect(config.directLine.kind).toBe('embedded');
+    expect(config.botAuth).toEqual({});
+  });
+
+  it('refuses to run in production without an app id, app type, Cosmos settings or tenant, listing every problem', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^MicrosoftAppId:/),
+        expect.stringMatching(/^MicrosoftAppType:/),
+        expect.stringMatching(/^STORAGE:/),
+        expect.stringMatching(/^COSMOS_ENDPOINT:/),
+        expect.stringMatching(/^ALLOWED_TENANT_IDS:/),
+      ]),
+    );
+  });
+
+  it('requires a tenant id for single-tenant and managed-identity bots', () => {
+    expect(problemsOf({ ...production, MicrosoftAppTenantId: '' })).toEqual([
+      'MicrosoftAppTenantId: required when MicrosoftAppType is UserAssignedMSI',
+    ]);
+    expect(problemsOf({ ...production, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '', MicrosoftAppPassword: 'x' })).toEqual([
+      'MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant',
+    ]);
+  });
+
+  it('accepts a complete production configuration and binds to all interfaces with auth on', () => {
+    const config = loadConfig(production);
+    expect(config.production).toBe(true);
+    expect(config.localMode).toBe(false);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.storage).toMatchObject({ kind: 'cosmos', createContainers: false, key: undefined, maxRetries: 9 });
+    expect(config.botAuth).toMatchObject({ MicrosoftAppId: production.MicrosoftAppId, MicrosoftAppType: 'UserAssignedMSI' });
+  });
+
+  it('sets none of the parameterised auth URLs, so the SDK defaults apply (AUTH-6)', () => {
+    const keys = Object.keys(loadConfig(production).botAuth);
+    expect(keys.sort()).toEqual(['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId', 'MicrosoftAppType']);
+  });
+
+  it('reads roles from comma-separated ids, case-insensitively', () => {
+    const { roles } = loadConfig({ MANAGER_IDS: ' AAD-1 , aad-2', ADMIN_IDS: 'aad-2', RECRUITMENT_OFFICER_IDS: 'r-1' });
+    expect([...roles.rolesOf('aad-1')]).toEqual(['manager']);
+    expect([...roles.rolesOf('AAD-2')].sort()).toEqual(['admin', 'manager']);
+    expect([...roles.rolesOf('someone-else')]).toEqual([]);
+    expect([...roles.rolesOf(undefined)]).toEqual([]);
+  });
+
+  it('rejects malformed values with the setting named', () => {
+    expect(problemsOf({ PORT: 'eighty' })).toEqual([expect.stringMatching(/^PORT:/)]);
+    expect(problemsOf({ STORAGE: 'cosmos' })).toEqual(['COSMOS_ENDPOINT: required when STORAGE is "cosmos"']);
+  });
+
+  it('needs trusted origins when the page uses Azure Direct Line', () => {
+    expect(problemsOf({ DIRECT_LINE_SECRET: 'secret' })).toEqual([expect.stringMatching(/^WEB_TRUSTED_ORIGINS:/)]);
+    expect(loadConfig({ DIRECT_LINE_SECRET: 'secret', WEB_TRUSTED_ORIGINS: 'https://fostering.example.org' }).directLine.kind).toBe('azure');
+  });
+});

@@ -1,0 +1,191 @@
+import { fixedClock } from '../../bot/clock';
+import { StorageError } from '../../bot/errors';
+import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
+import type { RecordStore } from '../../bot/storage/record-store';
+import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
+
+describe('the service over HTTP (local mode)', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startTestApp();
+  });
+  afterAll(async () => {
+    await running.stop();
+  });
+
+  it('says it is alive and ready', async () => {
+    expect(await (await fetch(`${running.baseUrl}/healthz`)).json()).toEqual({ status: 'alive' });
+    const ready = await fetch(`${running.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+  });
+
+  it('replies to a message sent with deliveryMode expectReplies, welcoming a new conversation first', async () => {
+    const reply = await sendActivity(running.baseUrl, { text: 'hello' });
+    expect(reply.status).toBe(200);
+    const texts = replyTexts(reply);
+    expect(texts.length).toBeGreaterThanOrEqual(2);
+    expect(texts[0]).toContain('not monitored 24/7');
+    expect(texts[0]).toContain('call 999');
+    expect(texts[0]).toContain('[privacy notice](https://fostering.example.org/privacy)');
+  });
+
+  it('welcomes once per conversation, however the conversation starts', async () => {
+    const conversation = { id: 'welcome-once' };
+    const joined = await sendActivity(running.baseUrl, { type: 'event', name: 'webchat/join', conversation });
+    expect(replyTexts(joined).join()).toContain('not monitored 24/7');
+    const next = await sendActivity(running.baseUrl, { text: 'hi again', conversation });
+    expect(replyTexts(next).join()).not.toContain('not monitored 24/7');
+  });
+
+  it('welcomes a Teams user when the bot is installed in personal chat', async () => {
+    const reply = await sendActivity(running.baseUrl, {
+      type: 'conversationUpdate',
+      channelId: 'msteams',
+      membersAdded: [{ id: 'bot' }],
+      conversation: { id: 'teams-personal-1', conversationType: 'personal' },
+      from: { id: '29:user', aadObjectId: 'aad-user-1' },
+    });
+    expect(replyTexts(reply).join()).toContain('call 999');
+  });
+
+  it('tells the public page it is for prospective carers', async () => {
+    const reply = await sendActivity(running.baseUrl, { text: 'hi', from: { id: 'dl_pub_abc' } });
+    expect(replyTexts(reply)[0]).toContain('how to apply');
+  });
+
+  it('asks for a shorter message instead of processing an over-long one (DP-3)', async () => {
+    const reply = await sendActivity(running.baseUrl, { text: 'x'.repeat(2001) });
+    expect(replyTexts(reply).at(-1)).toContain('longer than I can take');
+  });
+
+  it('rejects a request body over the limit with 413 (DP-3)', async () => {
+    const response = await fetch(`${running.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'x'.repeat(1024 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it.each([
+    ['no value', undefined],
+    ['no action', {}],
+    ['wrong action type', { action: { type: 'Action.Submit', verb: 'x' } }],
+    ['unknown verb', { action: { type: 'Action.Execute', verb: 'no-such-verb' } }],
+  ])('answers a malformed card action invoke (%s) with 400, not 500 (TEAMS-6)', async (_case, value) => {
+    const reply = await sendActivity(running.baseUrl, { type: 'invoke', name: 'adaptiveCard/action', value, channelId: 'msteams', deliveryMode: undefined });
+    expect(reply.status).toBe(400);
+  });
+
+  it('serves the chat pages with a strict Content-Security-Policy and the pinned Web Chat bundle', async () => {
+    for (const page of ['/', '/public']) {
+      const response = await fetch(`${running.baseUrl}${page}`);
+      expect(response.status).toBe(200);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toMatch(/script-src 'nonce-[^']+' 'strict-dynamic'/);
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).not.toContain('unsafe-inline');
+      const html = await response.text();
+      expect(html).toContain('src="/webchat/webchat.js"');
+      expect(html).not.toMatch(/https?:\/\/(cdn|unpkg)/);
+    }
+    const bundle = await fetch(`${running.baseUrl}/webchat/webchat.js`);
+    expect(bundle.status).toBe(200);
+    expect((await bundle.text()).length).toBeGreaterThan(1_000_000);
+  });
+
+  it('issues web tokens with no-store, a random dl_ user and no secret, refusing other origins (AUTH-7/8)', async () => {
+    const response = await fetch(`${running.baseUrl}/api/directline/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: running.baseUrl },
+      body: JSON.stringify({ page: 'public' }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const issued = (await response.json()) as { token: string; userId: string };
+    expect(issued.userId).toMatch(/^dl_pub_[0-9a-f]{32}$/);
+    const foreign = await fetch(`${running.baseUrl}/api/directline/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example.com' },
+      body: '{}',
+    });
+    expect(foreign.status).toBe(403);
+  });
+});
+
+describe('readiness and failure handling', () => {
+  it('reports not ready (503) when the store cannot be reached', async () => {
+    const records = SqliteRecordStore.open(':memory:', fixedClock('2026-03-03T10:30:00Z'));
+    const failing: RecordStore = Object.assign(Object.create(records) as RecordStore, {
+      ping: async () => {
+        throw new StorageError('store down');
+      },
+    });
+    const running = await startTestApp({ records: failing });
+    try {
+      expect((await fetch(`${running.baseUrl}/readyz`)).status).toBe(503);
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('gives a plain apology and an error code, never the exception text, when a turn fails', async () => {
+    const records = SqliteRecordStore.open(':memory:', fixedClock('2026-03-03T10:30:00Z'));
+    const failing: RecordStore = Object.assign(Object.create(records) as RecordStore, {
+      get: async () => {
+        throw new StorageError('secret-internal-detail');
+      },
+    });
+    const running = await startTestApp({ records: failing });
+    try {
+      const reply = await sendActivity(running.baseUrl, { text: 'hello' });
+      expect(reply.status).toBe(200);
+      expect(replyTexts(reply)).toEqual([expect.stringContaining('something went wrong on our side')]);
+      expect(JSON.stringify(reply.raw)).not.toContain('secret-internal-detail');
+      const errorLine = running.logLines.find((line) => line.includes('turn failed'));
+      expect(errorLine).toContain('"code":"STORAGE_FAILED"');
+      expect(running.logLines.join('\n')).not.toContain('secret-internal-detail');
+    } finally {
+      await running.stop();
+    }
+  });
+});
+
+describe('Teams tenant restriction (TEAMS-1)', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startTestApp({ env: { ALLOWED_TENANT_IDS: 'council-tenant' } });
+  });
+  afterAll(async () => {
+    await running.stop();
+  });
+
+  const teamsMessage = (tenant: string, conversation: string) => ({
+    channelId: 'msteams',
+    text: 'hello',
+    from: { id: '29:someone', aadObjectId: 'aad-someone' },
+    conversation: { id: conversation, conversationType: 'personal', tenantId: tenant },
+    channelData: { tenant: { id: tenant } },
+  });
+
+  it('answers the council\'s own tenant', async () => {
+    const reply = await sendActivity(running.baseUrl, teamsMessage('council-tenant', 'own-tenant'));
+    expect(replyTexts(reply).length).toBeGreaterThan(0);
+  });
+
+  it('gives another tenant no reply and writes nothing', async () => {
+    const before = await running.app.records.list('bot-state');
+    const referencesBefore = await running.app.records.list('conversation-reference');
+    const reply = await sendActivity(running.baseUrl, teamsMessage('other-tenant', 'foreign-tenant'));
+    expect(reply.status).toBe(200);
+    expect(replyTexts(reply)).toEqual([]);
+    expect(await running.app.records.list('bot-state')).toHaveLength(before.length);
+    expect(await running.app.records.list('conversation-reference')).toHaveLength(referencesBefore.length);
+    expect(running.logLines.some((l) => l.includes('tenant that is not allowed') && l.includes('other-tenant'))).toBe(true);
+  });
+
+  it('refuses an invoke from another tenant with 403', async () => {
+    const reply = await sendActivity(running.baseUrl, { ...teamsMessage('other-tenant', 'foreign-invoke'), type: 'invoke', name: 'adaptiveCard/action', deliveryMode: undefined });
+    expect(reply.status).toBe(403);
+  });
+});

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { startTestApp, type RunningApp } from '../helpers/test-app';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A person's view: headless Chromium opens the chat page against the running service and chats. */
+describe('the web chat page in a real browser', () => {
+  let running: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: .ci/run installs it (apt-get install chromium)`);
+    running = await startTestApp();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await running?.stop();
+  });
+
+  it('shows the welcome, sends a message and shows the bot\'s reply', async () => {
+    const page = await browser.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${running.baseUrl}/`);
+    await page.getByText('not monitored 24/7').first().waitFor();
+    // the welcome comes from the bot, through Direct Line, after the page connects
+    await page.locator('[role="log"], [aria-roledescription="transcript"], .webchat__basic-transcript').getByText('privacy notice').first().waitFor({ timeout: 20_000 });
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    await input.fill('hello from the browser test');
+    await input.press('Enter');
+    await page.locator('p.webchat__text-content', { hasText: 'hello from the browser test' }).waitFor();
+    await page.locator('.webchat__bubble__content', { hasText: 'here and listening' }).waitFor({ timeout: 20_000 });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('serves the public page for prospective carers', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${running.baseUrl}/public`);
+    await page.getByText('how to apply').first().waitFor({ timeout: 20_000 });
+  }, 60_000);
+});

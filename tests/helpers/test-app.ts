@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp, type App } from '../../bot/app';
+import { fixedClock, type Clock } from '../../bot/clock';
+import { loadConfig } from '../../bot/config';
+import { createCapturingLogger } from '../../bot/logger';
+import type { RecordStore } from '../../bot/storage/record-store';
+
+export interface RunningApp {
+  readonly app: App;
+  readonly baseUrl: string;
+  readonly logLines: string[];
+  readonly dataDir: string;
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  readonly env?: Record<string, string>;
+  readonly records?: RecordStore;
+  readonly clock?: Clock;
+  /** Share a data directory between two "processes" (two app instances on one SQLite file). */
+  readonly dataDir?: string;
+}
+
+/** Starts the real service (real adapter, bot, stores, content) on a loopback port chosen by the OS. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<RunningApp> {
+  const ownDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'fca-app-'));
+  const config = loadConfig({ DATA_DIR: dataDir, CONTENT_DIR: 'content', PORT: '0', ...options.env });
+  const logger = createCapturingLogger();
+  const app = await createApp(config, {
+    logger,
+    records: options.records,
+    clock: options.clock ?? fixedClock('2026-03-03T10:30:00Z'),
+  });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    logLines: logger.lines,
+    dataDir,
+    stop: async () => {
+      await app.close();
+      if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ActivityReply {
+  readonly status: number;
+  readonly activities: { type: string; text?: string; attachments?: unknown[] }[];
+  readonly raw: unknown;
+}
+
+let activityCounter = 0;
+
+/** POSTs an activity to /api/messages with deliveryMode expectReplies and returns the bot's replies. */
+export async function sendActivity(baseUrl: string, activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<ActivityReply> {
+  activityCounter += 1;
+  const response = await fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({
+      type: 'message',
+      id: `activity-${activityCounter}`,
+      channelId: 'webchat',
+      serviceUrl: 'http://127.0.0.1:9/',
+      deliveryMode: 'expectReplies',
+      from: { id: 'dl_testuser' },
+      recipient: { id: 'bot' },
+      conversation: { id: `conversation-${activityCounter}` },
+      ...activity,
+    }),
+  });
+  const text = await response.text();
+  let raw: unknown = text;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    // a non-JSON body (e.g. an error page) is returned raw for the assertion to show
+  }
+  const activities = (raw as { activities?: ActivityReply['activities'] } | undefined)?.activities ?? [];
+  return { status: response.status, activities: activities.filter((a) => a.type === 'message'), raw };
+}
+
+export const replyTexts = (reply: ActivityReply): string[] => reply.activities.map((a) => a.text ?? '');
