@@ -16,7 +16,11 @@ import { createRecordStore } from './storage/create-record-store';
 import type { RecordStore } from './storage/record-store';
 import { EmbeddedDirectLine, type ChannelActivity } from './channels/directline/embedded-direct-line';
 import { createAzureTokenIssuer, createEmbeddedTokenIssuer, type WebTokenIssuer } from './channels/web/web-tokens';
+import { GuidanceReplies } from '../dialogs/guidance-replies';
 import { RootDialog } from '../dialogs/root-dialog';
+import { DecisionLog } from './domain/decisions';
+import { GuidanceFeedback } from './domain/guidance-feedback';
+import { createClassifier } from './understanding/create-classifier';
 import type { Activity } from 'botbuilder';
 
 export interface AppOptions {
@@ -34,6 +38,7 @@ export interface App {
   readonly records: RecordStore;
   readonly proactive: ProactiveSender;
   readonly content: LoadedContent;
+  readonly decisions: DecisionLog;
   close(): Promise<void>;
 }
 
@@ -53,8 +58,18 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const conversationState = new ConversationState(new BotStateStorage(records));
   const references = new ConversationReferences(records);
   const adapter = createAdapter(config, conversationState, logger);
-  const dialog = new RootDialog({ factsOf: (step) => turnFactsOf(step.context) });
-  const bot = new FosterCarerBot({ config, conversationState, dialog, profile: content.profile, references, logger });
+  const { classifier, index } = createClassifier(content);
+  const replies = new GuidanceReplies({ profile: content.profile, sourceNames: content.sourceNames, index, clock });
+  const dialog = new RootDialog({
+    factsOf: (step) => turnFactsOf(step.context),
+    profile: content.profile,
+    index,
+    replies,
+    guidanceFeedback: new GuidanceFeedback(records),
+    clock,
+  });
+  const decisions = new DecisionLog(records);
+  const bot = new FosterCarerBot({ config, conversationState, dialog, profile: content.profile, references, classifier, decisions, clock, logger });
   const proactive = new ProactiveSender(adapter, references, config, logger);
 
   let embeddedDirectLine: EmbeddedDirectLine | undefined;
@@ -89,6 +104,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     records,
     proactive,
     content,
+    decisions,
     close: async () => {
       server.close();
       await records.close();

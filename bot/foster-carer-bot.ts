@@ -8,7 +8,14 @@ import {
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { parseCardSubmit } from './cards/card-submit';
+import type { Clock } from './clock';
 import type { Config } from './config';
+import { turnRef, type DecisionLog } from './domain/decisions';
+import { safeguardingContactNow } from './domain/service-hours';
+import { errorCodeOf } from './errors';
+import { decisionOverrideOf, setUnderstanding, understandingOf } from './turn-state';
+import type { Classifier } from './understanding/classifier';
 import type { ServiceProfile } from './content/service-profile';
 import type { Logger } from './logger';
 import { MAX_MESSAGE_LENGTH, messages } from './messages';
@@ -26,8 +33,13 @@ export interface FosterCarerBotDeps {
   readonly dialog: Dialog;
   readonly profile: ServiceProfile;
   readonly references: ConversationReferences;
+  readonly classifier: Classifier;
+  readonly decisions: DecisionLog;
+  readonly clock: Clock;
   readonly logger: Logger;
 }
+
+const EMERGENCY_SENT = Symbol('emergencySent');
 
 const FACTS_KEY = Symbol('turnFacts');
 
@@ -48,13 +60,19 @@ export class FosterCarerBot extends ActivityHandler {
     this.flags = deps.conversationState.createProperty<ConversationFlags>('flags');
 
     this.onMessage(async (context, next) => {
-      await this.welcomeOnce(context);
-      const text = context.activity.text ?? '';
+      const text = (context.activity.text ?? '').trim();
       if (text.length > MAX_MESSAGE_LENGTH) {
         await context.sendActivity(messages.tooLong(MAX_MESSAGE_LENGTH));
-      } else {
-        await runDialog(this.deps.dialog, context, this.dialogState);
+        return next();
       }
+      if (text.length > 0 && parseCardSubmit(context.activity.value) === undefined) {
+        const understanding = this.deps.classifier.classify(text, turnFactsOf(context).persona);
+        setUnderstanding(context, understanding);
+        // SG-1: a child at risk gets signposting in this turn, before any storage call
+        if (understanding.emergency !== undefined) await this.signpostEmergency(context, understanding.emergency.advice);
+      }
+      await this.welcomeOnce(context);
+      await runDialog(this.deps.dialog, context, this.dialogState);
       await next();
     });
 
@@ -93,10 +111,50 @@ export class FosterCarerBot extends ActivityHandler {
     }
 
     context.turnState.set(FACTS_KEY, facts);
-    await super.run(context);
-    await this.rememberConversation(context, facts);
-    await this.deps.conversationState.saveChanges(context, false);
-    this.deps.logger.info('turn', { ...log, persona: facts.persona, outcome: 'ok', latencyMs: Math.round(performance.now() - started) });
+    try {
+      await super.run(context);
+      await this.recordDecision(context, facts);
+      await this.rememberConversation(context, facts);
+      await this.deps.conversationState.saveChanges(context, false);
+    } catch (error) {
+      if (context.turnState.get(EMERGENCY_SENT) !== true) throw error;
+      // the signposting reached the person; an apology now would only confuse them
+      this.deps.logger.error('turn failed after emergency signposting', { ...log, code: errorCodeOf(error), outcome: 'signposted' });
+      return;
+    }
+    const decided = understandingOf(context);
+    this.deps.logger.info('turn', {
+      ...log,
+      persona: facts.persona,
+      action: decisionOverrideOf(context)?.action ?? decided?.action,
+      outcome: 'ok',
+      latencyMs: Math.round(performance.now() - started),
+    });
+  }
+
+  private async signpostEmergency(context: TurnContext, advice: string): Promise<void> {
+    const { contact, inOfficeHours } = safeguardingContactNow(this.deps.clock.now(), this.deps.profile);
+    await context.sendActivity({ type: 'message', text: messages.emergency(advice, contact, inOfficeHours), textFormat: 'markdown' });
+    context.turnState.set(EMERGENCY_SENT, true);
+  }
+
+  /** Every classified turn leaves a decision in the shared vocabulary, never the text (reports and eval read it). */
+  private async recordDecision(context: TurnContext, facts: TurnFacts): Promise<void> {
+    const understanding = understandingOf(context);
+    const override = decisionOverrideOf(context);
+    if (understanding === undefined && override === undefined) return;
+    const { activity } = context;
+    await this.deps.decisions.record({
+      persona: facts.persona,
+      action: override?.action ?? understanding?.action ?? 'fallback',
+      topic: override === undefined ? understanding?.topic : override.topic,
+      articleId: override === undefined ? understanding?.articleId : override.articleId,
+      confidence: override === undefined ? (understanding?.confidence ?? 0) : 1,
+      theme: override === undefined ? understanding?.theme : undefined,
+      channel: facts.channel,
+      at: this.deps.clock.now().toUTC().toISO() ?? '',
+      turnRef: turnRef(activity.channelId, activity.conversation.id, activity.id ?? ''),
+    });
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {

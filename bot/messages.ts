@@ -1,4 +1,10 @@
-import type { ServiceProfile } from './content/service-profile';
+import type { Contact, ServiceProfile } from './content/service-profile';
+import { formatContact } from './content/service-profile';
+
+const contactLine = (profile: ServiceProfile, key: string): string => {
+  const contact: Contact | undefined = profile.contacts[key];
+  return contact === undefined ? '' : `${formatContact(contact)}${contact.hours === undefined ? '' : ` (${contact.hours})`}`;
+};
 
 /** Every user-facing string that is not curated content. Wording changes show up in review via a snapshot test. */
 export const messages = {
@@ -16,6 +22,55 @@ export const messages = {
   tooLong: (limit: number): string =>
     `That message is longer than I can take (${limit} characters). Could you shorten it, or split it into two messages?`,
   unsupportedActivity: 'Sorry, I can only read text messages at the moment.',
+
+  emergency: (advice: string, team: Contact, inOfficeHours: boolean): string =>
+    [
+      '**If a child is in immediate danger, call 999 now.**',
+      advice,
+      `${inOfficeHours ? 'Then call the children\'s services duty team' : 'Then call the Emergency Duty Team (out of hours)'}: **${team.phone ?? ''}**${team.hours === undefined ? '' : ` (${team.hours})`}.`,
+      'Please also let your supervising social worker know as soon as you can. This chat is not monitored, so do not wait for a reply here.',
+    ].join('\n\n'),
+
+  clarifyPrompt: 'I want to get this right. Did you mean one of these?',
+
+  fallback: (profile: ServiceProfile, publicPage: boolean): string =>
+    [
+      "I'm sorry, I don't have guidance on that, and I'd rather say so than guess.",
+      publicPage
+        ? 'I can tell you about fostering, the types of fostering, the assessment, information sessions and talking to a foster carer.'
+        : 'I can help with allowances and payments, transport, training, mentoring and support, allegations, the carers\' association, your child\'s everyday matters and leaving care.',
+      `For anything else, please contact ${publicPage ? `the recruitment team: ${contactLine(profile, 'recruitment')}` : `the fostering team: ${contactLine(profile, 'fosteringTeam')}`}.`,
+    ].join('\n\n'),
+
+  noneOfThese: (profile: ServiceProfile): string =>
+    `Thanks for telling me. I've noted that none of those fitted, so the team can improve the guidance. You can also ask the fostering team directly: ${contactLine(profile, 'fosteringTeam')}.`,
+  thanksForVote: (helpful: boolean): string =>
+    helpful ? 'Thanks, that helps us keep the guidance useful.' : "Thanks for telling me. I've passed that on so the guidance can be improved.",
+
+  /** Honest interim replies for actions whose full flow is not built yet: what I can do now, and who can help. */
+  interim: {
+    retention: (profile: ServiceProfile): string =>
+      `I'm really sorry things feel this way. You don't have to decide anything now, and you're not on your own: when a carer is thinking about stopping, a manager from the fostering service can meet you to talk it through and agree what would help. I can't pass this on from the chat yet, so please contact the fostering team and ask for a manager: ${contactLine(profile, 'fosteringTeam')}. Your supervising social worker can arrange it too.`,
+    'allegation-support': (profile: ServiceProfile): string =>
+      `I'm sorry you're going through this; it is a very stressful time. Below is how the process works. You are entitled to independent support: ${contactLine(profile, 'independentSupport')}. The employee assistance programme is also there for you: ${contactLine(profile, 'employeeAssistance')}.`,
+    'training-booking': (profile: ServiceProfile): string =>
+      `I can't book or change course places in this chat yet. You can book or register interest on the ${profile.links.trainingBooking === undefined ? 'training booking system' : `[${profile.links.trainingBooking.title}](${profile.links.trainingBooking.url})`}, or ask the training team: ${contactLine(profile, 'training')}.`,
+    'transport-report': (profile: ServiceProfile): string =>
+      `I'm sorry about the journey. I can't log transport problems in this chat yet, so please tell the transport team now: ${contactLine(profile, 'transport')}. If a child is waiting or stranded and it is out of hours, call the Emergency Duty Team: ${profile.contacts.emergencyDutyTeam?.phone ?? ''}.`,
+    'mentor-request': (profile: ServiceProfile): string =>
+      `I can't send mentor requests from the chat yet. The mentoring coordinator matches carers with mentors (and welcomes experienced carers who want to mentor): ${contactLine(profile, 'mentoring')}.`,
+    feedback: (profile: ServiceProfile): string =>
+      `Thank you for telling us. I can't log feedback for the association from the chat yet, so please pass it to your carers' association (CFCA: ${contactLine(profile, 'cfca')}; PFCC: ${contactLine(profile, 'pfcc')}) or your supervising social worker.`,
+    enquiry: (profile: ServiceProfile): string =>
+      `Thank you for your interest in fostering! I can't take your details in this chat yet. Please contact the recruitment team, who can call you back, book you onto an information session or put you in touch with a foster carer: ${contactLine(profile, 'recruitment')}.`,
+    handoff: (profile: ServiceProfile, publicPage: boolean): string =>
+      publicPage
+        ? `Of course. I can't connect you to a person from this chat yet, but the recruitment team would be glad to talk: ${contactLine(profile, 'recruitment')}.`
+        : `Of course. I can't connect you to a person from this chat yet, but the fostering team can help: ${contactLine(profile, 'fosteringTeam')}. Your supervising social worker is also there for you.`,
+    'review-concerns': 'Reviewing concerns from the chat is coming soon. Nothing has been flagged through this chat yet.',
+    'review-enquiries': 'Reviewing enquiries from the chat is coming soon. No enquiries have been taken through this chat yet.',
+    report: 'Reports from the chat are coming soon.',
+  },
 } as const;
 
 export const MAX_MESSAGE_LENGTH = 2000;

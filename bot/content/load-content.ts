@@ -1,11 +1,45 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { DateTime } from 'luxon';
+import { z } from 'zod';
 import { AppError } from '../errors';
+import {
+  checkPattern,
+  FeedbackThemesSchema,
+  IntentRulesSchema,
+  SafetyRulesSchema,
+  VocabularySchema,
+  type FeedbackThemesFile,
+  type IntentRulesFile,
+  type SafetyRulesFile,
+  type Vocabulary,
+} from '../understanding/rules';
+import type { Article } from './article';
+import { loadArticles } from './load-articles';
 import { formatProblem, parseYamlWith, type Problem } from './load-yaml';
-import { ServiceProfileSchema, type ServiceProfile } from './service-profile';
+import { PLACEHOLDER, placeholderProblem } from './render';
+import { exampleValues, ServiceProfileSchema, type ServiceProfile } from './service-profile';
+import { ACTIONS } from './taxonomy';
 
 export interface LoadedContent {
   readonly profile: ServiceProfile;
+  readonly articles: readonly Article[];
+  readonly safetyRules: SafetyRulesFile;
+  readonly intents: IntentRulesFile;
+  readonly themes: FeedbackThemesFile;
+  readonly vocabulary: Vocabulary;
+  /** Seed file -> how it is named to carers. */
+  readonly sourceNames: Readonly<Record<string, string>>;
+}
+
+const SourceNamesSchema = z.record(z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/), z.string().min(5));
+
+export interface ContentReport {
+  readonly content: LoadedContent | undefined;
+  /** Content that cannot be served: the bot refuses to start. */
+  readonly errors: readonly Problem[];
+  /** Worth fixing, not blocking: past review dates, example contact details. */
+  readonly warnings: readonly Problem[];
 }
 
 export class ContentError extends AppError {
@@ -16,10 +50,125 @@ export class ContentError extends AppError {
   }
 }
 
-/** Reads and validates everything in content/; collects every problem, then fails once, so editors see them all. */
-export async function loadContent(dir: string): Promise<LoadedContent> {
-  const file = path.join(dir, 'service-profile.yaml');
-  const parsed = parseYamlWith(ServiceProfileSchema, await readFile(file, 'utf8'), path.relative(process.cwd(), file));
-  if (parsed.value === undefined) throw new ContentError(parsed.problems);
-  return { profile: parsed.value };
+/** Loads content/ or throws a ContentError listing every error; warnings are the caller's to report. */
+export async function loadContent(dir: string, today?: DateTime): Promise<LoadedContent> {
+  const report = await checkContent(dir, today);
+  if (report.content === undefined || report.errors.length > 0) throw new ContentError(report.errors);
+  return report.content;
+}
+
+/** Reads and validates everything in content/, collecting every problem so editors see them all at once. */
+export async function checkContent(dir: string, today?: DateTime): Promise<ContentReport> {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const relative = (name: string) => path.relative(path.dirname(dir), path.join(dir, name));
+
+  async function yamlFile<S extends z.ZodType>(name: string, schema: S): Promise<z.infer<S> | undefined> {
+    let text: string;
+    try {
+      text = await readFile(path.join(dir, name), 'utf8');
+    } catch {
+      errors.push({ file: relative(name), line: 1, message: 'file is missing' });
+      return undefined;
+    }
+    const parsed = parseYamlWith(schema, text, relative(name));
+    errors.push(...parsed.problems);
+    return parsed.value;
+  }
+
+  const profile = await yamlFile('service-profile.yaml', ServiceProfileSchema);
+  const safetyRules = await yamlFile('safety-rules.yaml', SafetyRulesSchema);
+  const intents = await yamlFile('intents.yaml', IntentRulesSchema);
+  const themes = await yamlFile('feedback-themes.yaml', FeedbackThemesSchema);
+  const vocabulary = await yamlFile('vocabulary.yaml', VocabularySchema);
+  const sourceNames = await yamlFile('sources.yaml', SourceNamesSchema);
+  const { articles, problems } = await loadArticles(dir);
+  errors.push(...problems);
+
+  for (const [name, patterns] of [
+    ['safety-rules.yaml', JSON.stringify(safetyRules ?? {})],
+    ['intents.yaml', JSON.stringify(intents ?? {})],
+    ['feedback-themes.yaml', JSON.stringify(themes ?? {})],
+  ] as const) {
+    for (const source of allPatterns(JSON.parse(patterns) as unknown)) {
+      const problem = checkPattern(source);
+      if (problem !== undefined) errors.push({ file: relative(name), line: 1, message: `pattern ${source}: ${problem}` });
+    }
+  }
+  for (const [name, rule] of Object.entries(intents ?? {})) {
+    if (rule.action === undefined && !(ACTIONS as readonly string[]).includes(name)) {
+      errors.push({ file: relative('intents.yaml'), line: 1, message: `${name}: not an action id; set "action:"` });
+    }
+  }
+
+  errors.push(...duplicateIds(articles));
+  const ids = new Set(articles.map((a) => a.id));
+  for (const article of articles) {
+    const text = await readFile(path.join(path.dirname(dir), article.file), 'utf8');
+    const lineOf = (needle: string) => Math.max(1, text.slice(0, Math.max(0, text.indexOf(needle))).split('\n').length);
+    for (const followUp of article.followUps) {
+      if (!ids.has(followUp)) errors.push({ file: article.file, line: lineOf(followUp), message: `follow-up "${followUp}" is not an article` });
+    }
+    if (profile !== undefined) {
+      for (const match of article.body.matchAll(PLACEHOLDER)) {
+        const problem = placeholderProblem(profile, match[1] ?? '', match[2], match[3]);
+        if (problem !== undefined) errors.push({ file: article.file, line: lineOf(match[0]), message: `${match[0]}: ${problem}` });
+      }
+    }
+    for (const source of article.sources) {
+      if ('seed' in source && sourceNames !== undefined && sourceNames[source.seed] === undefined) {
+        errors.push({ file: article.file, line: lineOf(source.seed), message: `seed ${source.seed} has no name in sources.yaml` });
+      }
+    }
+    for (const detail of literalContactDetails(article.body)) {
+      warnings.push({ file: article.file, line: lineOf(detail), message: `contact detail "${detail}" written into the text: use a {{contacts...}} placeholder` });
+    }
+    if (today !== undefined && article.reviewBy < (today.toISODate() ?? '')) {
+      warnings.push({ file: article.file, line: lineOf('reviewBy:'), message: `review was due by ${article.reviewBy}` });
+    }
+  }
+  if (profile !== undefined) {
+    const profileText = await readFile(path.join(dir, 'service-profile.yaml'), 'utf8');
+    for (const example of exampleValues(profile)) {
+      const key = example.split('.')[1] ?? '';
+      const needle = example.startsWith('rates.') ? `financialYear: ${key}` : `\n  ${key}:`;
+      const line = profileText.slice(0, Math.max(0, profileText.indexOf(needle))).split('\n').length + (needle.startsWith('\n') ? 1 : 0);
+      warnings.push({ file: relative('service-profile.yaml'), line, message: `${example} is an example value (marked example: true): replace it before go-live` });
+    }
+  }
+
+  const content =
+    profile && safetyRules && intents && themes && vocabulary && sourceNames
+      ? { profile, articles, safetyRules, intents, themes, vocabulary, sourceNames }
+      : undefined;
+  return { content, errors, warnings };
+}
+
+function duplicateIds(articles: readonly Article[]): Problem[] {
+  const seen = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const article of articles) {
+    const first = seen.get(article.id);
+    if (first !== undefined) problems.push({ file: article.file, line: 2, message: `id "${article.id}" is also used by ${first}` });
+    else seen.set(article.id, article.file);
+  }
+  return problems;
+}
+
+/** Phone numbers, e-mail addresses and example.org links typed into article text rather than taken from the profile. */
+function literalContactDetails(body: string): string[] {
+  const withoutPlaceholders = body.replace(PLACEHOLDER, ' ');
+  const phones = withoutPlaceholders.match(/\b0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}\b/g) ?? [];
+  const emails = withoutPlaceholders.match(/\b[\w.+-]+@[\w-]+\.[\w.-]+\b/g) ?? [];
+  const examples = withoutPlaceholders.match(/https?:\/\/[\w.-]*example\.(org|com)[^\s)]*/g) ?? [];
+  return [...phones, ...emails, ...examples];
+}
+
+function allPatterns(value: unknown): string[] {
+  if (typeof value === 'string') return value.length > 1 ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(allPatterns);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, v]) => (['advice', 'action', 'personas'].includes(key) ? [] : allPatterns(v)));
+  }
+  return [];
 }

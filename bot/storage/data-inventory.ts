@@ -116,6 +116,22 @@ export const RECORD_KINDS = {
     category: 'personal',
     lawfulBasis: PUBLIC_TASK,
   },
+  'helpful-vote': {
+    container: 'records',
+    ttlSeconds: 400 * DAY,
+    partitionedBy: 'article id',
+    holds: '"was this helpful?" per article: yes or no, one per conversation; no user id',
+    category: 'operational',
+    lawfulBasis: PUBLIC_TASK,
+  },
+  'unanswered-question': {
+    container: 'records',
+    ttlSeconds: 180 * DAY,
+    partitionedBy: 'ISO week (content editors read week by week)',
+    holds: 'questions the guidance could not answer, with names, phone numbers, e-mails and postcodes masked',
+    category: 'personal',
+    lawfulBasis: PUBLIC_TASK,
+  },
   lease: {
     container: 'records',
     ttlSeconds: 2 * DAY,

@@ -1,10 +1,16 @@
 import net from 'node:net';
 import { ConversationReferences, isAllowedServiceUrl } from '../../bot/proactive/conversation-references';
+import { turnRef } from '../../bot/domain/decisions';
 import { DirectLineClient } from '../helpers/direct-line-client';
 import { startTestApp, type RunningApp } from '../helpers/test-app';
 
 describe('the embedded Direct Line channel', () => {
   let running: RunningApp;
+
+  /** The persona the bot recorded for a message (decisions are what reports read). */
+  async function personaFor(chat: DirectLineClient, activityId: string): Promise<string | undefined> {
+    return (await running.app.decisions.forTurn(turnRef('webchat', chat.conversationId, activityId)))?.persona;
+  }
   beforeAll(async () => {
     running = await startTestApp({ env: { MANAGER_IDS: 'local-manager' } });
   });
@@ -27,29 +33,29 @@ describe('the embedded Direct Line channel', () => {
   it('stamps the token\'s user on every activity, ignoring the id the client claims (AUTH-9)', async () => {
     const chat = new DirectLineClient(running.baseUrl);
     await chat.start();
-    await chat.send({ type: 'message', text: 'hi', from: { id: 'local-manager', name: 'Forged' }, channelData: { role: 'manager' } });
+    const sent = await chat.send({ type: 'message', text: 'hi', from: { id: 'local-manager', name: 'Forged' }, channelData: { role: 'manager' } });
     const page = (await (
       await fetch(`${running.baseUrl}/v3/directline/conversations/${chat.conversationId}/activities`, {
         headers: { Authorization: `Bearer ${(chat as unknown as { token: string }).token}` },
       })
     ).json()) as { activities: { from: { id: string; name?: string } ; text?: string }[] };
     expect(page.activities[0]?.from).toEqual({ id: chat.userId, role: 'user' });
-    expect(page.activities.map((a) => a.text).join()).toContain('(carer)');
+    expect(await personaFor(chat, sent)).toBe('carer');
   });
 
   it('lets a local user choose their id to try a staff role (local mode only)', async () => {
     const chat = new DirectLineClient(running.baseUrl);
     await chat.start({ user: 'local-manager' });
-    await chat.send({ type: 'message', text: 'hello' });
-    expect((await chat.botActivities()).map((a) => a.text).join()).toContain('(manager)');
+    const sent = await chat.send({ type: 'message', text: 'hello' });
+    expect(await personaFor(chat, sent)).toBe('manager');
   });
 
   it('gives public-page visitors the enquirer persona and ignores a chosen id there', async () => {
     const chat = new DirectLineClient(running.baseUrl);
     await chat.start({ page: 'public', user: 'local-manager' });
     expect(chat.userId).toMatch(/^dl_pub_/);
-    await chat.send({ type: 'message', text: 'hello' });
-    expect((await chat.botActivities()).map((a) => a.text).join()).toContain('(enquirer)');
+    const sent = await chat.send({ type: 'message', text: 'hello' });
+    expect(await personaFor(chat, sent)).toBe('enquirer');
   });
 
   it('refuses a token used on another conversation and an unknown token', async () => {

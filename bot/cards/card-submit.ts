@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** What our cards send back (Action.Submit data). Parsed before use: it round-trips through the client. */
+export const CardSubmitSchema = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('open-article'), articleId: z.string().regex(/^[a-z-]+\/[a-z0-9-]+$/) }),
+  z.strictObject({ action: z.literal('helpful'), articleId: z.string().regex(/^[a-z-]+\/[a-z0-9-]+$/), helpful: z.boolean() }),
+  z.strictObject({ action: z.literal('none-of-these') }),
+]);
+
+export type CardSubmit = z.infer<typeof CardSubmitSchema>;
+
+/** Web Chat and Teams wrap submit data differently (Teams may add msteams keys): keep only what we sent. */
+export function parseCardSubmit(value: unknown): CardSubmit | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { msteams: _teams, ...data } = value as Record<string, unknown>;
+  const parsed = CardSubmitSchema.safeParse(data);
+  return parsed.success ? parsed.data : undefined;
+}
