@@ -5,7 +5,7 @@ import { createAdapter } from './adapter';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { exampleValues } from './content/service-profile';
-import { loadContent, type LoadedContent } from './content/load-content';
+import { checkContent, ContentError, type LoadedContent } from './content/load-content';
 import { FosterCarerBot, turnFactsOf } from './foster-carer-bot';
 import type { Logger } from './logger';
 import { ConversationReferences } from './proactive/conversation-references';
@@ -42,11 +42,21 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** Content errors stop the start; warnings (reviews past due, example values) are logged by file and line. */
+async function loadCheckedContent(dir: string, clock: Clock, logger: Logger): Promise<LoadedContent> {
+  const report = await checkContent(dir, clock.now());
+  if (report.content === undefined || report.errors.length > 0) throw new ContentError(report.errors);
+  for (const warning of report.warnings) {
+    if (!warning.message.includes('example value')) logger.warn('content warning', { file: warning.file, line: warning.line, problem: warning.message });
+  }
+  return report.content;
+}
+
 /** The composition root: builds each dependency once. Only this file knows both dialogs and concrete stores. */
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger } = options;
   const clock = options.clock ?? systemClock;
-  const content = options.content ?? (await loadContent(config.contentDir));
+  const content = options.content ?? (await loadCheckedContent(config.contentDir, clock, logger));
   const records = options.records ?? (await createRecordStore(config, clock));
 
   if (config.production) {

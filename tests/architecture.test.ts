@@ -15,6 +15,8 @@ describe('layout rules', () => {
     const guarded = [
       ...sourceFiles('bot/content'),
       ...sourceFiles('bot/storage'),
+      ...sourceFiles('bot/understanding'),
+      ...sourceFiles('bot/domain'),
       'bot/config.ts',
       'bot/roles.ts',
       'bot/errors.ts',

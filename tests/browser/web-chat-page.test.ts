@@ -31,10 +31,12 @@ describe('the web chat page in a real browser', () => {
     // the welcome comes from the bot, through Direct Line, after the page connects
     await page.locator('[role="log"], [aria-roledescription="transcript"], .webchat__basic-transcript').getByText('privacy notice').first().waitFor({ timeout: 20_000 });
     const input = page.locator('[data-id="webchat-sendbox-input"]');
-    await input.fill('hello from the browser test');
+    await input.fill('how do i book a taxi for contact');
     await input.press('Enter');
-    await page.locator('p.webchat__text-content', { hasText: 'hello from the browser test' }).waitFor();
-    await page.locator('.webchat__bubble__content', { hasText: 'here and listening' }).waitFor({ timeout: 20_000 });
+    await page.locator('p.webchat__text-content', { hasText: 'how do i book a taxi for contact' }).waitFor();
+    // the answer arrives as an Adaptive Card with its source and review date
+    await page.locator('.ac-adaptiveCard', { hasText: 'Last reviewed' }).first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: '.test-results/web-chat-answer.png' });
     expect(pageErrors).toEqual([]);
   }, 60_000);
 

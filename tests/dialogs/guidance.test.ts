@@ -1,0 +1,181 @@
+import { fixedClock } from '../../bot/clock';
+import { turnRef } from '../../bot/domain/decisions';
+import { StorageError } from '../../bot/errors';
+import type { RecordStore } from '../../bot/storage/record-store';
+import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
+import { replyTexts, sendActivity, startTestApp, type ActivityReply, type RunningApp } from '../helpers/test-app';
+
+interface CardElement {
+  type: string;
+  text?: string;
+  actions?: { title: string; data: Record<string, unknown> }[];
+}
+interface Card {
+  body: CardElement[];
+  actions?: { title: string; data: Record<string, unknown> }[];
+}
+
+const cards = (reply: ActivityReply): Card[] =>
+  reply.activities.flatMap((a) => (a.attachments ?? []) as { contentType: string; content: Card }[]).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content);
+const cardText = (card: Card) => card.body.map((e) => e.text ?? '').join('\n');
+const buttons = (card: Card) => [...card.body.flatMap((e) => e.actions ?? []), ...(card.actions ?? [])];
+
+let conversationCounter = 0;
+const carer = (text: string, extra: Record<string, unknown> = {}) => {
+  conversationCounter += 1;
+  return { text, conversation: { id: `guidance-${conversationCounter}` }, from: { id: 'dl_carer' }, ...extra };
+};
+
+describe('answers people can trust', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startTestApp({ clock: fixedClock('2026-06-10T11:00:00+01:00') });
+  });
+  afterAll(async () => {
+    await running.stop();
+  });
+
+  it('answers from guidance as a card: title, body with the service contacts filled in, source, last reviewed, follow-ups, helpful', async () => {
+    const reply = await sendActivity(running.baseUrl, carer('my allowence is late again, who do i chase?'));
+    const [card] = cards(reply);
+    expect(card).toBeDefined();
+    const text = cardText(card as Card);
+    expect(text).toContain('01632 960210'); // {{contacts.payments}} filled from the service profile
+    expect(text).not.toContain('{{');
+    expect(text).toMatch(/Source: .+ · Last reviewed \d{1,2} \w+ 20\d\d/);
+    const titles = buttons(card as Card).map((b) => b.title);
+    expect(titles).toEqual(expect.arrayContaining(['Yes', 'No']));
+    expect(titles.length).toBeGreaterThan(2); // follow-ups
+  });
+
+  it('quotes the rates in force on the day it is asked', async () => {
+    const reply = await sendActivity(running.baseUrl, carer('how much is the weekly fostering allowance for a 7 year old'));
+    expect(cardText(cards(reply)[0] as Card)).toContain('(2026-27)');
+  });
+
+  it('records the decision in the shared vocabulary, never the message text, once per activity', async () => {
+    const activity = carer('CANARY-DECISION how do I book transport for contact', { id: 'decision-activity' });
+    await sendActivity(running.baseUrl, activity);
+    await sendActivity(running.baseUrl, activity); // the channel redelivers
+    const conversationId = (activity.conversation as { id: string }).id;
+    const decision = await running.app.decisions.forTurn(turnRef('webchat', conversationId, 'decision-activity'));
+    expect(decision).toMatchObject({ persona: 'carer', action: 'answer', topic: 'transport', channel: 'webchat' });
+    expect(decision?.articleId).toMatch(/^transport\//);
+    const all = await running.app.records.list('decision', { where: { turnRef: turnRef('webchat', conversationId, 'decision-activity') } });
+    expect(all).toHaveLength(1);
+    const everything = JSON.stringify(await running.app.records.list('decision'));
+    expect(everything).not.toContain('CANARY-DECISION');
+  });
+
+  it('adds a Teams citation on Teams', async () => {
+    const reply = await sendActivity(running.baseUrl, {
+      ...carer('whats the mileage rate for contact journeys'),
+      channelId: 'msteams',
+      from: { id: '29:carer', aadObjectId: 'aad-carer' },
+    });
+    const withCard = reply.raw as { activities: { attachments?: unknown[]; entities?: { citation?: unknown[] }[] }[] };
+    const answer = withCard.activities.find((a) => (a.attachments ?? []).length > 0);
+    expect(answer?.entities?.[0]?.citation).toHaveLength(1);
+  });
+
+  it('stores helpfulness votes per article, one per conversation', async () => {
+    const conversation = { id: 'votes' };
+    const vote = (helpful: boolean) => ({ conversation, from: { id: 'dl_carer' }, text: undefined, value: { action: 'helpful', articleId: 'allowances/payment-dates', helpful } });
+    expect(replyTexts(await sendActivity(running.baseUrl, vote(false))).join()).toContain('Thanks');
+    await sendActivity(running.baseUrl, vote(true));
+    await sendActivity(running.baseUrl, { ...vote(true), conversation: { id: 'votes-2' } });
+    const tally = await running.app.records.list<{ helpful: boolean }>('helpful-vote', { partitionKey: 'allowances.payment-dates' });
+    expect(tally.map((v) => v.data.helpful).sort()).toEqual([true, true]);
+  });
+
+  it('offers a choice when a short message fits two topics, and records "none of these" for content editors', async () => {
+    const conversation = { id: 'clarify' };
+    const reply = await sendActivity(running.baseUrl, { text: 'passport', conversation, from: { id: 'dl_carer' } });
+    const [card] = cards(reply);
+    const options = buttons(card as Card);
+    expect(options.length).toBeGreaterThanOrEqual(3);
+    expect(options.at(-1)?.title).toBe('None of these');
+    const opened = await sendActivity(running.baseUrl, { text: undefined, value: options[0]?.data, conversation, from: { id: 'dl_carer' } });
+    expect(cards(opened)).toHaveLength(1);
+    await sendActivity(running.baseUrl, { id: 'none-activity', text: undefined, value: { action: 'none-of-these' }, conversation, from: { id: 'dl_carer' } });
+    const gaps = await running.app.records.list<{ reason: string }>('unanswered-question');
+    expect(gaps.map((g) => g.data.reason)).toContain('none-of-these');
+  });
+
+  it('says plainly when it has no guidance, offers what it can do, and logs the question with personal data masked', async () => {
+    const reply = await sendActivity(running.baseUrl, carer('my name is Jane Doe, can you recommend a good plumber, ring 07700 900123'));
+    expect(replyTexts(reply).join()).toContain("I don't have guidance on that");
+    expect(replyTexts(reply).join()).toContain('01632 960200');
+    const gaps = await running.app.records.list<{ question: string; reason: string }>('unanswered-question');
+    const gap = gaps.find((g) => g.data.question.includes('plumber'));
+    expect(gap?.data.reason).toBe('no-guidance');
+    expect(gap?.data.question).not.toContain('Jane');
+    expect(gap?.data.question).not.toContain('07700');
+  });
+
+  it('never answers the public page from carer-only or staff guidance', async () => {
+    const reply = await sendActivity(running.baseUrl, { text: 'my fostering allowance payment is late', from: { id: 'dl_pub_visitor' }, conversation: { id: 'public-1' } });
+    const decision = await running.app.decisions.forTurn(turnRef('webchat', 'public-1', (reply.raw as { activities: { replyToId: string }[] }).activities[0]?.replyToId ?? ''));
+    expect(decision?.persona).toBe('enquirer');
+    if (decision?.articleId !== undefined) {
+      const article = running.app.content.articles.find((a) => a.id === decision.articleId);
+      expect(article?.audience).toContain('enquirer');
+    }
+    const opened = await sendActivity(running.baseUrl, {
+      text: undefined,
+      value: { action: 'open-article', articleId: 'allowances/late-or-missing-payments' },
+      from: { id: 'dl_pub_visitor' },
+      conversation: { id: 'public-2' },
+    });
+    expect(cards(opened)).toHaveLength(0);
+  });
+
+  it('answers actions whose full flow comes later honestly, with the relevant guidance and contact', async () => {
+    const reply = await sendActivity(running.baseUrl, carer('taxi never turned up for school this morning'));
+    expect(replyTexts(reply).join()).toContain('01632 960230'); // transport team
+    const decisions = await running.app.records.list<{ action: string }>('decision');
+    expect(decisions.map((d) => d.data.action)).toContain('transport-report');
+  });
+});
+
+describe('safeguarding first (SG-1)', () => {
+  const failingStore = (): RecordStore => {
+    const fail = async () => {
+      throw new StorageError('store down');
+    };
+    const inner = SqliteRecordStore.open(':memory:', fixedClock('2026-06-10T11:00:00Z'));
+    return Object.assign(Object.create(inner) as RecordStore, { get: fail, create: fail, upsert: fail, replace: fail, list: fail, delete: fail });
+  };
+
+  it.each([
+    ['a weekday morning', '2026-06-10T10:00:00+01:00', '01632 960100', 'duty team'],
+    ['a weekday evening', '2026-06-10T19:30:00+01:00', '01632 960199', 'Emergency Duty Team'],
+    ['a bank holiday', '2026-08-31T11:00:00+01:00', '01632 960199', 'Emergency Duty Team'],
+  ])('signposts 999 and the right team on %s, in the same turn, even with the store down', async (_when, now, phone, team) => {
+    const running = await startTestApp({ records: failingStore(), clock: fixedClock(now) });
+    try {
+      const reply = await sendActivity(running.baseUrl, { text: 'my foster son has been missing since 6pm and isnt answering his phone' });
+      expect(reply.status).toBe(200);
+      const text = replyTexts(reply).join('\n');
+      expect(text).toContain('call 999');
+      expect(text).toContain(phone);
+      expect(text).toContain(team);
+      expect(text).not.toContain('something went wrong');
+      expect(running.logLines.some((l) => l.includes('turn failed after emergency signposting'))).toBe(true);
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('signposts before anything else is said or stored', async () => {
+    const running = await startTestApp({ clock: fixedClock('2026-06-10T10:00:00+01:00') });
+    try {
+      const reply = await sendActivity(running.baseUrl, { text: 'shes locked herself in the bathroom and says she wants to die' });
+      expect(replyTexts(reply)[0]).toContain('call 999');
+      const [decision] = await running.app.records.list<{ action: string }>('decision');
+      expect(decision?.data.action).toBe('emergency');
+    } finally {
+      await running.stop();
+    }
+  });
+});
