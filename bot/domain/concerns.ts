@@ -1,0 +1,157 @@
+import type { DateTime } from 'luxon';
+import { ConflictError } from '../errors';
+import type { RecordStore, StoredRecord } from '../storage/record-store';
+import { addWorkingDays } from './working-days';
+
+export type ConcernKind = 'retention' | 'allegation-support';
+export const RETENTION_REASONS = {
+  money: 'Money and allowances',
+  'social-worker-support': 'Support from social workers',
+  health: 'Health',
+  family: 'Family',
+  allegation: 'An allegation or investigation',
+  'training-or-paperwork': 'Training or skills paperwork',
+  other: 'Something else',
+} as const;
+export type RetentionReason = keyof typeof RETENTION_REASONS;
+export const CONTACT_METHODS = { teams: 'A Teams message', phone: 'A phone call', email: 'An email', visit: 'A visit at home' } as const;
+export type ContactMethod = keyof typeof CONTACT_METHODS;
+export const URGENCIES = { today: 'Today if possible', 'this-week': 'This week', 'no-rush': 'No rush' } as const;
+export type Urgency = keyof typeof URGENCIES;
+export const OUTCOMES = { stayed: 'Carer stayed', resigned: 'Carer resigned', transferred: 'Transferred', other: 'Other' } as const;
+export type Outcome = keyof typeof OUTCOMES;
+export type ConcernStatus = 'open' | 'acknowledged' | 'contacted' | 'closed';
+
+/** A concern routed to managers: the minimum they need to reach the carer and follow it up. Never logged. */
+export interface Concern {
+  readonly kind: ConcernKind;
+  readonly reference: string;
+  readonly status: ConcernStatus;
+  /** How to message the carer later (a conversation-reference audience key), and the name the channel gave. */
+  readonly carer: { readonly audience: string; readonly displayName?: string; readonly channel: string };
+  readonly reason?: RetentionReason;
+  readonly contactMethod?: ContactMethod;
+  /** Phone number or e-mail address, only when the carer chose phone or e-mail. */
+  readonly contactDetail?: string;
+  readonly contactTime?: string;
+  readonly urgency?: Urgency;
+  readonly callbackRequested?: boolean;
+  readonly involveSupervisingSocialWorker?: boolean;
+  readonly raisedAt: string;
+  /** YYYY-MM-DD (Europe/London): a manager should make contact by then. */
+  readonly contactBy: string;
+  readonly assignedTo?: string;
+  readonly contactMadeAt?: string;
+  readonly visitDate?: string;
+  readonly actionPlan?: string;
+  readonly outcome?: Outcome;
+  readonly closedAt?: string;
+  /** The date the overdue reminder last mentioned it. */
+  readonly lastAnnounced?: string;
+  readonly history: readonly { readonly at: string; readonly by: string; readonly action: string }[];
+}
+
+export type NewConcern = Omit<Concern, 'reference' | 'status' | 'contactBy' | 'history'>;
+
+export type ManagerAction =
+  | { readonly verb: 'acknowledge' }
+  | { readonly verb: 'assign-to-me' }
+  | { readonly verb: 'record-contact' }
+  | { readonly verb: 'record-visit'; readonly visitDate: string }
+  | { readonly verb: 'action-plan'; readonly note: string }
+  | { readonly verb: 'close'; readonly outcome: Outcome; readonly note?: string };
+
+export type ActionResult =
+  | { readonly applied: true; readonly concern: StoredRecord<Concern> }
+  /** Someone else changed it first: nothing was written; here is the current state. */
+  | { readonly applied: false; readonly concern: StoredRecord<Concern>; readonly reason: 'changed' | 'closed' };
+
+/** Retention concerns and allegation-support requests: created once per activity, updated only with ETags. */
+export class Concerns {
+  constructor(
+    private readonly records: RecordStore,
+    private readonly serviceId: string,
+    private readonly options: { readonly contactWithinWorkingDays: number; readonly bankHolidays: readonly string[] },
+  ) {}
+
+  /** `id` comes from the activity that started the request, so a redelivered activity creates nothing new. */
+  async raise(id: string, concern: NewConcern, now: DateTime): Promise<{ record: StoredRecord<Concern>; created: boolean }> {
+    const full: Concern = {
+      ...concern,
+      reference: `${concern.kind === 'retention' ? 'RC' : 'AS'}-${id.replace(/[^A-Za-z0-9]/g, '').slice(0, 6).toUpperCase()}`,
+      status: 'open',
+      contactBy: addWorkingDays(now, this.options.contactWithinWorkingDays, this.options.bankHolidays),
+      history: [{ at: concern.raisedAt, by: 'carer', action: 'raised' }],
+    };
+    const result = await this.records.create<Concern>(this.key(id), withoutUndefined(full));
+    return { record: result.record, created: result.created };
+  }
+
+  async get(id: string): Promise<StoredRecord<Concern> | undefined> {
+    return this.records.get<Concern>(this.key(id));
+  }
+
+  async open(): Promise<StoredRecord<Concern>[]> {
+    const all = await this.records.list<Concern>('concern', { partitionKey: this.serviceId });
+    return all.filter((c) => c.data.status !== 'closed');
+  }
+
+  overdue(concerns: readonly StoredRecord<Concern>[], today: string): StoredRecord<Concern>[] {
+    return concerns.filter((c) => c.data.status === 'open' || c.data.status === 'acknowledged').filter((c) => c.data.contactBy < today);
+  }
+
+  /**
+   * Applies a manager's action to the version they saw (`etag`). A stale version is not retried blindly: the manager
+   * is shown the current state, so no one's update is lost or silently overwritten.
+   */
+  async act(id: string, etag: string, action: ManagerAction, by: string, nowIso: string): Promise<ActionResult> {
+    const current = await this.get(id);
+    if (current === undefined) throw new ConflictError(`concern ${id} no longer exists`);
+    if (current.etag !== etag) return { applied: false, concern: current, reason: 'changed' };
+    if (current.data.status === 'closed') return { applied: false, concern: current, reason: 'closed' };
+    const next = apply(current.data, action, by, nowIso);
+    try {
+      return { applied: true, concern: await this.records.replace(current, withoutUndefined(next)) };
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const latest = await this.get(id);
+      if (latest === undefined) throw error;
+      return { applied: false, concern: latest, reason: 'changed' };
+    }
+  }
+
+  async markAnnounced(record: StoredRecord<Concern>, date: string): Promise<void> {
+    try {
+      await this.records.replace(record, { ...record.data, lastAnnounced: date });
+    } catch (error) {
+      // a manager acted on it meanwhile: their update stands, the reminder note is not worth a retry
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+
+  private key(id: string) {
+    return { kind: 'concern' as const, partitionKey: this.serviceId, id };
+  }
+}
+
+function apply(concern: Concern, action: ManagerAction, by: string, at: string): Concern {
+  const history = [...concern.history, { at, by, action: action.verb }];
+  switch (action.verb) {
+    case 'acknowledge':
+      return { ...concern, status: concern.status === 'open' ? 'acknowledged' : concern.status, history };
+    case 'assign-to-me':
+      return { ...concern, assignedTo: by, status: concern.status === 'open' ? 'acknowledged' : concern.status, history };
+    case 'record-contact':
+      return { ...concern, contactMadeAt: at, status: 'contacted', history };
+    case 'record-visit':
+      return { ...concern, visitDate: action.visitDate, status: 'contacted', contactMadeAt: concern.contactMadeAt ?? at, history };
+    case 'action-plan':
+      return { ...concern, actionPlan: action.note, history };
+    case 'close':
+      return { ...concern, status: 'closed', outcome: action.outcome, closedAt: at, actionPlan: action.note ?? concern.actionPlan, history };
+  }
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
