@@ -18,7 +18,13 @@ import { EmbeddedDirectLine, type ChannelActivity } from './channels/directline/
 import { createAzureTokenIssuer, createEmbeddedTokenIssuer, type WebTokenIssuer } from './channels/web/web-tokens';
 import { GuidanceReplies } from '../dialogs/guidance-replies';
 import { RootDialog } from '../dialogs/root-dialog';
+import { randomUUID } from 'node:crypto';
+import { AuditLog } from './domain/audit-log';
+import { Concerns } from './domain/concerns';
 import { DecisionLog } from './domain/decisions';
+import { Leases } from './domain/leases';
+import { ConcernDesk } from '../dialogs/concerns/concern-desk';
+import { OverdueAnnouncer } from '../dialogs/concerns/overdue-announcer';
 import { GuidanceFeedback } from './domain/guidance-feedback';
 import { createClassifier } from './understanding/create-classifier';
 import type { Activity } from 'botbuilder';
@@ -39,6 +45,7 @@ export interface App {
   readonly proactive: ProactiveSender;
   readonly content: LoadedContent;
   readonly decisions: DecisionLog;
+  readonly overdue: OverdueAnnouncer;
   close(): Promise<void>;
 }
 
@@ -68,6 +75,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const conversationState = new ConversationState(new BotStateStorage(records));
   const references = new ConversationReferences(records);
   const adapter = createAdapter(config, conversationState, logger);
+  const proactive = new ProactiveSender(adapter, references, config, logger);
+  const concerns = new Concerns(records, content.profile.id, {
+    contactWithinWorkingDays: config.concernContactWorkingDays,
+    bankHolidays: content.profile.bankHolidays,
+  });
+  const desk = new ConcernDesk({ concerns, audit: new AuditLog(records), proactive, references, clock, config, logger });
   const { classifier, index } = createClassifier(content);
   const replies = new GuidanceReplies({ profile: content.profile, sourceNames: content.sourceNames, index, clock });
   const dialog = new RootDialog({
@@ -76,11 +89,23 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     index,
     replies,
     guidanceFeedback: new GuidanceFeedback(records),
+    desk,
     clock,
   });
   const decisions = new DecisionLog(records);
-  const bot = new FosterCarerBot({ config, conversationState, dialog, profile: content.profile, references, classifier, decisions, clock, logger });
-  const proactive = new ProactiveSender(adapter, references, config, logger);
+  const bot = new FosterCarerBot({
+    config,
+    conversationState,
+    dialog,
+    profile: content.profile,
+    references,
+    classifier,
+    decisions,
+    clock,
+    logger,
+    concernCardAction: (context, facts, submit) => desk.act(context, facts, submit),
+  });
+  const overdue = new OverdueAnnouncer({ concerns, desk, leases: new Leases(records), clock, profile: content.profile, instanceId: randomUUID(), logger });
 
   let embeddedDirectLine: EmbeddedDirectLine | undefined;
   let webTokens: WebTokenIssuer | undefined;
@@ -115,7 +140,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     proactive,
     content,
     decisions,
+    overdue,
     close: async () => {
+      overdue.stop();
       server.close();
       await records.close();
     },

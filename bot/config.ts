@@ -51,6 +51,9 @@ const EnvSchema = z.object({
   TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
 
   PROACTIVE_SERVICE_URL_HOSTS: csv,
+  MANAGERS_TEAM_ID: optionalText,
+  CONCERN_CONTACT_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(2),
+  REMINDER_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 
   MANAGER_IDS: csv,
   RECRUITMENT_OFFICER_IDS: csv,
@@ -97,6 +100,11 @@ export interface Config {
   /** Hosts a proactive message may be sent to (TEAMS-3). */
   readonly proactiveServiceUrlHosts: readonly string[];
   readonly roles: RoleDirectory;
+  /** The Teams team whose channel gets concern cards (the bot must be added to it). */
+  readonly managersTeamId: string | undefined;
+  /** A manager should contact a carer within this many working days of a retention concern. */
+  readonly concernContactWorkingDays: number;
+  readonly reminderCheckMinutes: number;
 }
 
 const DEFAULT_PROACTIVE_HOSTS = ['smba.trafficmanager.net', '*.botframework.com'];
@@ -174,6 +182,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : { kind: 'azure', secret: e.DIRECT_LINE_SECRET, endpoint: e.DIRECT_LINE_ENDPOINT, trustedOrigins: e.WEB_TRUSTED_ORIGINS },
     tokenRateLimitPerMinute: e.TOKEN_RATE_LIMIT_PER_MINUTE,
     proactiveServiceUrlHosts: e.PROACTIVE_SERVICE_URL_HOSTS.length > 0 ? e.PROACTIVE_SERVICE_URL_HOSTS : DEFAULT_PROACTIVE_HOSTS,
+    managersTeamId: e.MANAGERS_TEAM_ID,
+    concernContactWorkingDays: e.CONCERN_CONTACT_WORKING_DAYS,
+    reminderCheckMinutes: e.REMINDER_CHECK_MINUTES,
     roles: createRoleDirectory({
       manager: e.MANAGER_IDS,
       'recruitment-officer': e.RECRUITMENT_OFFICER_IDS,

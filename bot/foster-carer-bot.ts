@@ -3,12 +3,14 @@ import {
   ActivityHandler,
   ActivityTypes,
   TurnContext,
+  type Attachment,
   type ConversationState,
   type InvokeResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { parseCardSubmit } from './cards/card-submit';
+import type { ConcernSubmit } from '../dialogs/concerns/concern-desk';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import { turnRef, type DecisionLog } from './domain/decisions';
@@ -37,6 +39,8 @@ export interface FosterCarerBotDeps {
   readonly decisions: DecisionLog;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** A manager's Universal Action on a concern card: the refreshed card, or undefined when not allowed. */
+  readonly concernCardAction: (context: TurnContext, facts: TurnFacts, submit: ConcernSubmit) => Promise<Attachment | undefined>;
 }
 
 const EMERGENCY_SENT = Symbol('emergencySent');
@@ -161,10 +165,12 @@ export class FosterCarerBot extends ActivityHandler {
     if (context.activity.name === 'adaptiveCard/action') {
       // TEAMS-6: the SDK throws (500) on a missing value.action; a malformed invoke is the caller's error
       const value = context.activity.value as { action?: { type?: unknown; verb?: unknown } } | undefined;
-      if (value?.action?.type !== 'Action.Execute' || typeof value.action.verb !== 'string') {
-        return { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'malformed card action' } } };
-      }
-      return { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'unknown card action' } } };
+      if (value?.action?.type !== 'Action.Execute' || typeof value.action.verb !== 'string') return cardError(400, 'malformed card action');
+      const submit = parseCardSubmit((value.action as { data?: unknown }).data);
+      if (submit?.action !== 'concern' || value.action.verb !== `concern.${submit.verb}`) return cardError(400, 'unknown card action');
+      const card = await this.deps.concernCardAction(context, turnFactsOf(context), submit);
+      if (card === undefined) return cardError(403, 'only fostering managers can act on concerns');
+      return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content } };
     }
     return super.onInvokeActivity(context);
   }
@@ -187,7 +193,7 @@ export class FosterCarerBot extends ActivityHandler {
     if (facts.inTeamChannel || context.activity.type === ActivityTypes.Invoke) return;
     const flags = await this.flags.get(context, {});
     if (flags.referenceSaved === true) return;
-    await this.deps.references.save(`user:${facts.userKey}`, storedReferenceOf(context));
+    await this.deps.references.save(`user:${facts.userKey}`, storedReferenceOf(context), { manager: facts.roles.has('manager') });
     await this.flags.set(context, { ...flags, referenceSaved: true });
   }
 
@@ -197,6 +203,10 @@ export class FosterCarerBot extends ActivityHandler {
     await this.deps.references.save(`team:${teamId}`, storedReferenceOf(context));
     await context.sendActivity(messages.teamChannelWelcome(this.deps.profile));
   }
+}
+
+function cardError(status: number, message: string): InvokeResponse {
+  return { status, body: { statusCode: status, type: 'application/vnd.microsoft.error', value: { code: status === 403 ? 'Forbidden' : 'BadRequest', message } } };
 }
 
 function isWebChannel(channel: string): boolean {

@@ -47,6 +47,62 @@ export const messages = {
   thanksForVote: (helpful: boolean): string =>
     helpful ? 'Thanks, that helps us keep the guidance useful.' : "Thanks for telling me. I've passed that on so the guidance can be improved.",
 
+  concerns: {
+    notAllowed: 'Sorry, concerns can only be seen by fostering managers. If you are worried about something, I can help you raise it.',
+    noneOpen: 'There are no open concerns right now.',
+    listHeader: (open: number, overdue: number): string => `${open} open concern${open === 1 ? '' : 's'}${overdue > 0 ? `, ${overdue} overdue` : ''}:`,
+    newForManagers: 'A new concern needs a manager.',
+    needsInput: (verb: string): string =>
+      verb === 'record-visit' ? 'Please choose a visit date first.' : verb === 'close' ? 'Please choose an outcome to close it.' : 'Please write the action plan first.',
+    changedMeanwhile: 'Someone else updated this concern just before you. This is the latest version: nothing you did was saved, please check and try again.',
+    alreadyClosed: 'This concern is already closed.',
+    saved: 'Saved.',
+    carerContacted: (reference: string): string =>
+      `A manager from the fostering service has recorded that they have been in touch with you about your request (${reference}). If you haven't heard from them, or anything has changed, just let me know here or contact the fostering team.`,
+    overdueHeader: (count: number): string => `${count} concern${count === 1 ? ' is' : 's are'} past the date a manager should have made contact:`,
+    overdueBanner: 'Overdue: contact was due by the date below.',
+  },
+
+  retention: {
+    intro: "I'm really sorry things feel this hard. Lots of carers go through times like this, and the service would much rather help than lose you. When a carer is thinking about stopping, a manager can contact you quickly, talk it through and agree a plan that could help.",
+    askConsent: 'Would you like me to ask a manager to contact you? I would share only what you tell me next.',
+    consentYes: 'Yes, please ask a manager to contact me',
+    consentNo: 'No thanks, not now',
+    declined: (profile: ServiceProfile): string =>
+      `That's completely fine. Nothing has been passed on. If you change your mind, just tell me, or contact the fostering team yourself: ${contactLine(profile, 'fosteringTeam')}. Your supervising social worker and the employee assistance programme (${contactLine(profile, 'employeeAssistance')}) are there for you too.`,
+    askReason: 'What is the main reason? (It helps the manager come prepared.)',
+    askMethod: 'How would you like the manager to contact you?',
+    askDetail: 'What number or e-mail address should they use?',
+    detailRetry: 'Please type a phone number or an e-mail address.',
+    askTime: 'When is a good time to reach you? (For example "weekday mornings". Type "any" if any time is fine.)',
+    askUrgency: 'How soon would you like to hear from a manager?',
+    recorded: (reference: string, contactBy: string): string =>
+      `Thank you. I've passed this to the fostering managers (reference ${reference}). A manager will contact you by ${contactBy}, the way you asked, to talk things through and agree what would help. Nothing is decided until you've spoken. I'll let you know here when they record that they've been in touch.`,
+    notSaved: (profile: ServiceProfile): string =>
+      `I'm sorry, I couldn't pass this on just now because of a problem on our side. Please contact the fostering team directly: ${contactLine(profile, 'fosteringTeam')}.`,
+  },
+
+  allegation: {
+    intro: (profile: ServiceProfile): string =>
+      `I'm sorry you're going through this; it is a very worrying time. You don't need to give me any details. Below is how the process works. You are entitled to independent advice and support: ${contactLine(profile, 'independentSupport')}. The employee assistance programme is there for you too: ${contactLine(profile, 'employeeAssistance')}.`,
+    askChoice: 'What would help now?',
+    choiceCallback: 'A call back from the fostering team',
+    choiceIndependent: 'Contact details for independent support',
+    choiceNothing: 'Nothing for now, thanks',
+    askSsw: 'Should your supervising social worker be involved in the call back?',
+    sswYes: 'Yes, that is fine',
+    sswNo: "No, I'd rather they weren't",
+    askMethod: 'How would you like them to contact you?',
+    independent: (profile: ServiceProfile): string =>
+      `Independent support: ${contactLine(profile, 'independentSupport')}. Fosterline offers free, independent advice to foster carers in England: ${contactLine(profile, 'fosterline')}. The employee assistance programme: ${contactLine(profile, 'employeeAssistance')}. You can contact them whenever you are ready.`,
+    handedOff: (reference: string, contactBy: string): string =>
+      `Thank you. I've asked the fostering team to call you back (reference ${reference}), by ${contactBy}. Allegations are handled by the council under its allegations procedure, with the Local Authority Designated Officer (LADO) where needed; the team will explain what happens next and who you can talk to.`,
+    nothing: (profile: ServiceProfile): string =>
+      `That's fine. If you want to talk to someone later, the fostering team is here: ${contactLine(profile, 'fosteringTeam')}.`,
+  },
+
+  cancelled: 'OK, I have stopped that. Nothing more was passed on.',
+
   /** Honest interim replies for actions whose full flow is not built yet: what I can do now, and who can help. */
   interim: {
     retention: (profile: ServiceProfile): string =>

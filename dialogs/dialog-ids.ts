@@ -1,4 +1,6 @@
 /** Dialog ids are persisted in conversation state: renaming one strands conversations mid-dialog. */
 export const DialogId = {
   root: 'root',
+  retentionConcern: 'retentionConcern',
+  allegationSupport: 'allegationSupport',
 } as const;

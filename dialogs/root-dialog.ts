@@ -1,4 +1,5 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Action, Topic } from '../bot/content/taxonomy';
 import type { Clock } from '../bot/clock';
 import type { ServiceProfile } from '../bot/content/service-profile';
 import { parseCardSubmit, type CardSubmit } from '../bot/cards/card-submit';
@@ -11,6 +12,10 @@ import type { AnswerIndex } from '../bot/understanding/answer-index';
 import { audienceOf, type Understanding } from '../bot/understanding/classifier';
 import { DialogId } from './dialog-ids';
 import type { GuidanceReplies } from './guidance-replies';
+import { AllegationSupportDialog } from './concerns/allegation-support-dialog';
+import type { ConcernDesk } from './concerns/concern-desk';
+import type { ConcernDialogOptions } from './concerns/concern-options';
+import { RetentionConcernDialog } from './concerns/retention-concern-dialog';
 
 const STEPS = 'root.steps';
 
@@ -20,8 +25,15 @@ export interface RootDialogDeps {
   readonly index: AnswerIndex;
   readonly replies: GuidanceReplies;
   readonly guidanceFeedback: GuidanceFeedback;
+  readonly desk: ConcernDesk;
   readonly clock: Clock;
 }
+
+/** What a turn inside a flow is recorded as (the text answers a prompt; it is not classified on its own). */
+const FLOW_DECISIONS: Record<string, { action: Action; topic?: Topic }> = {
+  [DialogId.retentionConcern]: { action: 'retention' },
+  [DialogId.allegationSupport]: { action: 'allegation-support', topic: 'allegations' },
+};
 
 /**
  * Acts on the turn's classification (made by the bot before any storage call). Emergencies were already signposted
@@ -30,8 +42,26 @@ export interface RootDialogDeps {
 export class RootDialog extends ComponentDialog {
   constructor(private readonly deps: RootDialogDeps) {
     super(DialogId.root);
-    this.addDialog(new WaterfallDialog(STEPS, [this.respond.bind(this)]));
+    const shared = { replies: deps.replies, profile: deps.profile, desk: deps.desk, clock: deps.clock };
+    this.addDialog(new WaterfallDialog(STEPS, [this.respond.bind(this), async (step) => step.endDialog()]))
+      .addDialog(new RetentionConcernDialog({ ...shared, supportArticle: deps.index.article('support/thinking-of-stopping-fostering') }))
+      .addDialog(new AllegationSupportDialog({ ...shared, processArticle: deps.index.article('allegations/what-happens-after-an-allegation') }));
     this.initialDialogId = STEPS;
+  }
+
+  /** Safety first: a message that signalled an emergency ends any flow in progress; "cancel" ends it too. */
+  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    const understanding = understandingOf(inner.context);
+    if (understanding?.action === 'emergency') return inner.cancelAllDialogs();
+    const text = (inner.context.activity.text ?? '').trim().toLowerCase();
+    if (['cancel', 'stop', 'quit', 'never mind', 'nevermind'].includes(text)) {
+      await inner.context.sendActivity(messages.cancelled);
+      setDecisionOverride(inner.context, { action: 'fallback' });
+      return inner.cancelAllDialogs();
+    }
+    const flow = FLOW_DECISIONS[inner.activeDialog?.id ?? ''];
+    if (flow !== undefined) setDecisionOverride(inner.context, flow);
+    return super.onContinueDialog(inner);
   }
 
   private async respond(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -41,7 +71,23 @@ export class RootDialog extends ComponentDialog {
       return step.endDialog();
     }
     const understanding = understandingOf(step.context);
-    if (understanding !== undefined) await this.onMessage(step, understanding);
+    if (understanding === undefined) return step.endDialog();
+    const facts = this.deps.factsOf(step);
+    if ((understanding.action === 'retention' || understanding.action === 'allegation-support') && facts.persona === 'carer') {
+      const { activity } = step.context;
+      const options: ConcernDialogOptions = {
+        concernId: turnRef(activity.channelId, activity.conversation.id, activity.id ?? ''),
+        carerAudience: `user:${facts.userKey}`,
+        carerDisplayName: activity.from.name,
+        channel: facts.channel,
+      };
+      return step.beginDialog(understanding.action === 'retention' ? DialogId.retentionConcern : DialogId.allegationSupport, options);
+    }
+    if (understanding.action === 'review-concerns') {
+      await this.deps.desk.list(step.context, facts);
+      return step.endDialog();
+    }
+    await this.onMessage(step, understanding);
     return step.endDialog();
   }
 
@@ -67,6 +113,7 @@ export class RootDialog extends ComponentDialog {
         await context.sendActivity(messages.interim.handoff(profile, facts.publicPage));
         return;
       case 'review-concerns':
+        return; // handled before: managers get the list, others a polite refusal
       case 'review-enquiries':
       case 'report':
         await context.sendActivity(messages.interim[understanding.action]);
@@ -107,6 +154,11 @@ export class RootDialog extends ComponentDialog {
         if (!submit.helpful) await this.recordGap(step, 'not-helpful', submit.articleId);
         await context.sendActivity(messages.thanksForVote(submit.helpful));
         return;
+      case 'concern': {
+        const card = await this.deps.desk.act(context, this.deps.factsOf(step), submit);
+        await context.sendActivity(card === undefined ? { type: 'message', text: messages.concerns.notAllowed } : { type: 'message', attachments: [card] });
+        return;
+      }
       case 'none-of-these':
         setDecisionOverride(context, { action: 'fallback' });
         await this.recordGap(step, 'none-of-these');

@@ -5,6 +5,15 @@ export const CardSubmitSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('open-article'), articleId: z.string().regex(/^[a-z-]+\/[a-z0-9-]+$/) }),
   z.strictObject({ action: z.literal('helpful'), articleId: z.string().regex(/^[a-z-]+\/[a-z0-9-]+$/), helpful: z.boolean() }),
   z.strictObject({ action: z.literal('none-of-these') }),
+  z.object({
+    action: z.literal('concern'),
+    verb: z.enum(['refresh', 'acknowledge', 'assign-to-me', 'record-contact', 'record-visit', 'action-plan', 'close']),
+    concernId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+    etag: z.string().max(200),
+    visitDate: z.iso.date().optional().or(z.literal('')),
+    note: z.string().max(1000).optional(),
+    outcome: z.enum(['stayed', 'resigned', 'transferred', 'other']).optional().or(z.literal('')),
+  }),
 ]);
 
 export type CardSubmit = z.infer<typeof CardSubmitSchema>;

@@ -48,6 +48,8 @@ export interface Concern {
   readonly closedAt?: string;
   /** The date the overdue reminder last mentioned it. */
   readonly lastAnnounced?: string;
+  /** The card posted to the managers' channel, updated in place when a manager acts. */
+  readonly teamCardId?: string;
   readonly history: readonly { readonly at: string; readonly by: string; readonly action: string }[];
 }
 
@@ -121,8 +123,16 @@ export class Concerns {
   }
 
   async markAnnounced(record: StoredRecord<Concern>, date: string): Promise<void> {
+    await this.annotate(record, { lastAnnounced: date });
+  }
+
+  async setTeamCard(record: StoredRecord<Concern>, teamCardId: string): Promise<void> {
+    await this.annotate(record, { teamCardId });
+  }
+
+  private async annotate(record: StoredRecord<Concern>, change: Partial<Concern>): Promise<void> {
     try {
-      await this.records.replace(record, { ...record.data, lastAnnounced: date });
+      await this.records.replace(record, { ...record.data, ...change });
     } catch (error) {
       // a manager acted on it meanwhile: their update stands, the reminder note is not worth a retry
       if (!(error instanceof ConflictError)) throw error;

@@ -13,6 +13,8 @@ export interface StoredReference {
 interface ReferenceDocument {
   readonly audience: string;
   readonly reference: StoredReference;
+  /** Set for people holding the manager role when they last chatted: local-mode notifications reach them. */
+  readonly manager?: boolean;
   /** Set when a send was refused for good (403 MessageWritesBlocked: the user blocked or removed the bot). */
   readonly inactive?: boolean;
 }
@@ -24,8 +26,14 @@ interface ReferenceDocument {
 export class ConversationReferences {
   constructor(private readonly records: RecordStore) {}
 
-  async save(audience: string, reference: StoredReference): Promise<void> {
-    await this.records.upsert<ReferenceDocument>(this.key(audience), { audience, reference });
+  async save(audience: string, reference: StoredReference, options: { manager?: boolean } = {}): Promise<void> {
+    await this.records.upsert<ReferenceDocument>(this.key(audience), { audience, reference, ...(options.manager === true ? { manager: true } : {}) });
+  }
+
+  /** Audience keys of managers who have chatted with the bot (for local mode, where there is no Teams channel). */
+  async managerAudiences(): Promise<string[]> {
+    const all = await this.records.list<ReferenceDocument>('conversation-reference', { where: { manager: true } });
+    return all.filter((r) => r.data.inactive !== true).map((r) => r.data.audience);
   }
 
   async get(audience: string): Promise<StoredReference | undefined> {

@@ -86,4 +86,6 @@ export async function sendActivity(baseUrl: string, activity: Record<string, unk
   return { status: response.status, activities: activities.filter((a) => a.type === 'message'), raw };
 }
 
-export const replyTexts = (reply: ActivityReply): string[] => reply.activities.map((a) => a.text ?? '');
+/** Message texts, including prompts that Teams renders as hero cards (their text is in the card). */
+export const replyTexts = (reply: ActivityReply): string[] =>
+  reply.activities.map((a) => a.text ?? ((a.attachments?.[0] as { content?: { text?: string } } | undefined)?.content?.text ?? ''));

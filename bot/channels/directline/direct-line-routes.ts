@@ -62,4 +62,11 @@ export function registerEmbeddedDirectLineRoutes(server: restify.Server, directL
   });
   server.post(`${CONNECTOR_PATH}/v3/conversations/:conversationId/activities`, fromBot);
   server.post(`${CONNECTOR_PATH}/v3/conversations/:conversationId/activities/:activityId`, fromBot);
+  server.put(
+    `${CONNECTOR_PATH}/v3/conversations/:conversationId/activities/:activityId`,
+    handle(async (req) => {
+      if (!isActivity(req.body)) return [400, { error: { code: 'BadArgument' } }];
+      return [200, await directLine.updateFromBot(String(req.params.conversationId), String(req.params.activityId), req.body)];
+    }),
+  );
 }

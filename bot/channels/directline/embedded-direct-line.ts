@@ -115,6 +115,18 @@ export class EmbeddedDirectLine {
     return { id: stored.id ?? '' };
   }
 
+  /** An edited bot activity (a refreshed card): re-delivered under its original id, which Web Chat replaces in place. */
+  async updateFromBot(conversationId: string, activityId: string, botActivity: ChannelActivity): Promise<{ id: string }> {
+    const conversation = await this.records.get<ConversationSession>(conversationKey(conversationId));
+    if (conversation === undefined) throw new DirectLineAuthError('unknown conversation');
+    await this.append(
+      conversationId,
+      { ...botActivity, channelId: EMBEDDED_CHANNEL_ID, conversation: { id: conversationId }, from: { ...EMBEDDED_BOT }, recipient: { id: conversation.data.userId, role: 'user' } },
+      activityId,
+    );
+    return { id: activityId };
+  }
+
   async activitiesSince(token: string, conversationId: string, watermark: string | undefined): Promise<{ activities: ChannelActivity[]; watermark: string }> {
     const session = await this.session(token);
     if (session.data.conversationId !== conversationId) throw new DirectLineAuthError('token is not for this conversation');
@@ -125,13 +137,13 @@ export class EmbeddedDirectLine {
     return { activities: fresh.map((a) => a.activity), watermark: String(Math.max(last, -1)) };
   }
 
-  private async append(conversationId: string, activity: ChannelActivity): Promise<ChannelActivity> {
+  private async append(conversationId: string, activity: ChannelActivity, keepId?: string): Promise<ChannelActivity> {
     const conversation = await this.records.get<ConversationSession>(conversationKey(conversationId));
     let seq = conversation?.data.nextSeq ?? 0;
     for (;;) {
       const stamped: ChannelActivity = {
         ...activity,
-        id: `${conversationId}|${String(seq).padStart(7, '0')}`,
+        id: keepId ?? `${conversationId}|${String(seq).padStart(7, '0')}`,
         timestamp: this.clock.now().toUTC().toISO() ?? undefined,
       };
       const result = await this.records.create<StoredActivity>(

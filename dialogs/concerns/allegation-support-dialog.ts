@@ -1,0 +1,112 @@
+import { ChoiceFactory, ChoicePrompt, ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { DateTime } from 'luxon';
+import type { Clock } from '../../bot/clock';
+import type { Article } from '../../bot/content/article';
+import type { ServiceProfile } from '../../bot/content/service-profile';
+import { CONTACT_METHODS, type ContactMethod } from '../../bot/domain/concerns';
+import { messages } from '../../bot/messages';
+import { DialogId } from '../dialog-ids';
+import type { GuidanceReplies } from '../guidance-replies';
+import type { ConcernDesk } from './concern-desk';
+import { isPhoneOrEmail, type ConcernDialogOptions } from './concern-options';
+
+const CHOICE = 'allegationSupport.choice';
+const DETAIL = 'allegationSupport.detail';
+const STEPS = 'allegationSupport.steps';
+
+export interface AllegationSupportDeps {
+  readonly desk: ConcernDesk;
+  readonly replies: GuidanceReplies;
+  readonly profile: ServiceProfile;
+  readonly clock: Clock;
+  /** How the process works as the service runs it (who investigates, panel, ADM, timescales). */
+  readonly processArticle: Article | undefined;
+}
+
+interface Answers {
+  involveSsw?: boolean;
+  method?: ContactMethod;
+}
+const answers = (step: WaterfallStepContext): Answers => step.values as Answers;
+
+/**
+ * Support for a carer facing an allegation (SG-2): explains the process and the independent support they are entitled
+ * to, and offers, with explicit consent, a call back (with the choice to leave the SSW out) or independent contacts.
+ * It never asks what happened, never judges, never promises confidentiality; it records only a minimal request.
+ */
+export class AllegationSupportDialog extends ComponentDialog {
+  constructor(private readonly deps: AllegationSupportDeps) {
+    super(DialogId.allegationSupport);
+    this.addDialog(new ChoicePrompt(CHOICE))
+      .addDialog(new TextPrompt(DETAIL, async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && isPhoneOrEmail(prompt.recognized.value ?? '')))
+      .addDialog(new WaterfallDialog(STEPS, [this.explain.bind(this), this.onChoice.bind(this), this.askMethod.bind(this), this.askDetail.bind(this), this.record.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async explain(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await step.context.sendActivity(messages.allegation.intro(this.deps.profile));
+    if (this.deps.processArticle !== undefined) await this.deps.replies.sendAnswer(step.context, this.deps.processArticle, this.deps.processArticle.title);
+    return step.prompt(CHOICE, {
+      prompt: messages.allegation.askChoice,
+      choices: ChoiceFactory.toChoices([
+        { value: messages.allegation.choiceCallback, synonyms: ['call back', 'callback', 'call me'] },
+        { value: messages.allegation.choiceIndependent, synonyms: ['independent', 'support'] },
+        { value: messages.allegation.choiceNothing, synonyms: ['nothing', 'no', 'no thanks'] },
+      ]),
+    });
+  }
+
+  private async onChoice(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const chosen = (step.result as FoundChoice).value;
+    if (chosen === messages.allegation.choiceIndependent) {
+      await step.context.sendActivity(messages.allegation.independent(this.deps.profile));
+      return step.endDialog({ recorded: false });
+    }
+    if (chosen !== messages.allegation.choiceCallback) {
+      await step.context.sendActivity(messages.allegation.nothing(this.deps.profile));
+      return step.endDialog({ recorded: false });
+    }
+    return step.prompt(CHOICE, {
+      prompt: messages.allegation.askSsw,
+      choices: ChoiceFactory.toChoices([
+        { value: messages.allegation.sswYes, synonyms: ['yes'] },
+        { value: messages.allegation.sswNo, synonyms: ['no'] },
+      ]),
+    });
+  }
+
+  private async askMethod(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    answers(step).involveSsw = (step.result as FoundChoice).value === messages.allegation.sswYes;
+    const methods = (step.options as ConcernDialogOptions).channel === 'msteams' ? { teams: CONTACT_METHODS.teams, phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email } : { phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email };
+    return step.prompt(CHOICE, { prompt: messages.allegation.askMethod, choices: ChoiceFactory.toChoices(Object.values(methods)) });
+  }
+
+  private async askDetail(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const title = (step.result as FoundChoice).value;
+    const method = (Object.entries(CONTACT_METHODS) as [ContactMethod, string][]).find(([, t]) => t === title)?.[0] ?? 'phone';
+    answers(step).method = method;
+    if (method === 'teams') return step.next(undefined);
+    return step.prompt(DETAIL, { prompt: messages.retention.askDetail, retryPrompt: messages.retention.detailRetry });
+  }
+
+  private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as ConcernDialogOptions;
+    try {
+      const record = await this.deps.desk.raise(options.concernId, {
+        kind: 'allegation-support',
+        carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },
+        callbackRequested: true,
+        involveSupervisingSocialWorker: answers(step).involveSsw,
+        contactMethod: answers(step).method,
+        contactDetail: typeof step.result === 'string' ? step.result.trim() : undefined,
+        raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',
+      });
+      const contactBy = DateTime.fromISO(record.data.contactBy).setLocale('en-GB').toFormat('cccc d LLLL yyyy');
+      await step.context.sendActivity(messages.allegation.handedOff(record.data.reference, contactBy));
+      return step.endDialog({ recorded: true, concernId: record.id });
+    } catch {
+      await step.context.sendActivity(messages.retention.notSaved(this.deps.profile));
+      return step.endDialog({ recorded: false });
+    }
+  }
+}

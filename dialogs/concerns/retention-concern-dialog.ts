@@ -1,0 +1,143 @@
+import {
+  ChoiceFactory,
+  ChoicePrompt,
+  ComponentDialog,
+  TextPrompt,
+  WaterfallDialog,
+  type Choice,
+  type DialogTurnResult,
+  type FoundChoice,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { DateTime } from 'luxon';
+import type { Article } from '../../bot/content/article';
+import type { Clock } from '../../bot/clock';
+import type { ServiceProfile } from '../../bot/content/service-profile';
+import { CONTACT_METHODS, RETENTION_REASONS, URGENCIES, type ContactMethod, type RetentionReason, type Urgency } from '../../bot/domain/concerns';
+import { messages } from '../../bot/messages';
+import { DialogId } from '../dialog-ids';
+import type { GuidanceReplies } from '../guidance-replies';
+import type { ConcernDesk } from './concern-desk';
+import { isPhoneOrEmail, type ConcernDialogOptions } from './concern-options';
+
+const CHOICE = 'retentionConcern.choice';
+const DETAIL = 'retentionConcern.detail';
+const TEXT = 'retentionConcern.text';
+const STEPS = 'retentionConcern.steps';
+
+interface Answers {
+  reason?: RetentionReason;
+  method?: ContactMethod;
+  detail?: string;
+  time?: string;
+}
+
+const answers = (step: WaterfallStepContext): Answers => step.values as Answers;
+
+export interface RetentionConcernDeps {
+  readonly clock: Clock;
+  readonly desk: ConcernDesk;
+  readonly replies: GuidanceReplies;
+  readonly profile: ServiceProfile;
+  /** Guidance on staying in fostering (retention visits), shown with the offer. */
+  readonly supportArticle: Article | undefined;
+}
+
+const choices = (entries: Record<string, string>): Choice[] => Object.entries(entries).map(([value, title]) => ({ value: title, action: { type: 'imBack', title, value: title }, synonyms: [value] }));
+const keyOf = <T extends string>(entries: Record<T, string>, found: FoundChoice): T =>
+  (Object.entries(entries) as [T, string][]).find(([, title]) => title === found.value)?.[0] ?? (Object.keys(entries)[0] as T);
+
+/**
+ * A carer may stop fostering: support first, then consent, the main reason, how and when to be contacted and how soon;
+ * then a retention concern for managers with a contact-by date. Without consent nothing is stored but the decision.
+ */
+export class RetentionConcernDialog extends ComponentDialog {
+  constructor(private readonly deps: RetentionConcernDeps) {
+    super(DialogId.retentionConcern);
+    this.addDialog(new ChoicePrompt(CHOICE))
+      .addDialog(new TextPrompt(DETAIL, async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && isPhoneOrEmail(prompt.recognized.value ?? '')))
+      .addDialog(new TextPrompt(TEXT, async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && (prompt.recognized.value ?? '').trim().length <= 100))
+      .addDialog(
+        new WaterfallDialog(STEPS, [
+          this.offer.bind(this),
+          this.askReason.bind(this),
+          this.askMethod.bind(this),
+          this.askDetail.bind(this),
+          this.askTime.bind(this),
+          this.askUrgency.bind(this),
+          this.record.bind(this),
+        ]),
+      );
+    this.initialDialogId = STEPS;
+  }
+
+  private async offer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await step.context.sendActivity(messages.retention.intro);
+    if (this.deps.supportArticle !== undefined) await this.deps.replies.sendAnswer(step.context, this.deps.supportArticle, this.deps.supportArticle.title);
+    return step.prompt(CHOICE, {
+      prompt: messages.retention.askConsent,
+      choices: ChoiceFactory.toChoices([
+        { value: messages.retention.consentYes, synonyms: ['yes', 'yeah', 'ok', 'please'] },
+        { value: messages.retention.consentNo, synonyms: ['no', 'nope', 'not now'] },
+      ]),
+    });
+  }
+
+  private async askReason(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if ((step.result as FoundChoice).value !== messages.retention.consentYes) {
+      await step.context.sendActivity(messages.retention.declined(this.deps.profile));
+      return step.endDialog({ recorded: false });
+    }
+    return step.prompt(CHOICE, { prompt: messages.retention.askReason, choices: choices(RETENTION_REASONS) });
+  }
+
+  private async askMethod(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    answers(step).reason = keyOf(RETENTION_REASONS, step.result as FoundChoice);
+    const methods = (step.options as ConcernDialogOptions).channel === 'msteams' ? CONTACT_METHODS : { phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email, visit: CONTACT_METHODS.visit };
+    return step.prompt(CHOICE, { prompt: messages.retention.askMethod, choices: choices(methods) });
+  }
+
+  private async askDetail(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const method = keyOf(CONTACT_METHODS, step.result as FoundChoice);
+    answers(step).method = method;
+    if (method !== 'phone' && method !== 'email') return step.next(undefined);
+    return step.prompt(DETAIL, { prompt: messages.retention.askDetail, retryPrompt: messages.retention.detailRetry });
+  }
+
+  private async askTime(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (typeof step.result === 'string') answers(step).detail = step.result.trim();
+    return step.prompt(TEXT, { prompt: messages.retention.askTime });
+  }
+
+  private async askUrgency(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const time = String(step.result ?? '').trim();
+    answers(step).time = /^any( ?time)?$/i.test(time) ? 'Any time' : time;
+    return step.prompt(CHOICE, { prompt: messages.retention.askUrgency, choices: choices(URGENCIES) });
+  }
+
+  // a manager contacts a carer who says they may resign and agrees an action plan (000_44a9b9e342cc9c35.txt:210)
+  private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as ConcernDialogOptions;
+    const urgency = keyOf(URGENCIES, step.result as FoundChoice) as Urgency;
+    try {
+      const record = await this.deps.desk.raise(options.concernId, {
+        kind: 'retention',
+        carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },
+        reason: answers(step).reason,
+        contactMethod: answers(step).method,
+        contactDetail: answers(step).detail,
+        contactTime: answers(step).time,
+        urgency,
+        raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',
+      });
+      const contactBy = DateTime.fromISO(record.data.contactBy).setLocale('en-GB').toFormat('cccc d LLLL yyyy');
+      await step.context.sendActivity(messages.retention.recorded(record.data.reference, contactBy));
+      return step.endDialog({ recorded: true, concernId: record.id });
+    } catch {
+      // never confirm what was not saved (COS-2): say so and give the direct route
+      await step.context.sendActivity(messages.retention.notSaved(this.deps.profile));
+      return step.endDialog({ recorded: false });
+    }
+  }
+}
