@@ -31,6 +31,11 @@ export const messages = {
       'Please also let your supervising social worker know as soon as you can. This chat is not monitored, so do not wait for a reply here.',
     ].join('\n\n'),
 
+  greeting: (publicPage: boolean): string =>
+    publicPage
+      ? 'Hello! Ask me anything about fostering: who can foster, the types of fostering, the assessment, information sessions, or talking to a foster carer.'
+      : 'Hello! Ask me about allowances and payments, transport, training, mentoring and support, allegations, the carers\' association, your child\'s everyday matters or leaving care. If a child is in immediate danger, call 999.',
+
   clarifyPrompt: 'I want to get this right. Did you mean one of these?',
 
   fallback: (profile: ServiceProfile, publicPage: boolean): string =>
@@ -105,10 +110,6 @@ export const messages = {
 
   /** Honest interim replies for actions whose full flow is not built yet: what I can do now, and who can help. */
   interim: {
-    retention: (profile: ServiceProfile): string =>
-      `I'm really sorry things feel this way. You don't have to decide anything now, and you're not on your own: when a carer is thinking about stopping, a manager from the fostering service can meet you to talk it through and agree what would help. I can't pass this on from the chat yet, so please contact the fostering team and ask for a manager: ${contactLine(profile, 'fosteringTeam')}. Your supervising social worker can arrange it too.`,
-    'allegation-support': (profile: ServiceProfile): string =>
-      `I'm sorry you're going through this; it is a very stressful time. Below is how the process works. You are entitled to independent support: ${contactLine(profile, 'independentSupport')}. The employee assistance programme is also there for you: ${contactLine(profile, 'employeeAssistance')}.`,
     'training-booking': (profile: ServiceProfile): string =>
       `I can't book or change course places in this chat yet. You can book or register interest on the ${profile.links.trainingBooking === undefined ? 'training booking system' : `[${profile.links.trainingBooking.title}](${profile.links.trainingBooking.url})`}, or ask the training team: ${contactLine(profile, 'training')}.`,
     'transport-report': (profile: ServiceProfile): string =>

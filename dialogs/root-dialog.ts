@@ -106,6 +106,10 @@ export class RootDialog extends ComponentDialog {
         await replies.sendClarify(context, understanding.matches.map((m) => m.article));
         return;
       case 'fallback':
+        if (understanding.reason === 'intent.greeting') {
+          await context.sendActivity(messages.greeting(facts.publicPage));
+          return;
+        }
         await context.sendActivity({ type: 'message', text: messages.fallback(profile, facts.publicPage), textFormat: 'markdown' });
         await this.recordGap(step, 'no-guidance');
         return;
@@ -120,14 +124,14 @@ export class RootDialog extends ComponentDialog {
         return;
       case 'retention':
       case 'allegation-support':
+        return; // carers start their flows before this; for anyone else these signals are not raised
       case 'training-booking':
       case 'transport-report':
       case 'mentor-request':
       case 'feedback':
       case 'enquiry': {
         await context.sendActivity({ type: 'message', text: messages.interim[understanding.action](profile), textFormat: 'markdown' });
-        const guidance = understanding.action === 'allegation-support' ? this.deps.index.article('allegations/what-happens-after-an-allegation') : related;
-        if (guidance !== undefined && understanding.action !== 'feedback') await replies.sendAnswer(context, guidance, guidance.title);
+        if (related !== undefined && understanding.action !== 'feedback') await replies.sendAnswer(context, related, related.title);
         return;
       }
     }

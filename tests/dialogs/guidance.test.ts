@@ -113,6 +113,13 @@ describe('answers people can trust', () => {
     expect(gap?.data.question).not.toContain('07700');
   });
 
+  it('greets a hello with what it can do, and does not log it as a gap in the guidance', async () => {
+    const before = (await running.app.records.list('unanswered-question')).length;
+    const reply = await sendActivity(running.baseUrl, carer('hello'));
+    expect(replyTexts(reply).join()).toContain('Ask me about allowances');
+    expect(await running.app.records.list('unanswered-question')).toHaveLength(before);
+  });
+
   it('never answers the public page from carer-only or staff guidance', async () => {
     const reply = await sendActivity(running.baseUrl, { text: 'my fostering allowance payment is late', from: { id: 'dl_pub_visitor' }, conversation: { id: 'public-1' } });
     const decision = await running.app.decisions.forTurn(turnRef('webchat', 'public-1', (reply.raw as { activities: { replyToId: string }[] }).activities[0]?.replyToId ?? ''));
