@@ -20,6 +20,7 @@ import { formatProblem, parseYamlWith, type Problem } from './load-yaml';
 import { PLACEHOLDER, placeholderProblem } from './render';
 import { exampleValues, ServiceProfileSchema, type ServiceProfile } from './service-profile';
 import { ACTIONS } from './taxonomy';
+import { TrainingCatalogueSchema, type TrainingCatalogue } from './training-catalogue';
 
 export interface LoadedContent {
   readonly profile: ServiceProfile;
@@ -30,6 +31,7 @@ export interface LoadedContent {
   readonly vocabulary: Vocabulary;
   /** Seed file -> how it is named to carers. */
   readonly sourceNames: Readonly<Record<string, string>>;
+  readonly training: TrainingCatalogue;
 }
 
 const SourceNamesSchema = z.record(z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/), z.string().min(5));
@@ -82,6 +84,10 @@ export async function checkContent(dir: string, today?: DateTime): Promise<Conte
   const themes = await yamlFile('feedback-themes.yaml', FeedbackThemesSchema);
   const vocabulary = await yamlFile('vocabulary.yaml', VocabularySchema);
   const sourceNames = await yamlFile('sources.yaml', SourceNamesSchema);
+  const training = await yamlFile('training-courses.yaml', TrainingCatalogueSchema);
+  if (training !== undefined && profile !== undefined && profile.links[training.elearning.link] === undefined) {
+    errors.push({ file: relative('training-courses.yaml'), line: 1, message: `elearning.link "${training.elearning.link}" is not a link in the service profile` });
+  }
   const { articles, problems } = await loadArticles(dir);
   errors.push(...problems);
 
@@ -127,6 +133,11 @@ export async function checkContent(dir: string, today?: DateTime): Promise<Conte
       warnings.push({ file: article.file, line: lineOf('reviewBy:'), message: `review was due by ${article.reviewBy}` });
     }
   }
+  for (const course of training?.courses ?? []) {
+    for (const session of course.sessions.filter((x) => x.example)) {
+      warnings.push({ file: relative('training-courses.yaml'), line: 1, message: `session ${session.id} is an example (marked example: true): load the real dates before go-live` });
+    }
+  }
   if (profile !== undefined) {
     const profileText = await readFile(path.join(dir, 'service-profile.yaml'), 'utf8');
     for (const example of exampleValues(profile)) {
@@ -138,8 +149,8 @@ export async function checkContent(dir: string, today?: DateTime): Promise<Conte
   }
 
   const content =
-    profile && safetyRules && intents && themes && vocabulary && sourceNames
-      ? { profile, articles, safetyRules, intents, themes, vocabulary, sourceNames }
+    profile && safetyRules && intents && themes && vocabulary && sourceNames && training
+      ? { profile, articles, safetyRules, intents, themes, vocabulary, sourceNames, training }
       : undefined;
   return { content, errors, warnings };
 }
