@@ -23,6 +23,7 @@ import { AuditLog } from './domain/audit-log';
 import { Concerns } from './domain/concerns';
 import { DecisionLog } from './domain/decisions';
 import { Leases } from './domain/leases';
+import { Training } from './domain/training';
 import { ConcernDesk } from '../dialogs/concerns/concern-desk';
 import { OverdueAnnouncer } from '../dialogs/concerns/overdue-announcer';
 import { GuidanceFeedback } from './domain/guidance-feedback';
@@ -90,6 +91,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     replies,
     guidanceFeedback: new GuidanceFeedback(records),
     desk,
+    training: new Training(content.training, records),
     clock,
   });
   const decisions = new DecisionLog(records);

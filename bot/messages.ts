@@ -108,6 +108,27 @@ export const messages = {
 
   cancelled: 'OK, I have stopped that. Nothing more was passed on.',
 
+  training: {
+    whichCourse: 'Which course would you like?',
+    whichSession: (course: string): string => `These are the next dates for ${course}. Which would you like?`,
+    noneSuit: 'None of these dates suit me',
+    confirmBook: (course: string, label: string): string => `Book you a place on ${course}, ${label}?`,
+    booked: (course: string, label: string): string => `You're booked on ${course}, ${label}. I'll remind you two days before. To cancel, just tell me.`,
+    waiting: (course: string, label: string): string => `That session is full, so I've put you on the waiting list for ${course}, ${label}. If a place comes up I'll offer it to you here.`,
+    alreadyBooked: (course: string, label: string): string => `You're already booked on ${course}, ${label}.`,
+    alreadyWaiting: (course: string, label: string): string => `You're already on the waiting list for ${course}, ${label}.`,
+    past: 'That session has already started, so it can no longer be booked. Pick another date, or tell me none suit and I will register your interest.',
+    interest: (course: string): string => `Thanks, I've registered your interest in ${course}. The training team uses this to plan new dates.`,
+    noDates: (course: string): string => `There are no dates for ${course} at the moment, so I've registered your interest. The training team uses this to plan new dates.`,
+    notBooked: 'Fine, nothing has been booked.',
+    noBookings: "You don't have any upcoming training bookings.",
+    yourBookings: (lines: readonly string[]): string => `Your upcoming training:\n\n${lines.map((l) => `- ${l}`).join('\n')}`,
+    whichToCancel: 'Which booking would you like to cancel?',
+    confirmCancel: (course: string, label: string): string => `Cancel your place on ${course}, ${label}?`,
+    cancelledPlace: (course: string, label: string): string => `Done: your place on ${course}, ${label} is cancelled.`,
+    kept: 'OK, your booking stays as it is.',
+  },
+
   /** Honest interim replies for actions whose full flow is not built yet: what I can do now, and who can help. */
   interim: {
     'training-booking': (profile: ServiceProfile): string =>

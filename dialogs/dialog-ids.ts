@@ -3,4 +3,5 @@ export const DialogId = {
   root: 'root',
   retentionConcern: 'retentionConcern',
   allegationSupport: 'allegationSupport',
+  trainingBooking: 'trainingBooking',
 } as const;

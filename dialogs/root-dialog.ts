@@ -16,6 +16,8 @@ import { AllegationSupportDialog } from './concerns/allegation-support-dialog';
 import type { ConcernDesk } from './concerns/concern-desk';
 import type { ConcernDialogOptions } from './concerns/concern-options';
 import { RetentionConcernDialog } from './concerns/retention-concern-dialog';
+import type { Training } from '../bot/domain/training';
+import { TrainingBookingDialog, type TrainingBookingOptions } from './training/training-booking-dialog';
 
 const STEPS = 'root.steps';
 
@@ -26,6 +28,7 @@ export interface RootDialogDeps {
   readonly replies: GuidanceReplies;
   readonly guidanceFeedback: GuidanceFeedback;
   readonly desk: ConcernDesk;
+  readonly training: Training;
   readonly clock: Clock;
 }
 
@@ -33,6 +36,7 @@ export interface RootDialogDeps {
 const FLOW_DECISIONS: Record<string, { action: Action; topic?: Topic }> = {
   [DialogId.retentionConcern]: { action: 'retention' },
   [DialogId.allegationSupport]: { action: 'allegation-support', topic: 'allegations' },
+  [DialogId.trainingBooking]: { action: 'training-booking', topic: 'training' },
 };
 
 /**
@@ -45,7 +49,8 @@ export class RootDialog extends ComponentDialog {
     const shared = { replies: deps.replies, profile: deps.profile, desk: deps.desk, clock: deps.clock };
     this.addDialog(new WaterfallDialog(STEPS, [this.respond.bind(this), async (step) => step.endDialog()]))
       .addDialog(new RetentionConcernDialog({ ...shared, supportArticle: deps.index.article('support/thinking-of-stopping-fostering') }))
-      .addDialog(new AllegationSupportDialog({ ...shared, processArticle: deps.index.article('allegations/what-happens-after-an-allegation') }));
+      .addDialog(new AllegationSupportDialog({ ...shared, processArticle: deps.index.article('allegations/what-happens-after-an-allegation') }))
+      .addDialog(new TrainingBookingDialog({ training: deps.training, clock: deps.clock }));
     this.initialDialogId = STEPS;
   }
 
@@ -82,6 +87,10 @@ export class RootDialog extends ComponentDialog {
         channel: facts.channel,
       };
       return step.beginDialog(understanding.action === 'retention' ? DialogId.retentionConcern : DialogId.allegationSupport, options);
+    }
+    if (understanding.action === 'training-booking' && facts.persona === 'carer') {
+      const options: TrainingBookingOptions = { text: step.context.activity.text ?? '', carer: `user:${facts.userKey}` };
+      return step.beginDialog(DialogId.trainingBooking, options);
     }
     if (understanding.action === 'review-concerns') {
       await this.deps.desk.list(step.context, facts);

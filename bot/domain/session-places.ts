@@ -41,6 +41,12 @@ export class SessionPlaces {
     return { cancelled: outcome === 'cancelled', nextInLine };
   }
 
+  async stateOf(sessionId: string, carer: string): Promise<'booked' | 'waiting' | 'none'> {
+    const record = await this.records.get<Places>(this.key(sessionId));
+    if (record?.data.booked.includes(carer) === true) return 'booked';
+    return record?.data.waiting.includes(carer) === true ? 'waiting' : 'none';
+  }
+
   async snapshot(sessionId: string): Promise<{ booked: number; waiting: number; capacity: number } | undefined> {
     const record = await this.records.get<Places>(this.key(sessionId));
     return record === undefined ? undefined : { booked: record.data.booked.length, waiting: record.data.waiting.length, capacity: record.data.capacity };

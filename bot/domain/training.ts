@@ -1,0 +1,114 @@
+import { DateTime } from 'luxon';
+import { SERVICE_ZONE } from '../clock';
+import type { Course, CourseSession, TrainingCatalogue } from '../content/training-catalogue';
+import { deterministicId, type RecordStore } from '../storage/record-store';
+import { normaliseForRules } from '../understanding/normalise';
+import { SessionPlaces, type BookingOutcome } from './session-places';
+
+export type TrainingRequest = 'book' | 'cancel' | 'list' | 'interest';
+
+/** What a carer wants from a training message: deterministic, like every other classification. */
+export function trainingRequestOf(text: string): TrainingRequest {
+  const t = normaliseForRules(text);
+  if (/\b(cancel\w*|cant make|can t make|cannot make|take me off|no longer (come|attend|make)|wont be able to)\b/.test(t)) return 'cancel';
+  if (/\b(my bookings|what (courses|training|sessions)\b.{0,20}\bbooked|booked (on|onto)|am i booked)\b/.test(t)) return 'list';
+  if (/\b(none of|no) (the )?.{0,40}\bdates\b|\bregister (my |an )?interest\b|\bexpress (an )?interest\b|\b(day|date)s? (i|we) (cant|cannot) (do|make)\b/.test(t)) return 'interest';
+  return 'book';
+}
+
+export interface SessionView {
+  readonly course: Course;
+  readonly session: CourseSession;
+  /** "Tue 3 March, 10:00–15:00, Huntingdon" */
+  readonly label: string;
+}
+
+export type BookResult = BookingOutcome | 'past' | 'unknown-session';
+
+interface Interest {
+  readonly courseId: string;
+  readonly carer: string;
+  readonly at: string;
+}
+
+/** Sessions as people read them: local Europe/London times, whatever the daylight-saving offset. */
+export function sessionLabel(session: CourseSession): string {
+  const start = DateTime.fromISO(session.start, { zone: SERVICE_ZONE }).setLocale('en-GB');
+  const end = DateTime.fromISO(session.end, { zone: SERVICE_ZONE });
+  return `${start.toFormat('ccc d LLLL')}, ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}, ${session.venue}`;
+}
+
+/** The training side of the service: finding courses, booking places, cancelling, registering interest. */
+export class Training {
+  private readonly places: SessionPlaces;
+
+  constructor(
+    private readonly catalogue: TrainingCatalogue,
+    private readonly records: RecordStore,
+  ) {
+    this.places = new SessionPlaces(records);
+  }
+
+  get courses(): readonly Course[] {
+    return this.catalogue.courses;
+  }
+
+  /** Courses whose match words appear in the message, best first. */
+  findCourses(text: string): Course[] {
+    const t = ` ${normaliseForRules(text)} `;
+    return this.catalogue.courses
+      .map((course) => ({ course, hits: course.match.filter((m) => t.includes(` ${normaliseForRules(m)} `)).length }))
+      .filter((c) => c.hits > 0)
+      .sort((a, b) => b.hits - a.hits)
+      .map((c) => c.course);
+  }
+
+  upcoming(course: Course, now: DateTime): SessionView[] {
+    return course.sessions
+      .filter((s) => DateTime.fromISO(s.start, { zone: SERVICE_ZONE }) > now)
+      .sort((a, b) => a.start.localeCompare(b.start))
+      .map((session) => ({ course, session, label: sessionLabel(session) }));
+  }
+
+  find(sessionId: string): SessionView | undefined {
+    for (const course of this.catalogue.courses) {
+      const session = course.sessions.find((s) => s.id === sessionId);
+      if (session !== undefined) return { course, session, label: sessionLabel(session) };
+    }
+    return undefined;
+  }
+
+  async book(carer: string, sessionId: string, now: DateTime): Promise<BookResult> {
+    const view = this.find(sessionId);
+    if (view === undefined) return 'unknown-session';
+    if (DateTime.fromISO(view.session.start, { zone: SERVICE_ZONE }) <= now) return 'past';
+    return this.places.book(sessionId, carer, view.session.capacity);
+  }
+
+  async cancel(carer: string, sessionId: string): Promise<{ cancelled: boolean; nextInLine?: string }> {
+    const view = this.find(sessionId);
+    if (view === undefined) return { cancelled: false };
+    return this.places.cancel(sessionId, carer, view.session.capacity);
+  }
+
+  /** The carer's upcoming places and waiting-list entries. */
+  async bookingsOf(carer: string, now: DateTime): Promise<(SessionView & { readonly waiting: boolean })[]> {
+    const out: (SessionView & { waiting: boolean })[] = [];
+    for (const course of this.catalogue.courses) {
+      for (const view of this.upcoming(course, now)) {
+        const state = await this.places.stateOf(view.session.id, carer);
+        if (state !== 'none') out.push({ ...view, waiting: state === 'waiting' });
+      }
+    }
+    return out;
+  }
+
+  /** "None of these dates suit me": recorded per course for the training team's planning. */
+  async registerInterest(carer: string, courseId: string, at: string): Promise<void> {
+    await this.records.upsert<Interest>({ kind: 'booking', partitionKey: `interest-${courseId}`, id: deterministicId('interest', courseId, carer) }, { courseId, carer, at });
+  }
+
+  async interestIn(courseId: string): Promise<number> {
+    return (await this.records.list('booking', { partitionKey: `interest-${courseId}` })).length;
+  }
+}
