@@ -26,6 +26,7 @@ import { Leases } from './domain/leases';
 import { Training } from './domain/training';
 import { ConcernDesk } from '../dialogs/concerns/concern-desk';
 import { OverdueAnnouncer } from '../dialogs/concerns/overdue-announcer';
+import { TrainingNotices } from '../dialogs/training/training-notices';
 import { GuidanceFeedback } from './domain/guidance-feedback';
 import { createClassifier } from './understanding/create-classifier';
 import type { Activity } from 'botbuilder';
@@ -47,6 +48,7 @@ export interface App {
   readonly content: LoadedContent;
   readonly decisions: DecisionLog;
   readonly overdue: OverdueAnnouncer;
+  readonly trainingNotices: TrainingNotices;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     bankHolidays: content.profile.bankHolidays,
   });
   const desk = new ConcernDesk({ concerns, audit: new AuditLog(records), proactive, references, clock, config, logger });
+  const training = new Training(content.training, records);
+  const trainingNotices = new TrainingNotices({ training, proactive, clock, logger });
   const { classifier, index } = createClassifier(content);
   const replies = new GuidanceReplies({ profile: content.profile, sourceNames: content.sourceNames, index, clock });
   const dialog = new RootDialog({
@@ -91,7 +95,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     replies,
     guidanceFeedback: new GuidanceFeedback(records),
     desk,
-    training: new Training(content.training, records),
+    training,
+    trainingNotices,
     clock,
   });
   const decisions = new DecisionLog(records);
@@ -143,8 +148,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     content,
     decisions,
     overdue,
+    trainingNotices,
     close: async () => {
       overdue.stop();
+      trainingNotices.stop();
       server.close();
       await records.close();
     },

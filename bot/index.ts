@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config, { logger });
   app.overdue.start(config.reminderCheckMinutes);
+  app.trainingNotices.start(config.reminderCheckMinutes);
   app.server.listen(config.port, config.host, () => {
     const address = app.server.address();
     logger.info('listening', { host: config.host, port: address.port, storage: config.storage.kind, directLine: config.directLine.kind });

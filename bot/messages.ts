@@ -127,6 +127,17 @@ export const messages = {
     confirmCancel: (course: string, label: string): string => `Cancel your place on ${course}, ${label}?`,
     cancelledPlace: (course: string, label: string): string => `Done: your place on ${course}, ${label} is cancelled.`,
     kept: 'OK, your booking stays as it is.',
+    offer: (course: string, label: string, until: string): string =>
+      `Good news: a place has come up on ${course}, ${label}, and it is held for you until ${until}. Would you like it?`,
+    acceptOffer: 'Yes, book me',
+    declineOffer: 'No thanks',
+    offerTaken: (course: string, label: string): string => `You're booked on ${course}, ${label}.`,
+    offerLapsed: 'Sorry, that offer has lapsed and the place has gone to the next person waiting. You are still welcome to book another date.',
+    offerDeclined: 'No problem, the place will go to the next person waiting.',
+    reminder: (course: string, label: string): string =>
+      `Reminder: you're booked on ${course}, ${label}. If you can't make it, tell me "cancel" so the place can go to someone else. (You get this because you booked in this chat; say "stop training reminders" to turn these off.)`,
+    remindersOff: "Done: I won't send you training reminders any more. Say \"turn training reminders on\" if you change your mind.",
+    remindersOn: "Done: I'll remind you two days before each course you book.",
   },
 
   /** Honest interim replies for actions whose full flow is not built yet: what I can do now, and who can help. */

@@ -17,6 +17,7 @@ import type { ConcernDesk } from './concerns/concern-desk';
 import type { ConcernDialogOptions } from './concerns/concern-options';
 import { RetentionConcernDialog } from './concerns/retention-concern-dialog';
 import type { Training } from '../bot/domain/training';
+import type { TrainingNotices } from './training/training-notices';
 import { TrainingBookingDialog, type TrainingBookingOptions } from './training/training-booking-dialog';
 
 const STEPS = 'root.steps';
@@ -29,6 +30,7 @@ export interface RootDialogDeps {
   readonly guidanceFeedback: GuidanceFeedback;
   readonly desk: ConcernDesk;
   readonly training: Training;
+  readonly trainingNotices: TrainingNotices;
   readonly clock: Clock;
 }
 
@@ -50,7 +52,13 @@ export class RootDialog extends ComponentDialog {
     this.addDialog(new WaterfallDialog(STEPS, [this.respond.bind(this), async (step) => step.endDialog()]))
       .addDialog(new RetentionConcernDialog({ ...shared, supportArticle: deps.index.article('support/thinking-of-stopping-fostering') }))
       .addDialog(new AllegationSupportDialog({ ...shared, processArticle: deps.index.article('allegations/what-happens-after-an-allegation') }))
-      .addDialog(new TrainingBookingDialog({ training: deps.training, clock: deps.clock }));
+      .addDialog(
+        new TrainingBookingDialog({
+          training: deps.training,
+          clock: deps.clock,
+          offerPlace: (carer, sessionId, until) => deps.trainingNotices.offerPlace(carer, sessionId, until),
+        }),
+      );
     this.initialDialogId = STEPS;
   }
 
@@ -87,6 +95,12 @@ export class RootDialog extends ComponentDialog {
         channel: facts.channel,
       };
       return step.beginDialog(understanding.action === 'retention' ? DialogId.retentionConcern : DialogId.allegationSupport, options);
+    }
+    if (understanding.reason === 'intent.training-reminders' && facts.persona === 'carer') {
+      const on = /\b(turn on|switch on|start)\b/i.test(step.context.activity.text ?? '');
+      await this.deps.training.setReminders(`user:${facts.userKey}`, on);
+      await step.context.sendActivity(on ? messages.training.remindersOn : messages.training.remindersOff);
+      return step.endDialog();
     }
     if (understanding.action === 'training-booking' && facts.persona === 'carer') {
       const options: TrainingBookingOptions = { text: step.context.activity.text ?? '', carer: `user:${facts.userKey}` };
@@ -170,6 +184,18 @@ export class RootDialog extends ComponentDialog {
       case 'concern': {
         const card = await this.deps.desk.act(context, this.deps.factsOf(step), submit);
         await context.sendActivity(card === undefined ? { type: 'message', text: messages.concerns.notAllowed } : { type: 'message', attachments: [card] });
+        return;
+      }
+      case 'training-offer': {
+        const carer = `user:${this.deps.factsOf(step).userKey}`;
+        const view = this.deps.training.find(submit.sessionId);
+        setDecisionOverride(context, { action: 'training-booking', topic: 'training' });
+        if (!submit.accept || view === undefined) {
+          await context.sendActivity(messages.training.offerDeclined);
+          return;
+        }
+        const outcome = await this.deps.training.acceptOffer(carer, submit.sessionId, this.deps.clock.now());
+        await context.sendActivity(outcome === 'booked' ? messages.training.offerTaken(view.course.title, view.label) : messages.training.offerLapsed);
         return;
       }
       case 'none-of-these':

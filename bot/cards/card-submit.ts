@@ -5,6 +5,7 @@ export const CardSubmitSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('open-article'), articleId: z.string().regex(/^[a-z-]+\/[a-z0-9-]+$/) }),
   z.strictObject({ action: z.literal('helpful'), articleId: z.string().regex(/^[a-z-]+\/[a-z0-9-]+$/), helpful: z.boolean() }),
   z.strictObject({ action: z.literal('none-of-these') }),
+  z.strictObject({ action: z.literal('training-offer'), sessionId: z.string().regex(/^[a-z0-9-]+$/), accept: z.boolean() }),
   z.object({
     action: z.literal('concern'),
     verb: z.enum(['refresh', 'acknowledge', 'assign-to-me', 'record-contact', 'record-visit', 'action-plan', 'close']),

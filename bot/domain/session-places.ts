@@ -6,7 +6,17 @@ interface Places {
   readonly capacity: number;
   readonly booked: readonly string[];
   readonly waiting: readonly string[];
+  /** Places freed by a cancellation and held for the next carer in line until they accept or the offer lapses. */
+  readonly offers?: readonly Offer[];
 }
+
+export interface Offer {
+  readonly carer: string;
+  /** UTC ISO instant the held place is released. */
+  readonly until: string;
+}
+
+const taken = (places: Places) => places.booked.length + (places.offers ?? []).length;
 
 export type BookingOutcome = 'booked' | 'already-booked' | 'waiting-list' | 'already-waiting';
 
@@ -24,32 +34,67 @@ export class SessionPlaces {
     return this.change(sessionId, capacity, (places) => {
       if (places.booked.includes(carer)) return { outcome: 'already-booked' };
       if (places.waiting.includes(carer)) return { outcome: 'already-waiting' };
-      if (places.booked.length < places.capacity) return { outcome: 'booked', next: { ...places, booked: [...places.booked, carer] } };
+      if ((places.offers ?? []).some((o) => o.carer === carer)) return { outcome: 'booked', next: { ...places, booked: [...places.booked, carer], offers: (places.offers ?? []).filter((o) => o.carer !== carer) } };
+      if (taken(places) < places.capacity) return { outcome: 'booked', next: { ...places, booked: [...places.booked, carer] } };
       return { outcome: 'waiting-list', next: { ...places, waiting: [...places.waiting, carer] } };
     });
   }
 
-  /** Frees the carer's place (or waiting-list entry). Returns who is next on the waiting list, to be offered it. */
-  async cancel(sessionId: string, carer: string, capacity: number): Promise<{ cancelled: boolean; nextInLine?: string }> {
-    let nextInLine: string | undefined;
+  /**
+   * Frees the carer's place (or waiting-list entry). A freed place is held for the next carer in line until
+   * `offerUntil`; the offer is returned so they can be told.
+   */
+  async cancel(sessionId: string, carer: string, capacity: number, offerUntil: string): Promise<{ cancelled: boolean; offer?: Offer }> {
+    let offer: Offer | undefined;
     const outcome = await this.change(sessionId, capacity, (places) => {
+      offer = undefined;
       if (!places.booked.includes(carer) && !places.waiting.includes(carer)) return { outcome: 'not-booked' as const };
-      const wasBooked = places.booked.includes(carer);
-      nextInLine = wasBooked ? places.waiting[0] : undefined;
-      return { outcome: 'cancelled' as const, next: { ...places, booked: places.booked.filter((c) => c !== carer), waiting: places.waiting.filter((c) => c !== carer) } };
+      const remaining = { ...places, booked: places.booked.filter((c) => c !== carer), waiting: places.waiting.filter((c) => c !== carer) };
+      const next = places.booked.includes(carer) ? remaining.waiting[0] : undefined;
+      if (next === undefined) return { outcome: 'cancelled' as const, next: remaining };
+      offer = { carer: next, until: offerUntil };
+      return { outcome: 'cancelled' as const, next: { ...remaining, waiting: remaining.waiting.slice(1), offers: [...(remaining.offers ?? []), offer] } };
     });
-    return { cancelled: outcome === 'cancelled', nextInLine };
+    return { cancelled: outcome === 'cancelled', offer };
   }
 
-  async stateOf(sessionId: string, carer: string): Promise<'booked' | 'waiting' | 'none'> {
+  /** Takes up a held place. 'expired' when the offer lapsed (the place went to the next in line). */
+  async accept(sessionId: string, carer: string, capacity: number, nowIso: string): Promise<'booked' | 'expired'> {
+    return this.change(sessionId, capacity, (places) => {
+      const offer = (places.offers ?? []).find((o) => o.carer === carer);
+      if (offer === undefined || offer.until < nowIso) return { outcome: 'expired' as const };
+      return { outcome: 'booked' as const, next: { ...places, booked: [...places.booked, carer], offers: (places.offers ?? []).filter((o) => o.carer !== carer) } };
+    });
+  }
+
+  /** Lapsed offers pass to the next carer in line; returns the new offers made. */
+  async passOnLapsedOffers(sessionId: string, capacity: number, nowIso: string, offerUntil: string): Promise<Offer[]> {
+    let made: Offer[] = [];
+    await this.change(sessionId, capacity, (places) => {
+      made = [];
+      const lapsed = (places.offers ?? []).filter((o) => o.until < nowIso);
+      if (lapsed.length === 0) return { outcome: 'unchanged' as const };
+      const live = (places.offers ?? []).filter((o) => o.until >= nowIso);
+      made = places.waiting.slice(0, lapsed.length).map((c) => ({ carer: c, until: offerUntil }));
+      return { outcome: 'passed' as const, next: { ...places, waiting: places.waiting.slice(made.length), offers: [...live, ...made] } };
+    });
+    return made;
+  }
+
+  async holders(sessionId: string): Promise<readonly string[]> {
+    return (await this.records.get<Places>(this.key(sessionId)))?.data.booked ?? [];
+  }
+
+  async stateOf(sessionId: string, carer: string): Promise<'booked' | 'offered' | 'waiting' | 'none'> {
     const record = await this.records.get<Places>(this.key(sessionId));
     if (record?.data.booked.includes(carer) === true) return 'booked';
+    if (record?.data.offers?.some((o) => o.carer === carer) === true) return 'offered';
     return record?.data.waiting.includes(carer) === true ? 'waiting' : 'none';
   }
 
   async snapshot(sessionId: string): Promise<{ booked: number; waiting: number; capacity: number } | undefined> {
     const record = await this.records.get<Places>(this.key(sessionId));
-    return record === undefined ? undefined : { booked: record.data.booked.length, waiting: record.data.waiting.length, capacity: record.data.capacity };
+    return record === undefined ? undefined : { booked: taken(record.data), waiting: record.data.waiting.length, capacity: record.data.capacity };
   }
 
   private async change<O extends string>(

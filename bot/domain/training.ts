@@ -3,7 +3,10 @@ import { SERVICE_ZONE } from '../clock';
 import type { Course, CourseSession, TrainingCatalogue } from '../content/training-catalogue';
 import { deterministicId, type RecordStore } from '../storage/record-store';
 import { normaliseForRules } from '../understanding/normalise';
-import { SessionPlaces, type BookingOutcome } from './session-places';
+import { SessionPlaces, type BookingOutcome, type Offer } from './session-places';
+
+/** How long a freed place is held for the next carer in line. */
+export const OFFER_HOURS = 24;
 
 export type TrainingRequest = 'book' | 'cancel' | 'list' | 'interest';
 
@@ -85,10 +88,61 @@ export class Training {
     return this.places.book(sessionId, carer, view.session.capacity);
   }
 
-  async cancel(carer: string, sessionId: string): Promise<{ cancelled: boolean; nextInLine?: string }> {
+  /** A freed place is held for the next carer in line for OFFER_HOURS; the offer is returned so they can be told. */
+  async cancel(carer: string, sessionId: string, now: DateTime): Promise<{ cancelled: boolean; offer?: Offer }> {
     const view = this.find(sessionId);
     if (view === undefined) return { cancelled: false };
-    return this.places.cancel(sessionId, carer, view.session.capacity);
+    return this.places.cancel(sessionId, carer, view.session.capacity, this.offerUntil(now, view.session));
+  }
+
+  async acceptOffer(carer: string, sessionId: string, now: DateTime): Promise<'booked' | 'expired'> {
+    const view = this.find(sessionId);
+    if (view === undefined) return 'expired';
+    return this.places.accept(sessionId, carer, view.session.capacity, now.toUTC().toISO() ?? '');
+  }
+
+  /** Lapsed offers on upcoming sessions pass to the next in line. */
+  async passOnLapsedOffers(now: DateTime): Promise<(Offer & { readonly sessionId: string })[]> {
+    const made: (Offer & { sessionId: string })[] = [];
+    for (const course of this.catalogue.courses) {
+      for (const view of this.upcoming(course, now)) {
+        const offers = await this.places.passOnLapsedOffers(view.session.id, view.session.capacity, now.toUTC().toISO() ?? '', this.offerUntil(now, view.session));
+        made.push(...offers.map((o) => ({ ...o, sessionId: view.session.id })));
+      }
+    }
+    return made;
+  }
+
+  /** Carers holding a place on sessions that start on `date` (YYYY-MM-DD, London). */
+  async startingOn(date: string): Promise<{ view: SessionView; carers: readonly string[] }[]> {
+    const out: { view: SessionView; carers: readonly string[] }[] = [];
+    for (const course of this.catalogue.courses) {
+      for (const session of course.sessions.filter((s) => s.start.startsWith(date))) {
+        out.push({ view: { course, session, label: sessionLabel(session) }, carers: await this.places.holders(session.id) });
+      }
+    }
+    return out;
+  }
+
+  async setReminders(carer: string, on: boolean): Promise<void> {
+    await this.records.upsert({ kind: 'booking', partitionKey: 'preferences', id: deterministicId('reminders', carer) }, { remindersOff: !on });
+  }
+
+  async remindersOn(carer: string): Promise<boolean> {
+    const pref = await this.records.get<{ remindersOff: boolean }>({ kind: 'booking', partitionKey: 'preferences', id: deterministicId('reminders', carer) });
+    return pref?.data.remindersOff !== true;
+  }
+
+  /** True only the first time it is called for this carer and session, on any instance: reminders go once. */
+  async claimReminder(carer: string, sessionId: string, at: string): Promise<boolean> {
+    const result = await this.records.create({ kind: 'booking', partitionKey: `reminders-${sessionId}`, id: deterministicId('reminder', sessionId, carer) }, { at });
+    return result.created;
+  }
+
+  private offerUntil(now: DateTime, session: CourseSession): string {
+    const start = DateTime.fromISO(session.start, { zone: SERVICE_ZONE });
+    const until = DateTime.min(now.plus({ hours: OFFER_HOURS }), start.minus({ hours: 1 }));
+    return until.toUTC().toISO() ?? '';
   }
 
   /** The carer's upcoming places and waiting-list entries. */
@@ -97,7 +151,7 @@ export class Training {
     for (const course of this.catalogue.courses) {
       for (const view of this.upcoming(course, now)) {
         const state = await this.places.stateOf(view.session.id, carer);
-        if (state !== 'none') out.push({ ...view, waiting: state === 'waiting' });
+        if (state === 'booked' || state === 'waiting') out.push({ ...view, waiting: state === 'waiting' });
       }
     }
     return out;

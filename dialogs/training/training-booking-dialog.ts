@@ -17,6 +17,8 @@ export interface TrainingBookingOptions {
 export interface TrainingBookingDeps {
   readonly training: Training;
   readonly clock: Clock;
+  /** Tells the next carer in line that a place is held for them (proactive). */
+  readonly offerPlace: (carer: string, sessionId: string, until: string) => Promise<void>;
 }
 
 interface State {
@@ -93,8 +95,9 @@ export class TrainingBookingDialog extends ComponentDialog {
         await step.context.sendActivity(messages.training.kept);
         return step.endDialog();
       }
-      await this.deps.training.cancel(carer, view.session.id);
+      const { offer } = await this.deps.training.cancel(carer, view.session.id, this.deps.clock.now());
       await step.context.sendActivity(messages.training.cancelledPlace(view.course.title, view.label));
+      if (offer !== undefined) await this.deps.offerPlace(offer.carer, view.session.id, offer.until);
       return step.endDialog();
     }
     const picked = this.picked(step);

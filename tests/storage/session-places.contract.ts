@@ -30,13 +30,25 @@ export function describeSessionPlaces(name: string, makeStores: () => Promise<[R
       expect(await places[0]!.snapshot('burst')).toEqual({ booked: 5, waiting: 7, capacity: 5 });
     });
 
-    it('refuses a second booking by the same carer and frees the place on cancel, naming who is next in line', async () => {
+    it('refuses a second booking, and holds a cancelled place for the next carer in line until the offer lapses', async () => {
       const places = new SessionPlaces(a);
       expect(await places.book('s2', 'carer-1', 1)).toBe('booked');
       expect(await places.book('s2', 'carer-1', 1)).toBe('already-booked');
       expect(await places.book('s2', 'carer-2', 1)).toBe('waiting-list');
-      expect(await places.cancel('s2', 'carer-1', 1)).toEqual({ cancelled: true, nextInLine: 'carer-2' });
-      expect(await places.cancel('s2', 'carer-1', 1)).toEqual({ cancelled: false, nextInLine: undefined });
+      expect(await places.book('s2', 'carer-3', 1)).toBe('waiting-list');
+      const until = '2027-03-01T12:00:00.000Z';
+      expect(await places.cancel('s2', 'carer-1', 1, until)).toEqual({ cancelled: true, offer: { carer: 'carer-2', until } });
+      expect(await places.cancel('s2', 'carer-1', 1, until)).toEqual({ cancelled: false, offer: undefined });
+      // the held place is not up for grabs
+      expect(await places.book('s2', 'carer-4', 1)).toBe('waiting-list');
+      // carer-2 lets it lapse: it passes to carer-3, who accepts in time
+      expect(await places.accept('s2', 'carer-2', 1, '2027-03-01T13:00:00.000Z')).toBe('expired');
+      expect(await places.passOnLapsedOffers('s2', 1, '2027-03-01T13:00:00.000Z', '2027-03-02T13:00:00.000Z')).toEqual([
+        { carer: 'carer-3', until: '2027-03-02T13:00:00.000Z' },
+      ]);
+      expect(await places.accept('s2', 'carer-3', 1, '2027-03-02T09:00:00.000Z')).toBe('booked');
+      expect(await places.stateOf('s2', 'carer-3')).toBe('booked');
+      expect(await places.snapshot('s2')).toEqual({ booked: 1, waiting: 1, capacity: 1 });
     });
   });
 }
