@@ -24,6 +24,8 @@ import { Concerns } from './domain/concerns';
 import { DecisionLog } from './domain/decisions';
 import { Leases } from './domain/leases';
 import { Training } from './domain/training';
+import { ServiceRequests } from './domain/service-requests';
+import { RequestDesk } from '../dialogs/requests/request-desk';
 import { ConcernDesk } from '../dialogs/concerns/concern-desk';
 import { OverdueAnnouncer } from '../dialogs/concerns/overdue-announcer';
 import { TrainingNotices } from '../dialogs/training/training-notices';
@@ -83,9 +85,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     contactWithinWorkingDays: config.concernContactWorkingDays,
     bankHolidays: content.profile.bankHolidays,
   });
-  const desk = new ConcernDesk({ concerns, audit: new AuditLog(records), proactive, references, clock, config, logger });
+  const audit = new AuditLog(records);
+  const desk = new ConcernDesk({ concerns, audit, proactive, references, clock, config, logger });
   const training = new Training(content.training, records);
   const trainingNotices = new TrainingNotices({ training, proactive, clock, logger });
+  const requestDesk = new RequestDesk({ requests: new ServiceRequests(records, content.profile.id), training, audit, proactive, references, clock, config, logger });
   const { classifier, index } = createClassifier(content);
   const replies = new GuidanceReplies({ profile: content.profile, sourceNames: content.sourceNames, index, clock });
   const dialog = new RootDialog({
@@ -97,6 +101,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     desk,
     training,
     trainingNotices,
+    requestDesk,
     clock,
   });
   const decisions = new DecisionLog(records);
@@ -110,7 +115,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     decisions,
     clock,
     logger,
-    concernCardAction: (context, facts, submit) => desk.act(context, facts, submit),
+    staffCardAction: (context, facts, submit) => (submit.action === 'concern' ? desk.act(context, facts, submit) : requestDesk.close(context, facts, submit)),
   });
   const overdue = new OverdueAnnouncer({ concerns, desk, leases: new Leases(records), clock, profile: content.profile, instanceId: randomUUID(), logger });
 

@@ -52,6 +52,8 @@ const EnvSchema = z.object({
 
   PROACTIVE_SERVICE_URL_HOSTS: csv,
   MANAGERS_TEAM_ID: optionalText,
+  TRANSPORT_TEAM_ID: optionalText,
+  MENTORING_TEAM_ID: optionalText,
   CONCERN_CONTACT_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(2),
   REMINDER_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 
@@ -102,6 +104,9 @@ export interface Config {
   readonly roles: RoleDirectory;
   /** The Teams team whose channel gets concern cards (the bot must be added to it). */
   readonly managersTeamId: string | undefined;
+  /** Teams teams whose channels get transport-problem reports and mentor requests. */
+  readonly transportTeamId: string | undefined;
+  readonly mentoringTeamId: string | undefined;
   /** A manager should contact a carer within this many working days of a retention concern. */
   readonly concernContactWorkingDays: number;
   readonly reminderCheckMinutes: number;
@@ -183,6 +188,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tokenRateLimitPerMinute: e.TOKEN_RATE_LIMIT_PER_MINUTE,
     proactiveServiceUrlHosts: e.PROACTIVE_SERVICE_URL_HOSTS.length > 0 ? e.PROACTIVE_SERVICE_URL_HOSTS : DEFAULT_PROACTIVE_HOSTS,
     managersTeamId: e.MANAGERS_TEAM_ID,
+    transportTeamId: e.TRANSPORT_TEAM_ID,
+    mentoringTeamId: e.MENTORING_TEAM_ID,
     concernContactWorkingDays: e.CONCERN_CONTACT_WORKING_DAYS,
     reminderCheckMinutes: e.REMINDER_CHECK_MINUTES,
     roles: createRoleDirectory({

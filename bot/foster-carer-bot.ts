@@ -11,6 +11,7 @@ import {
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { parseCardSubmit } from './cards/card-submit';
 import type { ConcernSubmit } from '../dialogs/concerns/concern-desk';
+import type { RequestSubmit } from '../dialogs/requests/request-desk';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import { turnRef, type DecisionLog } from './domain/decisions';
@@ -39,8 +40,8 @@ export interface FosterCarerBotDeps {
   readonly decisions: DecisionLog;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** A manager's Universal Action on a concern card: the refreshed card, or undefined when not allowed. */
-  readonly concernCardAction: (context: TurnContext, facts: TurnFacts, submit: ConcernSubmit) => Promise<Attachment | undefined>;
+  /** A staff Universal Action on a concern or request card: the refreshed card, or undefined when not allowed. */
+  readonly staffCardAction: (context: TurnContext, facts: TurnFacts, submit: ConcernSubmit | RequestSubmit) => Promise<Attachment | undefined>;
 }
 
 const EMERGENCY_SENT = Symbol('emergencySent');
@@ -167,8 +168,10 @@ export class FosterCarerBot extends ActivityHandler {
       const value = context.activity.value as { action?: { type?: unknown; verb?: unknown } } | undefined;
       if (value?.action?.type !== 'Action.Execute' || typeof value.action.verb !== 'string') return cardError(400, 'malformed card action');
       const submit = parseCardSubmit((value.action as { data?: unknown }).data);
-      if (submit?.action !== 'concern' || value.action.verb !== `concern.${submit.verb}`) return cardError(400, 'unknown card action');
-      const card = await this.deps.concernCardAction(context, turnFactsOf(context), submit);
+      if ((submit?.action !== 'concern' && submit?.action !== 'request') || value.action.verb !== `${submit.action}.${submit.verb}`) {
+        return cardError(400, 'unknown card action');
+      }
+      const card = await this.deps.staffCardAction(context, turnFactsOf(context), submit);
       if (card === undefined) return cardError(403, 'only fostering managers can act on concerns');
       return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content } };
     }

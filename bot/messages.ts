@@ -108,6 +108,38 @@ export const messages = {
 
   cancelled: 'OK, I have stopped that. Nothing more was passed on.',
 
+  requests: {
+    noneOpen: (type: string): string => `There are no open ${type === 'transport-report' ? 'transport reports' : 'mentor requests'}.`,
+    listHeader: (type: string, n: number): string => `${n} open ${type === 'transport-report' ? 'transport report' : 'mentor request'}${n === 1 ? '' : 's'}:`,
+    newForStaff: (type: string): string => (type === 'transport-report' ? 'A new transport problem has been reported.' : 'A new mentor request has come in.'),
+    changed: 'Someone else updated this just before you; this is the latest version.',
+  },
+
+  transport: {
+    askWaiting: 'First: is a child waiting or stranded right now?',
+    waitingYes: 'Yes, a child is waiting now',
+    waitingNo: 'No',
+    urgent: (team: string, phone: string, inOfficeHours: boolean, edt: string): string =>
+      inOfficeHours
+        ? `Please ring the ${team} now on **${phone}** so they can sort a journey straight away. If a child is in danger, call 999.`
+        : `It's out of hours, so please ring the Emergency Duty Team now on **${edt}**. If a child is in danger, call 999.`,
+    askProblem: 'What happened?',
+    askJourney: 'Which journey was it?',
+    askWhen: 'When was it?',
+    recorded: (reference: string, portal: string): string =>
+      `Thank you. I've logged this with the transport team (reference ${reference}) and it is counted in the transport reliability figures the carers' association sees. To rebook the journey, use the ${portal}.`,
+  },
+
+  mentor: {
+    askArea: 'Which area would suit you best?',
+    askType: 'Any type of fostering the mentor should know about?',
+    askLanguage: 'Any language other than English that would help? (Type "no" if not.)',
+    recordedFind: (reference: string): string =>
+      `Thank you. I've passed your request for a mentor to the mentoring coordinator (reference ${reference}). They match carers with an experienced mentor and will be in touch to introduce you.`,
+    recordedOffer: (reference: string): string =>
+      `Thank you for offering to mentor! I've passed this to the mentoring coordinator (reference ${reference}), who will contact you about the next steps and any preparation.`,
+  },
+
   training: {
     whichCourse: 'Which course would you like?',
     whichSession: (course: string): string => `These are the next dates for ${course}. Which would you like?`,

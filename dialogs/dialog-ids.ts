@@ -4,4 +4,6 @@ export const DialogId = {
   retentionConcern: 'retentionConcern',
   allegationSupport: 'allegationSupport',
   trainingBooking: 'trainingBooking',
+  transportReport: 'transportReport',
+  mentorRequest: 'mentorRequest',
 } as const;

@@ -18,6 +18,10 @@ import type { ConcernDialogOptions } from './concerns/concern-options';
 import { RetentionConcernDialog } from './concerns/retention-concern-dialog';
 import type { Training } from '../bot/domain/training';
 import type { TrainingNotices } from './training/training-notices';
+import { MentorRequestDialog } from './requests/mentor-request-dialog';
+import type { RequestDesk } from './requests/request-desk';
+import type { RequestDialogOptions } from './requests/request-options';
+import { TransportReportDialog } from './requests/transport-report-dialog';
 import { TrainingBookingDialog, type TrainingBookingOptions } from './training/training-booking-dialog';
 
 const STEPS = 'root.steps';
@@ -31,6 +35,7 @@ export interface RootDialogDeps {
   readonly desk: ConcernDesk;
   readonly training: Training;
   readonly trainingNotices: TrainingNotices;
+  readonly requestDesk: RequestDesk;
   readonly clock: Clock;
 }
 
@@ -39,6 +44,8 @@ const FLOW_DECISIONS: Record<string, { action: Action; topic?: Topic }> = {
   [DialogId.retentionConcern]: { action: 'retention' },
   [DialogId.allegationSupport]: { action: 'allegation-support', topic: 'allegations' },
   [DialogId.trainingBooking]: { action: 'training-booking', topic: 'training' },
+  [DialogId.transportReport]: { action: 'transport-report', topic: 'transport' },
+  [DialogId.mentorRequest]: { action: 'mentor-request', topic: 'mentoring' },
 };
 
 /**
@@ -58,7 +65,9 @@ export class RootDialog extends ComponentDialog {
           clock: deps.clock,
           offerPlace: (carer, sessionId, until) => deps.trainingNotices.offerPlace(carer, sessionId, until),
         }),
-      );
+      )
+      .addDialog(new TransportReportDialog({ desk: deps.requestDesk, profile: deps.profile, clock: deps.clock }))
+      .addDialog(new MentorRequestDialog({ desk: deps.requestDesk, profile: deps.profile, clock: deps.clock }));
     this.initialDialogId = STEPS;
   }
 
@@ -106,8 +115,31 @@ export class RootDialog extends ComponentDialog {
       const options: TrainingBookingOptions = { text: step.context.activity.text ?? '', carer: `user:${facts.userKey}` };
       return step.beginDialog(DialogId.trainingBooking, options);
     }
+    const requestFlow =
+      understanding.action === 'transport-report' && facts.persona === 'carer'
+        ? DialogId.transportReport
+        : understanding.action === 'mentor-request' && (facts.persona === 'carer' || facts.persona === 'enquirer')
+          ? DialogId.mentorRequest
+          : undefined;
+    if (requestFlow !== undefined) {
+      const { activity } = step.context;
+      const options: RequestDialogOptions = {
+        requestId: turnRef(activity.channelId, activity.conversation.id, activity.id ?? ''),
+        carerAudience: `user:${facts.userKey}`,
+        carerDisplayName: activity.from.name,
+        channel: facts.channel,
+        text: activity.text ?? '',
+      };
+      return step.beginDialog(requestFlow, options);
+    }
     if (understanding.action === 'review-concerns') {
-      await this.deps.desk.list(step.context, facts);
+      const text = step.context.activity.text ?? '';
+      if (facts.roles.has('manager') && /\b(transport|taxi)/i.test(text)) await this.deps.requestDesk.list(step.context, facts, 'transport-report');
+      else if (facts.roles.has('manager') && /\bmentor/i.test(text)) await this.deps.requestDesk.list(step.context, facts, 'mentor-request');
+      else await this.deps.desk.list(step.context, facts);
+      return step.endDialog();
+    }
+    if (understanding.action === 'report' && (await this.deps.requestDesk.figures(step.context, facts, step.context.activity.text ?? ''))) {
       return step.endDialog();
     }
     await this.onMessage(step, understanding);
@@ -183,6 +215,11 @@ export class RootDialog extends ComponentDialog {
         return;
       case 'concern': {
         const card = await this.deps.desk.act(context, this.deps.factsOf(step), submit);
+        await context.sendActivity(card === undefined ? { type: 'message', text: messages.concerns.notAllowed } : { type: 'message', attachments: [card] });
+        return;
+      }
+      case 'request': {
+        const card = await this.deps.requestDesk.close(context, this.deps.factsOf(step), submit);
         await context.sendActivity(card === undefined ? { type: 'message', text: messages.concerns.notAllowed } : { type: 'message', attachments: [card] });
         return;
       }

@@ -5,6 +5,13 @@ export const CardSubmitSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('open-article'), articleId: z.string().regex(/^[a-z-]+\/[a-z0-9-]+$/) }),
   z.strictObject({ action: z.literal('helpful'), articleId: z.string().regex(/^[a-z-]+\/[a-z0-9-]+$/), helpful: z.boolean() }),
   z.strictObject({ action: z.literal('none-of-these') }),
+  z.object({
+    action: z.literal('request'),
+    verb: z.enum(['close']),
+    requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+    etag: z.string().max(200),
+    note: z.string().max(1000).optional(),
+  }),
   z.strictObject({ action: z.literal('training-offer'), sessionId: z.string().regex(/^[a-z0-9-]+$/), accept: z.boolean() }),
   z.object({
     action: z.literal('concern'),

@@ -124,6 +124,10 @@ export class Training {
     return out;
   }
 
+  async placesOf(sessionId: string): Promise<{ booked: number; waiting: number; capacity: number } | undefined> {
+    return this.places.snapshot(sessionId);
+  }
+
   async setReminders(carer: string, on: boolean): Promise<void> {
     await this.records.upsert({ kind: 'booking', partitionKey: 'preferences', id: deterministicId('reminders', carer) }, { remindersOff: !on });
   }

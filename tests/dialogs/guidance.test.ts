@@ -137,11 +137,11 @@ describe('answers people can trust', () => {
     expect(cards(opened)).toHaveLength(0);
   });
 
-  it('answers actions whose full flow comes later honestly, with the relevant guidance and contact', async () => {
-    const reply = await sendActivity(running.baseUrl, carer('taxi never turned up for school this morning'));
-    expect(replyTexts(reply).join()).toContain('01632 960230'); // transport team
+  it('answers actions whose full flow comes later honestly, with the relevant contact', async () => {
+    const reply = await sendActivity(running.baseUrl, { text: 'please can someone ring me about fostering', from: { id: 'dl_pub_enquirer' }, conversation: { id: 'enquiry-1' } });
+    expect(replyTexts(reply).join()).toContain('01632 960250'); // recruitment team
     const decisions = await running.app.records.list<{ action: string }>('decision');
-    expect(decisions.map((d) => d.data.action)).toContain('transport-report');
+    expect(decisions.map((d) => d.data.action)).toContain('enquiry');
   });
 });
 

@@ -1,0 +1,85 @@
+import { ConflictError } from '../errors';
+import type { RecordStore, StoredRecord } from '../storage/record-store';
+
+export const TRANSPORT_PROBLEMS = {
+  'no-show': 'Taxi or escort did not arrive',
+  late: 'Late',
+  'no-car-seat': 'No car seat',
+  cancelled: 'Journey cancelled',
+  other: 'Something else',
+} as const;
+export const JOURNEYS = { school: 'School', contact: 'Contact (family time)', health: 'Health appointment', other: 'Other' } as const;
+export const WHEN = { today: 'Today', yesterday: 'Yesterday', 'this-week': 'Earlier this week', earlier: 'Before that' } as const;
+export const MENTOR_AREAS = ['Fenland', 'Huntingdonshire', 'Cambridge city', 'South Cambridgeshire', 'East Cambridgeshire', 'Peterborough', 'No preference'] as const;
+export const FOSTERING_TYPES = ['Teenagers', 'Parent and child', 'Disabled children', 'Babies and young children', 'Kinship / connected carers', 'Short breaks', 'No preference'] as const;
+
+export type TransportProblem = keyof typeof TRANSPORT_PROBLEMS;
+export type Journey = keyof typeof JOURNEYS;
+
+interface RequestBase {
+  readonly reference: string;
+  readonly status: 'open' | 'closed';
+  readonly carer: { readonly audience: string; readonly displayName?: string; readonly channel: string };
+  readonly raisedAt: string;
+  readonly closedAt?: string;
+  readonly closedBy?: string;
+  readonly note?: string;
+}
+
+export interface TransportReport extends RequestBase {
+  readonly type: 'transport-report';
+  readonly problem: TransportProblem;
+  readonly journey: Journey;
+  readonly when: keyof typeof WHEN;
+  readonly childWaitingNow: boolean;
+  /** Counted for the association's feedback-theme report. */
+  readonly theme: 'transport-reliability';
+}
+
+export interface MentorRequest extends RequestBase {
+  readonly type: 'mentor-request';
+  readonly mode: 'find-a-mentor' | 'offer-to-mentor';
+  readonly area: string;
+  readonly fosteringType: string;
+  readonly language?: string;
+}
+
+export type ServiceRequest = TransportReport | MentorRequest;
+type NewRequest<T extends ServiceRequest> = Omit<T, 'reference' | 'status'>;
+
+/** Transport-problem reports and mentor requests: created once per originating activity, closed with an ETag. */
+export class ServiceRequests {
+  constructor(
+    private readonly records: RecordStore,
+    private readonly serviceId: string,
+  ) {}
+
+  async create<T extends ServiceRequest>(id: string, request: NewRequest<T>): Promise<{ record: StoredRecord<T>; created: boolean }> {
+    const prefix = request.type === 'transport-report' ? 'TR' : 'MR';
+    const full = { ...request, reference: `${prefix}-${id.replace(/[^A-Za-z0-9]/g, '').slice(0, 6).toUpperCase()}`, status: 'open' } as T;
+    const result = await this.records.create<T>(this.key(id), full);
+    return { record: result.record, created: result.created };
+  }
+
+  async list(type: ServiceRequest['type'], status?: 'open' | 'closed'): Promise<StoredRecord<ServiceRequest>[]> {
+    return this.records.list<ServiceRequest>('request', { partitionKey: this.serviceId, where: { type, ...(status === undefined ? {} : { status }) } });
+  }
+
+  /** Closes the version the manager saw; a stale version returns the current one unchanged. */
+  async close(id: string, etag: string, by: string, at: string, note?: string): Promise<{ applied: boolean; record?: StoredRecord<ServiceRequest> }> {
+    const current = await this.records.get<ServiceRequest>(this.key(id));
+    if (current === undefined) return { applied: false };
+    if (current.etag !== etag || current.data.status === 'closed') return { applied: false, record: current };
+    try {
+      const record = await this.records.replace<ServiceRequest>(current, { ...current.data, status: 'closed', closedAt: at, closedBy: by, ...(note ? { note } : {}) });
+      return { applied: true, record };
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      return { applied: false, record: await this.records.get<ServiceRequest>(this.key(id)) };
+    }
+  }
+
+  private key(id: string) {
+    return { kind: 'request' as const, partitionKey: this.serviceId, id };
+  }
+}

@@ -1,0 +1,77 @@
+import { ChoicePrompt, ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Clock } from '../../bot/clock';
+import type { ServiceProfile } from '../../bot/content/service-profile';
+import { FOSTERING_TYPES, MENTOR_AREAS, type MentorRequest } from '../../bot/domain/service-requests';
+import { messages } from '../../bot/messages';
+import { normaliseForRules } from '../../bot/understanding/normalise';
+import { DialogId } from '../dialog-ids';
+import type { RequestDesk } from './request-desk';
+import type { RequestDialogOptions } from './request-options';
+
+const CHOICE = 'mentorRequest.choice';
+const TEXT = 'mentorRequest.text';
+const STEPS = 'mentorRequest.steps';
+
+export interface MentorRequestDeps {
+  readonly desk: RequestDesk;
+  readonly profile: ServiceProfile;
+  readonly clock: Clock;
+}
+
+interface Answers {
+  area?: string;
+  fosteringType?: string;
+}
+const answers = (step: WaterfallStepContext): Answers => step.values as Answers;
+
+/** Experienced carers offering to mentor, or new carers and applicants asking for one: preferences, then the request. */
+export function mentorModeOf(text: string): MentorRequest['mode'] {
+  return /\b(become|be a|put (myself|me) forward|offer\w*|volunteer\w*|sign me up as|want to mentor|like to mentor|mentor (other|new|male)|been fostering)\b/.test(normaliseForRules(text))
+    ? 'offer-to-mentor'
+    : 'find-a-mentor';
+}
+
+export class MentorRequestDialog extends ComponentDialog {
+  constructor(private readonly deps: MentorRequestDeps) {
+    super(DialogId.mentorRequest);
+    this.addDialog(new ChoicePrompt(CHOICE))
+      .addDialog(new TextPrompt(TEXT, async (p) => p.recognized.succeeded && (p.recognized.value ?? '').trim().length <= 60))
+      .addDialog(new WaterfallDialog(STEPS, [this.askArea.bind(this), this.askType.bind(this), this.askLanguage.bind(this), this.record.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  private async askArea(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.prompt(CHOICE, { prompt: messages.mentor.askArea, choices: [...MENTOR_AREAS] });
+  }
+
+  private async askType(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    answers(step).area = (step.result as FoundChoice).value;
+    return step.prompt(CHOICE, { prompt: messages.mentor.askType, choices: [...FOSTERING_TYPES] });
+  }
+
+  private async askLanguage(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    answers(step).fosteringType = (step.result as FoundChoice).value;
+    return step.prompt(TEXT, { prompt: messages.mentor.askLanguage });
+  }
+
+  private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as RequestDialogOptions;
+    const language = String(step.result ?? '').trim();
+    const mode = mentorModeOf(options.text);
+    try {
+      const record = await this.deps.desk.raise<MentorRequest>(options.requestId, {
+        type: 'mentor-request',
+        mode,
+        carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },
+        area: answers(step).area ?? 'No preference',
+        fosteringType: answers(step).fosteringType ?? 'No preference',
+        ...(/^(no|none|n|nope|english)$/i.test(language) || language === '' ? {} : { language }),
+        raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',
+      });
+      await step.context.sendActivity(mode === 'offer-to-mentor' ? messages.mentor.recordedOffer(record.data.reference) : messages.mentor.recordedFind(record.data.reference));
+    } catch {
+      await step.context.sendActivity(messages.interim['mentor-request'](this.deps.profile));
+    }
+    return step.endDialog();
+  }
+}

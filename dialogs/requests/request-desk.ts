@@ -1,0 +1,113 @@
+import type { Attachment, TurnContext } from 'botbuilder';
+import { requestCard } from '../../bot/cards/request-card';
+import type { CardSubmit } from '../../bot/cards/card-submit';
+import type { Clock } from '../../bot/clock';
+import type { Config } from '../../bot/config';
+import type { AuditLog } from '../../bot/domain/audit-log';
+import { TRANSPORT_PROBLEMS, type ServiceRequest, type ServiceRequests } from '../../bot/domain/service-requests';
+import type { Training } from '../../bot/domain/training';
+import type { Logger } from '../../bot/logger';
+import { messages } from '../../bot/messages';
+import type { ConversationReferences } from '../../bot/proactive/conversation-references';
+import type { ProactiveSender } from '../../bot/proactive/proactive-sender';
+import type { StoredRecord } from '../../bot/storage/record-store';
+import type { TurnFacts } from '../../bot/turn-facts';
+
+export type RequestSubmit = Extract<CardSubmit, { action: 'request' }>;
+
+export interface RequestDeskDeps {
+  readonly requests: ServiceRequests;
+  readonly training: Training;
+  readonly audit: AuditLog;
+  readonly proactive: ProactiveSender;
+  readonly references: ConversationReferences;
+  readonly clock: Clock;
+  readonly config: Pick<Config, 'transportTeamId' | 'mentoringTeamId' | 'localMode'>;
+  readonly logger: Logger;
+}
+
+/** The staff side of transport reports and mentor requests, and the training and transport figures. */
+export class RequestDesk {
+  constructor(private readonly deps: RequestDeskDeps) {}
+
+  /** Stores the request (once per originating activity) and posts it to the team that handles it. */
+  async raise<T extends ServiceRequest>(id: string, request: Omit<T, 'reference' | 'status'>): Promise<StoredRecord<T>> {
+    const { record, created } = await this.deps.requests.create<T>(id, request);
+    if (created) await this.post(record as unknown as StoredRecord<ServiceRequest>);
+    return record;
+  }
+
+  async list(context: TurnContext, facts: TurnFacts, type: ServiceRequest['type']): Promise<void> {
+    if (!facts.roles.has('manager')) {
+      await context.sendActivity(messages.concerns.notAllowed);
+      return;
+    }
+    const open = await this.deps.requests.list(type, 'open');
+    await this.audit(facts, `list-open-${type}s`, '*');
+    if (open.length === 0) {
+      await context.sendActivity(messages.requests.noneOpen(type));
+      return;
+    }
+    await context.sendActivity({ type: 'message', text: messages.requests.listHeader(type, open.length), attachments: open.map((r) => requestCard(r, modeOf(context))) });
+  }
+
+  async close(context: TurnContext, facts: TurnFacts, submit: RequestSubmit): Promise<Attachment | undefined> {
+    if (!facts.roles.has('manager') || facts.roleKey === undefined) return undefined;
+    const result = await this.deps.requests.close(submit.requestId, submit.etag, facts.roleKey, this.deps.clock.now().toUTC().toISO() ?? '', submit.note?.trim() || undefined);
+    await this.audit(facts, result.applied ? 'close' : 'close-refused', submit.requestId);
+    if (result.record === undefined) return undefined;
+    return requestCard(result.record, modeOf(context), result.applied ? messages.concerns.saved : messages.requests.changed);
+  }
+
+  /** Figures for managers: places and fill rate, interest and waiting lists per course; transport reports by type and month. */
+  async figures(context: TurnContext, facts: TurnFacts, text: string): Promise<boolean> {
+    if (!facts.roles.has('manager')) return false;
+    const lines: string[] = [];
+    if (/\b(train|course|booking|booked|fill|place|waiting|interest)/i.test(text)) {
+      for (const course of this.deps.training.courses) {
+        const sessions = await Promise.all(course.sessions.map(async (s) => ({ s, places: await this.deps.training.placesOf(s.id) })));
+        const booked = sessions.reduce((n, x) => n + (x.places?.booked ?? 0), 0);
+        const capacity = course.sessions.reduce((n, s) => n + s.capacity, 0);
+        const waiting = sessions.reduce((n, x) => n + (x.places?.waiting ?? 0), 0);
+        const interest = await this.deps.training.interestIn(course.id);
+        lines.push(`${course.title}: ${booked} of ${capacity} places booked (${capacity === 0 ? 0 : Math.round((booked / capacity) * 100)}% full), ${waiting} waiting, ${interest} registered interest`);
+      }
+    }
+    if (/\btransport|taxi|escort/i.test(text)) {
+      const reports = await this.deps.requests.list('transport-report');
+      const counts = new Map<string, number>();
+      for (const r of reports) {
+        if (r.data.type !== 'transport-report') continue;
+        const key = `${r.data.raisedAt.slice(0, 7)} ${TRANSPORT_PROBLEMS[r.data.problem]}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      lines.push(...[...counts.entries()].sort().map(([key, n]) => `Transport ${key}: ${n}`));
+      if (counts.size === 0) lines.push('Transport reports: none yet');
+    }
+    if (lines.length === 0) return false;
+    await this.audit(facts, 'view-figures', '*');
+    await context.sendActivity({ type: 'message', text: lines.map((l) => `- ${l}`).join('\n'), textFormat: 'markdown' });
+    return true;
+  }
+
+  private async post(record: StoredRecord<ServiceRequest>): Promise<void> {
+    const teamId = record.data.type === 'transport-report' ? this.deps.config.transportTeamId : this.deps.config.mentoringTeamId;
+    if (teamId !== undefined) {
+      const outcome = await this.deps.proactive.send(`team:${teamId}`, { type: 'message', attachments: [requestCard(record, 'execute')] });
+      if (outcome !== 'sent') this.deps.logger.warn('team channel not reached', { outcome, code: 'REQUEST_NOT_POSTED' });
+    }
+    if (this.deps.config.localMode) {
+      for (const audience of await this.deps.references.managerAudiences()) {
+        await this.deps.proactive.send(audience, { type: 'message', text: messages.requests.newForStaff(record.data.type), attachments: [requestCard(record, audience.startsWith('user:msteams:') ? 'execute' : 'submit')] });
+      }
+    }
+  }
+
+  private async audit(facts: TurnFacts, what: string, recordId: string): Promise<void> {
+    await this.deps.audit.record({ who: facts.roleKey ?? 'unknown', what, recordKind: 'request', recordId, at: this.deps.clock.now().toUTC().toISO() ?? '', route: 'chat-command' });
+  }
+}
+
+function modeOf(context: TurnContext) {
+  return context.activity.channelId === 'msteams' ? ('execute' as const) : ('submit' as const);
+}

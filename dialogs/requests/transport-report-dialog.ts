@@ -1,0 +1,97 @@
+import { ChoicePrompt, ComponentDialog, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Clock } from '../../bot/clock';
+import type { ServiceProfile } from '../../bot/content/service-profile';
+import { safeguardingContactNow, isOfficeHours } from '../../bot/domain/service-hours';
+import { JOURNEYS, TRANSPORT_PROBLEMS, WHEN, type Journey, type TransportProblem, type TransportReport } from '../../bot/domain/service-requests';
+import { messages } from '../../bot/messages';
+import { normaliseForRules } from '../../bot/understanding/normalise';
+import { DialogId } from '../dialog-ids';
+import type { RequestDesk } from './request-desk';
+import type { RequestDialogOptions } from './request-options';
+
+const CHOICE = 'transportReport.choice';
+const STEPS = 'transportReport.steps';
+
+export interface TransportReportDeps {
+  readonly desk: RequestDesk;
+  readonly profile: ServiceProfile;
+  readonly clock: Clock;
+}
+
+interface Answers {
+  waiting?: boolean;
+  problem?: TransportProblem;
+  journey?: Journey;
+}
+const answers = (step: WaterfallStepContext): Answers => step.values as Answers;
+const keyOf = <K extends string>(entries: Record<K, string>, found: FoundChoice): K =>
+  ((Object.entries(entries) as [K, string][]).find(([, title]) => title === found.value)?.[0] ?? (Object.keys(entries).at(-1) as K));
+
+/** A child waiting now gets the right number first; then what happened, which journey, when; then the report. */
+export class TransportReportDialog extends ComponentDialog {
+  constructor(private readonly deps: TransportReportDeps) {
+    super(DialogId.transportReport);
+    this.addDialog(new ChoicePrompt(CHOICE)).addDialog(
+      new WaterfallDialog(STEPS, [this.askWaiting.bind(this), this.askProblem.bind(this), this.askJourney.bind(this), this.askWhen.bind(this), this.record.bind(this)]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  private async askWaiting(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const text = normaliseForRules((step.options as RequestDialogOptions).text);
+    // said in the message itself: contacts in this turn, before any question
+    if (/\b(waiting|stranded|stuck|sat here|still here|right now)\b/.test(text)) return step.next({ value: messages.transport.waitingYes });
+    return step.prompt(CHOICE, { prompt: messages.transport.askWaiting, choices: [messages.transport.waitingYes, messages.transport.waitingNo] });
+  }
+
+  private async askProblem(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    answers(step).waiting = (step.result as FoundChoice).value === messages.transport.waitingYes;
+    if (answers(step).waiting === true) {
+      const now = this.deps.clock.now();
+      const transport = this.deps.profile.contacts.transport;
+      const { contact } = safeguardingContactNow(now, this.deps.profile);
+      await step.context.sendActivity({
+        type: 'message',
+        textFormat: 'markdown',
+        text: messages.transport.urgent(transport?.name ?? 'transport team', transport?.phone ?? '', isOfficeHours(now, this.deps.profile) && transport?.phone !== undefined, contact.phone ?? ''),
+      });
+    }
+    return step.prompt(CHOICE, { prompt: messages.transport.askProblem, choices: Object.values(TRANSPORT_PROBLEMS) });
+  }
+
+  private async askJourney(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    answers(step).problem = keyOf(TRANSPORT_PROBLEMS, step.result as FoundChoice);
+    return step.prompt(CHOICE, { prompt: messages.transport.askJourney, choices: Object.values(JOURNEYS) });
+  }
+
+  private async askWhen(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    answers(step).journey = keyOf(JOURNEYS, step.result as FoundChoice);
+    return step.prompt(CHOICE, { prompt: messages.transport.askWhen, choices: Object.values(WHEN) });
+  }
+
+  private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as RequestDialogOptions;
+    const a = answers(step);
+    try {
+      const record = await this.deps.desk.raise<TransportReport>(options.requestId, {
+        type: 'transport-report',
+        carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },
+        problem: a.problem ?? 'other',
+        journey: a.journey ?? 'other',
+        when: keyOf(WHEN, step.result as FoundChoice),
+        childWaitingNow: a.waiting === true,
+        theme: 'transport-reliability',
+        raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',
+      });
+      const portal = this.deps.profile.links.transportPortal;
+      await step.context.sendActivity({
+        type: 'message',
+        textFormat: 'markdown',
+        text: messages.transport.recorded(record.data.reference, portal === undefined ? 'transport booking portal' : `[${portal.title}](${portal.url})`),
+      });
+    } catch {
+      await step.context.sendActivity(messages.interim['transport-report'](this.deps.profile));
+    }
+    return step.endDialog();
+  }
+}
