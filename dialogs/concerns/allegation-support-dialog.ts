@@ -6,6 +6,7 @@ import type { ServiceProfile } from '../../bot/content/service-profile';
 import { CONTACT_METHODS, type ContactMethod } from '../../bot/domain/concerns';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
+import { buttonsPrompt } from '../buttons-prompt';
 import type { GuidanceReplies } from '../guidance-replies';
 import type { ConcernDesk } from './concern-desk';
 import { isPhoneOrEmail, type ConcernDialogOptions } from './concern-options';
@@ -37,7 +38,7 @@ const answers = (step: WaterfallStepContext): Answers => step.values as Answers;
 export class AllegationSupportDialog extends ComponentDialog {
   constructor(private readonly deps: AllegationSupportDeps) {
     super(DialogId.allegationSupport);
-    this.addDialog(new ChoicePrompt(CHOICE))
+    this.addDialog(buttonsPrompt(CHOICE))
       .addDialog(new TextPrompt(DETAIL, async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && isPhoneOrEmail(prompt.recognized.value ?? '')))
       .addDialog(new WaterfallDialog(STEPS, [this.explain.bind(this), this.onChoice.bind(this), this.askMethod.bind(this), this.askDetail.bind(this), this.record.bind(this)]));
     this.initialDialogId = STEPS;

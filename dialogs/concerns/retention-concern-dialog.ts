@@ -17,6 +17,7 @@ import type { ServiceProfile } from '../../bot/content/service-profile';
 import { CONTACT_METHODS, RETENTION_REASONS, URGENCIES, type ContactMethod, type RetentionReason, type Urgency } from '../../bot/domain/concerns';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
+import { buttonsPrompt } from '../buttons-prompt';
 import type { GuidanceReplies } from '../guidance-replies';
 import type { ConcernDesk } from './concern-desk';
 import { isPhoneOrEmail, type ConcernDialogOptions } from './concern-options';
@@ -55,7 +56,7 @@ const keyOf = <T extends string>(entries: Record<T, string>, found: FoundChoice)
 export class RetentionConcernDialog extends ComponentDialog {
   constructor(private readonly deps: RetentionConcernDeps) {
     super(DialogId.retentionConcern);
-    this.addDialog(new ChoicePrompt(CHOICE))
+    this.addDialog(buttonsPrompt(CHOICE))
       .addDialog(new TextPrompt(DETAIL, async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && isPhoneOrEmail(prompt.recognized.value ?? '')))
       .addDialog(new TextPrompt(TEXT, async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && (prompt.recognized.value ?? '').trim().length <= 100))
       .addDialog(

@@ -5,6 +5,7 @@ import { FOSTERING_TYPES, MENTOR_AREAS, type MentorRequest } from '../../bot/dom
 import { messages } from '../../bot/messages';
 import { normaliseForRules } from '../../bot/understanding/normalise';
 import { DialogId } from '../dialog-ids';
+import { buttonsPrompt } from '../buttons-prompt';
 import type { RequestDesk } from './request-desk';
 import type { RequestDialogOptions } from './request-options';
 
@@ -34,7 +35,7 @@ export function mentorModeOf(text: string): MentorRequest['mode'] {
 export class MentorRequestDialog extends ComponentDialog {
   constructor(private readonly deps: MentorRequestDeps) {
     super(DialogId.mentorRequest);
-    this.addDialog(new ChoicePrompt(CHOICE))
+    this.addDialog(buttonsPrompt(CHOICE))
       .addDialog(new TextPrompt(TEXT, async (p) => p.recognized.succeeded && (p.recognized.value ?? '').trim().length <= 60))
       .addDialog(new WaterfallDialog(STEPS, [this.askArea.bind(this), this.askType.bind(this), this.askLanguage.bind(this), this.record.bind(this)]));
     this.initialDialogId = STEPS;

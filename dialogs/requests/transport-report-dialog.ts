@@ -6,6 +6,7 @@ import { JOURNEYS, TRANSPORT_PROBLEMS, WHEN, type Journey, type TransportProblem
 import { messages } from '../../bot/messages';
 import { normaliseForRules } from '../../bot/understanding/normalise';
 import { DialogId } from '../dialog-ids';
+import { buttonsPrompt } from '../buttons-prompt';
 import type { RequestDesk } from './request-desk';
 import type { RequestDialogOptions } from './request-options';
 
@@ -31,7 +32,7 @@ const keyOf = <K extends string>(entries: Record<K, string>, found: FoundChoice)
 export class TransportReportDialog extends ComponentDialog {
   constructor(private readonly deps: TransportReportDeps) {
     super(DialogId.transportReport);
-    this.addDialog(new ChoicePrompt(CHOICE)).addDialog(
+    this.addDialog(buttonsPrompt(CHOICE)).addDialog(
       new WaterfallDialog(STEPS, [this.askWaiting.bind(this), this.askProblem.bind(this), this.askJourney.bind(this), this.askWhen.bind(this), this.record.bind(this)]),
     );
     this.initialDialogId = STEPS;

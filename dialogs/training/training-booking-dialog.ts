@@ -3,6 +3,7 @@ import type { Clock } from '../../bot/clock';
 import { trainingRequestOf, type Training, type TrainingRequest } from '../../bot/domain/training';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
+import { buttonsPrompt } from '../buttons-prompt';
 
 const CHOICE = 'trainingBooking.choice';
 const CONFIRM = 'trainingBooking.confirm';
@@ -34,7 +35,7 @@ const state = (step: WaterfallStepContext): State => step.values as State;
 export class TrainingBookingDialog extends ComponentDialog {
   constructor(private readonly deps: TrainingBookingDeps) {
     super(DialogId.trainingBooking);
-    this.addDialog(new ChoicePrompt(CHOICE))
+    this.addDialog(buttonsPrompt(CHOICE))
       .addDialog(new ConfirmPrompt(CONFIRM))
       .addDialog(new WaterfallDialog(STEPS, [this.start.bind(this), this.afterFirstChoice.bind(this), this.afterSecondChoice.bind(this), this.finish.bind(this)]));
     this.initialDialogId = STEPS;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { fixedClock } from '../../bot/clock';
 import { startTestApp, type RunningApp } from '../helpers/test-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -44,5 +45,35 @@ describe('the web chat page in a real browser', () => {
     const page = await browser.newPage();
     await page.goto(`${running.baseUrl}/public`);
     await page.getByText('how to apply').first().waitFor({ timeout: 20_000 });
+  }, 60_000);
+});
+
+describe('booking a training place on the local page in a real browser', () => {
+  let running: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    running = await startTestApp({ clock: fixedClock('2027-02-20T12:00:00Z') });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await running?.stop();
+  });
+
+  it('finds the course, picks a date from the buttons, confirms and is booked', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${running.baseUrl}/`);
+    await page.locator('.webchat__bubble__content', { hasText: 'privacy notice' }).first().waitFor({ timeout: 20_000 });
+    const input = page.locator('[data-id="webchat-sendbox-input"]');
+    await input.fill('can i book on the first aid course');
+    await input.press('Enter');
+    await page.getByRole('button', { name: 'Tue 2 March, 10:00–15:00, Huntingdon' }).first().click({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Yes' }).first().click({ timeout: 20_000 });
+    await page.locator('.webchat__bubble__content', { hasText: /booked on Paediatric first aid, Tue 2 March/ }).waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: '.test-results/web-chat-booking.png' });
   }, 60_000);
 });

@@ -14,8 +14,12 @@ describe('booking training in the chat', () => {
   afterAll(async () => {
     await running.stop();
   });
-  const say = async (conversation: string, text: string, user = 'dl_trainee') =>
-    replyTexts(await sendActivity(running.baseUrl, { text, conversation: { id: conversation }, from: { id: user } })).join('\n');
+  /** What the carer sees: message texts and the titles of any buttons offered. */
+  const say = async (conversation: string, text: string, user = 'dl_trainee') => {
+    const reply = await sendActivity(running.baseUrl, { text, conversation: { id: conversation }, from: { id: user } });
+    const buttons = reply.activities.flatMap((a) => (a.attachments ?? []) as { content?: { buttons?: { title: string }[] } }[]).flatMap((a) => a.content?.buttons ?? []);
+    return [...replyTexts(reply), ...buttons.map((b) => `[${b.title}]`)].join('\n');
+  };
 
   it('finds the course from the carer\'s words, shows dates as people read them, confirms and books', async () => {
     const dates = await say('b1', 'can you book me on the first aid course please');
