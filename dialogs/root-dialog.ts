@@ -14,13 +14,12 @@ import { DialogId } from './dialog-ids';
 import type { GuidanceReplies } from './guidance-replies';
 import { AllegationSupportDialog } from './concerns/allegation-support-dialog';
 import type { ConcernDesk } from './concerns/concern-desk';
-import type { ConcernDialogOptions } from './concerns/concern-options';
+import type { CarerFlowOptions } from './carer-flow-options';
 import { RetentionConcernDialog } from './concerns/retention-concern-dialog';
 import type { Training } from '../bot/domain/training';
 import type { TrainingNotices } from './training/training-notices';
 import { MentorRequestDialog } from './requests/mentor-request-dialog';
 import type { RequestDesk } from './requests/request-desk';
-import type { RequestDialogOptions } from './requests/request-options';
 import { TransportReportDialog } from './requests/transport-report-dialog';
 import { TrainingBookingDialog, type TrainingBookingOptions } from './training/training-booking-dialog';
 
@@ -96,14 +95,7 @@ export class RootDialog extends ComponentDialog {
     if (understanding === undefined) return step.endDialog();
     const facts = this.deps.factsOf(step);
     if ((understanding.action === 'retention' || understanding.action === 'allegation-support') && facts.persona === 'carer') {
-      const { activity } = step.context;
-      const options: ConcernDialogOptions = {
-        concernId: turnRef(activity.channelId, activity.conversation.id, activity.id ?? ''),
-        carerAudience: `user:${facts.userKey}`,
-        carerDisplayName: activity.from.name,
-        channel: facts.channel,
-      };
-      return step.beginDialog(understanding.action === 'retention' ? DialogId.retentionConcern : DialogId.allegationSupport, options);
+      return step.beginDialog(understanding.action === 'retention' ? DialogId.retentionConcern : DialogId.allegationSupport, flowOptions(step, facts));
     }
     if (understanding.reason === 'intent.training-reminders' && facts.persona === 'carer') {
       const on = /\b(turn on|switch on|start)\b/i.test(step.context.activity.text ?? '');
@@ -121,17 +113,7 @@ export class RootDialog extends ComponentDialog {
         : understanding.action === 'mentor-request' && (facts.persona === 'carer' || facts.persona === 'enquirer')
           ? DialogId.mentorRequest
           : undefined;
-    if (requestFlow !== undefined) {
-      const { activity } = step.context;
-      const options: RequestDialogOptions = {
-        requestId: turnRef(activity.channelId, activity.conversation.id, activity.id ?? ''),
-        carerAudience: `user:${facts.userKey}`,
-        carerDisplayName: activity.from.name,
-        channel: facts.channel,
-        text: activity.text ?? '',
-      };
-      return step.beginDialog(requestFlow, options);
-    }
+    if (requestFlow !== undefined) return step.beginDialog(requestFlow, flowOptions(step, facts));
     if (understanding.action === 'review-concerns') {
       const text = step.context.activity.text ?? '';
       if (facts.roles.has('manager') && /\b(transport|taxi)/i.test(text)) await this.deps.requestDesk.list(step.context, facts, 'transport-report');
@@ -256,6 +238,17 @@ export class RootDialog extends ComponentDialog {
       at: this.deps.clock.now().toUTC().toISO() ?? '',
     });
   }
+}
+
+function flowOptions(step: WaterfallStepContext, facts: TurnFacts): CarerFlowOptions {
+  const { activity } = step.context;
+  return {
+    recordId: turnRef(activity.channelId, activity.conversation.id, activity.id ?? ''),
+    carerAudience: `user:${facts.userKey}`,
+    carerDisplayName: activity.from.name,
+    channel: facts.channel,
+    text: activity.text ?? '',
+  };
 }
 
 function conversationRef(step: WaterfallStepContext): string {

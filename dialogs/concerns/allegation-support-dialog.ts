@@ -9,7 +9,8 @@ import { DialogId } from '../dialog-ids';
 import { buttonsPrompt } from '../buttons-prompt';
 import type { GuidanceReplies } from '../guidance-replies';
 import type { ConcernDesk } from './concern-desk';
-import { isPhoneOrEmail, type ConcernDialogOptions } from './concern-options';
+import type { CarerFlowOptions } from '../carer-flow-options';
+import { isPhoneOrEmail } from './concern-options';
 
 const CHOICE = 'allegationSupport.choice';
 const DETAIL = 'allegationSupport.detail';
@@ -78,7 +79,7 @@ export class AllegationSupportDialog extends ComponentDialog {
 
   private async askMethod(step: WaterfallStepContext): Promise<DialogTurnResult> {
     answers(step).involveSsw = (step.result as FoundChoice).value === messages.allegation.sswYes;
-    const methods = (step.options as ConcernDialogOptions).channel === 'msteams' ? { teams: CONTACT_METHODS.teams, phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email } : { phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email };
+    const methods = (step.options as CarerFlowOptions).channel === 'msteams' ? { teams: CONTACT_METHODS.teams, phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email } : { phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email };
     return step.prompt(CHOICE, { prompt: messages.allegation.askMethod, choices: ChoiceFactory.toChoices(Object.values(methods)) });
   }
 
@@ -91,9 +92,9 @@ export class AllegationSupportDialog extends ComponentDialog {
   }
 
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as ConcernDialogOptions;
+    const options = step.options as CarerFlowOptions;
     try {
-      const record = await this.deps.desk.raise(options.concernId, {
+      const record = await this.deps.desk.raise(options.recordId, {
         kind: 'allegation-support',
         carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },
         callbackRequested: true,

@@ -20,7 +20,8 @@ import { DialogId } from '../dialog-ids';
 import { buttonsPrompt } from '../buttons-prompt';
 import type { GuidanceReplies } from '../guidance-replies';
 import type { ConcernDesk } from './concern-desk';
-import { isPhoneOrEmail, type ConcernDialogOptions } from './concern-options';
+import type { CarerFlowOptions } from '../carer-flow-options';
+import { isPhoneOrEmail } from './concern-options';
 
 const CHOICE = 'retentionConcern.choice';
 const DETAIL = 'retentionConcern.detail';
@@ -95,7 +96,7 @@ export class RetentionConcernDialog extends ComponentDialog {
 
   private async askMethod(step: WaterfallStepContext): Promise<DialogTurnResult> {
     answers(step).reason = keyOf(RETENTION_REASONS, step.result as FoundChoice);
-    const methods = (step.options as ConcernDialogOptions).channel === 'msteams' ? CONTACT_METHODS : { phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email, visit: CONTACT_METHODS.visit };
+    const methods = (step.options as CarerFlowOptions).channel === 'msteams' ? CONTACT_METHODS : { phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email, visit: CONTACT_METHODS.visit };
     return step.prompt(CHOICE, { prompt: messages.retention.askMethod, choices: choices(methods) });
   }
 
@@ -119,10 +120,10 @@ export class RetentionConcernDialog extends ComponentDialog {
 
   // a manager contacts a carer who says they may resign and agrees an action plan (000_44a9b9e342cc9c35.txt:210)
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as ConcernDialogOptions;
+    const options = step.options as CarerFlowOptions;
     const urgency = keyOf(URGENCIES, step.result as FoundChoice) as Urgency;
     try {
-      const record = await this.deps.desk.raise(options.concernId, {
+      const record = await this.deps.desk.raise(options.recordId, {
         kind: 'retention',
         carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },
         reason: answers(step).reason,

@@ -7,7 +7,7 @@ import { normaliseForRules } from '../../bot/understanding/normalise';
 import { DialogId } from '../dialog-ids';
 import { buttonsPrompt } from '../buttons-prompt';
 import type { RequestDesk } from './request-desk';
-import type { RequestDialogOptions } from './request-options';
+import type { CarerFlowOptions } from '../carer-flow-options';
 
 const CHOICE = 'mentorRequest.choice';
 const TEXT = 'mentorRequest.text';
@@ -56,11 +56,11 @@ export class MentorRequestDialog extends ComponentDialog {
   }
 
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as RequestDialogOptions;
+    const options = step.options as CarerFlowOptions;
     const language = String(step.result ?? '').trim();
     const mode = mentorModeOf(options.text);
     try {
-      const record = await this.deps.desk.raise<MentorRequest>(options.requestId, {
+      const record = await this.deps.desk.raise<MentorRequest>(options.recordId, {
         type: 'mentor-request',
         mode,
         carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },

@@ -8,7 +8,7 @@ import { normaliseForRules } from '../../bot/understanding/normalise';
 import { DialogId } from '../dialog-ids';
 import { buttonsPrompt } from '../buttons-prompt';
 import type { RequestDesk } from './request-desk';
-import type { RequestDialogOptions } from './request-options';
+import type { CarerFlowOptions } from '../carer-flow-options';
 
 const CHOICE = 'transportReport.choice';
 const STEPS = 'transportReport.steps';
@@ -39,7 +39,7 @@ export class TransportReportDialog extends ComponentDialog {
   }
 
   private async askWaiting(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const text = normaliseForRules((step.options as RequestDialogOptions).text);
+    const text = normaliseForRules((step.options as CarerFlowOptions).text);
     // said in the message itself: contacts in this turn, before any question
     if (/\b(waiting|stranded|stuck|sat here|still here|right now)\b/.test(text)) return step.next({ value: messages.transport.waitingYes });
     return step.prompt(CHOICE, { prompt: messages.transport.askWaiting, choices: [messages.transport.waitingYes, messages.transport.waitingNo] });
@@ -71,10 +71,10 @@ export class TransportReportDialog extends ComponentDialog {
   }
 
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as RequestDialogOptions;
+    const options = step.options as CarerFlowOptions;
     const a = answers(step);
     try {
-      const record = await this.deps.desk.raise<TransportReport>(options.requestId, {
+      const record = await this.deps.desk.raise<TransportReport>(options.recordId, {
         type: 'transport-report',
         carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },
         problem: a.problem ?? 'other',
