@@ -10,6 +10,7 @@ import { FosterCarerBot, turnFactsOf } from './foster-carer-bot';
 import type { Logger } from './logger';
 import { ConversationReferences } from './proactive/conversation-references';
 import { ProactiveSender } from './proactive/proactive-sender';
+import { PeriodicJob } from './periodic-job';
 import { createServer } from './server';
 import { BotStateStorage } from './storage/bot-state-storage';
 import { createRecordStore } from './storage/create-record-store';
@@ -51,6 +52,8 @@ export interface App {
   readonly decisions: DecisionLog;
   readonly overdue: OverdueAnnouncer;
   readonly trainingNotices: TrainingNotices;
+  /** Overdue-concern announcements, training reminders and lapsed offers: started by the entry point, not by tests. */
+  readonly jobs: readonly PeriodicJob[];
   close(): Promise<void>;
 }
 
@@ -133,6 +136,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     logger.warn('web chat is off: set DIRECT_LINE_SECRET to serve the chat page with authentication on', { outcome: 'web-off' });
   }
 
+  const jobs = [
+    new PeriodicJob('overdue-concerns', () => overdue.runOnce(), logger),
+    new PeriodicJob('training-notices', () => trainingNotices.runOnce(), logger),
+  ];
+
   const server = createServer({
     config,
     adapter,
@@ -154,9 +162,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     decisions,
     overdue,
     trainingNotices,
+    jobs,
     close: async () => {
-      overdue.stop();
-      trainingNotices.stop();
+      jobs.forEach((job) => job.stop());
       server.close();
       await records.close();
     },

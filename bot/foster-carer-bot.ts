@@ -9,9 +9,7 @@ import {
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
-import { parseCardSubmit } from './cards/card-submit';
-import type { ConcernSubmit } from '../dialogs/concerns/concern-desk';
-import type { RequestSubmit } from '../dialogs/requests/request-desk';
+import { parseCardSubmit, type ConcernSubmit, type RequestSubmit } from './cards/card-submit';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import { turnRef, type DecisionLog } from './domain/decisions';

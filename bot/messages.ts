@@ -1,5 +1,9 @@
+import { DateTime } from 'luxon';
 import type { Contact, ServiceProfile } from './content/service-profile';
 import { formatContact } from './content/service-profile';
+
+/** "Wednesday 10 June 2026" from YYYY-MM-DD. */
+const longDate = (isoDate: string): string => DateTime.fromISO(isoDate).setLocale('en-GB').toFormat('cccc d LLLL yyyy');
 
 const contactLine = (profile: ServiceProfile, key: string): string => {
   const contact: Contact | undefined = profile.contacts[key];
@@ -81,8 +85,8 @@ export const messages = {
     detailRetry: 'Please type a phone number or an e-mail address.',
     askTime: 'When is a good time to reach you? (For example "weekday mornings". Type "any" if any time is fine.)',
     askUrgency: 'How soon would you like to hear from a manager?',
-    recorded: (reference: string, contactBy: string): string =>
-      `Thank you. I've passed this to the fostering managers (reference ${reference}). A manager will contact you by ${contactBy}, the way you asked, to talk things through and agree what would help. Nothing is decided until you've spoken. I'll let you know here when they record that they've been in touch.`,
+    recorded: (reference: string, contactByDate: string): string =>
+      `Thank you. I've passed this to the fostering managers (reference ${reference}). A manager will contact you by ${longDate(contactByDate)}, the way you asked, to talk things through and agree what would help. Nothing is decided until you've spoken. I'll let you know here when they record that they've been in touch.`,
     notSaved: (profile: ServiceProfile): string =>
       `I'm sorry, I couldn't pass this on just now because of a problem on our side. Please contact the fostering team directly: ${contactLine(profile, 'fosteringTeam')}.`,
   },
@@ -100,8 +104,8 @@ export const messages = {
     askMethod: 'How would you like them to contact you?',
     independent: (profile: ServiceProfile): string =>
       `Independent support: ${contactLine(profile, 'independentSupport')}. Fosterline offers free, independent advice to foster carers in England: ${contactLine(profile, 'fosterline')}. The employee assistance programme: ${contactLine(profile, 'employeeAssistance')}. You can contact them whenever you are ready.`,
-    handedOff: (reference: string, contactBy: string): string =>
-      `Thank you. I've asked the fostering team to call you back (reference ${reference}), by ${contactBy}. Allegations are handled by the council under its allegations procedure, with the Local Authority Designated Officer (LADO) where needed; the team will explain what happens next and who you can talk to.`,
+    handedOff: (reference: string, contactByDate: string): string =>
+      `Thank you. I've asked the fostering team to call you back (reference ${reference}), by ${longDate(contactByDate)}. Allegations are handled by the council under its allegations procedure, with the Local Authority Designated Officer (LADO) where needed; the team will explain what happens next and who you can talk to.`,
     nothing: (profile: ServiceProfile): string =>
       `That's fine. If you want to talk to someone later, the fostering team is here: ${contactLine(profile, 'fosteringTeam')}.`,
   },
@@ -126,6 +130,8 @@ export const messages = {
     askProblem: 'What happened?',
     askJourney: 'Which journey was it?',
     askWhen: 'When was it?',
+    notSaved: (profile: ServiceProfile): string =>
+      `I'm sorry, I couldn't log that just now because of a problem on our side. Please tell the transport team directly: ${contactLine(profile, 'transport')}. If a child is waiting or stranded out of hours, call the Emergency Duty Team: ${profile.contacts.emergencyDutyTeam?.phone ?? ''}.`,
     recorded: (reference: string, portal: string): string =>
       `Thank you. I've logged this with the transport team (reference ${reference}) and it is counted in the transport reliability figures the carers' association sees. To rebook the journey, use the ${portal}.`,
   },
@@ -134,6 +140,8 @@ export const messages = {
     askArea: 'Which area would suit you best?',
     askType: 'Any type of fostering the mentor should know about?',
     askLanguage: 'Any language other than English that would help? (Type "no" if not.)',
+    notSaved: (profile: ServiceProfile): string =>
+      `I'm sorry, I couldn't pass that on just now because of a problem on our side. Please contact the mentoring coordinator directly: ${contactLine(profile, 'mentoring')}.`,
     recordedFind: (reference: string): string =>
       `Thank you. I've passed your request for a mentor to the mentoring coordinator (reference ${reference}). They match carers with an experienced mentor and will be in touch to introduce you.`,
     recordedOffer: (reference: string): string =>
@@ -174,12 +182,6 @@ export const messages = {
 
   /** Honest interim replies for actions whose full flow is not built yet: what I can do now, and who can help. */
   interim: {
-    'training-booking': (profile: ServiceProfile): string =>
-      `I can't book or change course places in this chat yet. You can book or register interest on the ${profile.links.trainingBooking === undefined ? 'training booking system' : `[${profile.links.trainingBooking.title}](${profile.links.trainingBooking.url})`}, or ask the training team: ${contactLine(profile, 'training')}.`,
-    'transport-report': (profile: ServiceProfile): string =>
-      `I'm sorry about the journey. I can't log transport problems in this chat yet, so please tell the transport team now: ${contactLine(profile, 'transport')}. If a child is waiting or stranded and it is out of hours, call the Emergency Duty Team: ${profile.contacts.emergencyDutyTeam?.phone ?? ''}.`,
-    'mentor-request': (profile: ServiceProfile): string =>
-      `I can't send mentor requests from the chat yet. The mentoring coordinator matches carers with mentors (and welcomes experienced carers who want to mentor): ${contactLine(profile, 'mentoring')}.`,
     feedback: (profile: ServiceProfile): string =>
       `Thank you for telling us. I can't log feedback for the association from the chat yet, so please pass it to your carers' association (CFCA: ${contactLine(profile, 'cfca')}; PFCC: ${contactLine(profile, 'pfcc')}) or your supervising social worker.`,
     enquiry: (profile: ServiceProfile): string =>

@@ -161,10 +161,10 @@ export class RootDialog extends ComponentDialog {
         return;
       case 'retention':
       case 'allegation-support':
-        return; // carers start their flows before this; for anyone else these signals are not raised
       case 'training-booking':
       case 'transport-report':
       case 'mentor-request':
+        return; // their flows started before this; the rules raise them only for personas with a flow
       case 'feedback':
       case 'enquiry': {
         await context.sendActivity({ type: 'message', text: messages.interim[understanding.action](profile), textFormat: 'markdown' });

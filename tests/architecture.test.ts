@@ -35,6 +35,11 @@ describe('layout rules', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('lets only the composition root (bot/app.ts) import dialogs', () => {
+    const offenders = sourceFiles('bot').filter((file) => importsOf(file).some((m) => m.includes('/dialogs/')) && !file.endsWith('bot/app.ts'));
+    expect(offenders).toEqual([]);
+  });
+
   it('reads process.env only at the entry points', () => {
     const offenders = [...sourceFiles('bot'), ...sourceFiles('dialogs')].filter(
       (file) => readFileSync(file, 'utf8').includes('process.env') && !/bot\/index\.ts$|package-teams-app\.ts$|bot\/tools\//.test(file),

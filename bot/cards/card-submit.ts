@@ -25,6 +25,8 @@ export const CardSubmitSchema = z.discriminatedUnion('action', [
 ]);
 
 export type CardSubmit = z.infer<typeof CardSubmitSchema>;
+export type ConcernSubmit = Extract<CardSubmit, { action: 'concern' }>;
+export type RequestSubmit = Extract<CardSubmit, { action: 'request' }>;
 
 /** Web Chat and Teams wrap submit data differently (Teams may add msteams keys): keep only what we sent. */
 export function parseCardSubmit(value: unknown): CardSubmit | undefined {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TOPICS, type Topic } from './taxonomy';
+import type { Topic } from './taxonomy';
 
 const IsoDate = z.iso.date();
 const ArticleId = z.string().regex(/^[a-z-]+\/[a-z0-9]+(-[a-z0-9]+)*$/, 'must be <topic>/<slug> in lower-case kebab-case');
@@ -45,5 +45,3 @@ export interface Article extends ArticleFrontMatter {
 export function topicOf(id: string): string {
   return id.split('/')[0] ?? '';
 }
-
-export const KNOWN_TOPICS: readonly string[] = TOPICS;

@@ -43,8 +43,3 @@ export function parseArticle(text: string, file: string, expectedId: string): { 
   return { article: { ...front, topic, body: body.trim(), file }, problems };
 }
 
-/** The 1-based line of `offset` within the article file, counting the front matter. */
-export function bodyLineOf(text: string, needle: string): number {
-  const index = text.indexOf(needle);
-  return index < 0 ? 1 : text.slice(0, index).split('\n').length;
-}

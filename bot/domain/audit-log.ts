@@ -18,8 +18,4 @@ export class AuditLog {
   async record(event: AuditEvent): Promise<void> {
     await this.records.create({ kind: 'audit-event', partitionKey: event.at.slice(0, 7), id: randomUUID() }, event);
   }
-
-  async forRecord(recordId: string, month: string): Promise<AuditEvent[]> {
-    return (await this.records.list<AuditEvent>('audit-event', { partitionKey: month, where: { recordId } })).map((r) => r.data);
-  }
 }

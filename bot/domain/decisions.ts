@@ -38,8 +38,4 @@ export class DecisionLog {
     const [found] = await this.records.list<Decision>('decision', { where: { turnRef: ref }, limit: 1 });
     return found?.data;
   }
-
-  async inMonth(month: string): Promise<Decision[]> {
-    return (await this.records.list<Decision>('decision', { partitionKey: month })).map((r) => r.data);
-  }
 }

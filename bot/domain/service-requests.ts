@@ -1,4 +1,5 @@
 import { ConflictError } from '../errors';
+import { normaliseForRules } from '../understanding/normalise';
 import type { RecordStore, StoredRecord } from '../storage/record-store';
 
 export const TRANSPORT_PROBLEMS = {
@@ -82,4 +83,16 @@ export class ServiceRequests {
   private key(id: string) {
     return { kind: 'request' as const, partitionKey: this.serviceId, id };
   }
+}
+
+/** The message already says a child is waiting or stranded: their number comes before any question. */
+export function saysChildWaitingNow(text: string): boolean {
+  return /\b(waiting|stranded|stuck|sat here|still here|right now)\b/.test(normaliseForRules(text));
+}
+
+/** Experienced carers offering to mentor, or new carers and applicants asking for one. */
+export function mentorModeOf(text: string): MentorRequest['mode'] {
+  return /\b(become|be a|put (myself|me) forward|offer\w*|volunteer\w*|sign me up as|want to mentor|like to mentor|mentor (other|new|male)|been fostering)\b/.test(normaliseForRules(text))
+    ? 'offer-to-mentor'
+    : 'find-a-mentor';
 }

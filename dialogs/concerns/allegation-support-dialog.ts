@@ -1,12 +1,11 @@
-import { ChoiceFactory, ChoicePrompt, ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { DateTime } from 'luxon';
+import { ChoiceFactory, ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../bot/clock';
 import type { Article } from '../../bot/content/article';
 import type { ServiceProfile } from '../../bot/content/service-profile';
 import { CONTACT_METHODS, type ContactMethod } from '../../bot/domain/concerns';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
-import { buttonsPrompt } from '../buttons-prompt';
+import { buttonsPrompt, choiceKey } from '../choices';
 import type { GuidanceReplies } from '../guidance-replies';
 import type { ConcernDesk } from './concern-desk';
 import type { CarerFlowOptions } from '../carer-flow-options';
@@ -84,8 +83,7 @@ export class AllegationSupportDialog extends ComponentDialog {
   }
 
   private async askDetail(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const title = (step.result as FoundChoice).value;
-    const method = (Object.entries(CONTACT_METHODS) as [ContactMethod, string][]).find(([, t]) => t === title)?.[0] ?? 'phone';
+    const method = choiceKey(CONTACT_METHODS, step.result as FoundChoice);
     answers(step).method = method;
     if (method === 'teams') return step.next(undefined);
     return step.prompt(DETAIL, { prompt: messages.retention.askDetail, retryPrompt: messages.retention.detailRetry });
@@ -103,8 +101,7 @@ export class AllegationSupportDialog extends ComponentDialog {
         contactDetail: typeof step.result === 'string' ? step.result.trim() : undefined,
         raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',
       });
-      const contactBy = DateTime.fromISO(record.data.contactBy).setLocale('en-GB').toFormat('cccc d LLLL yyyy');
-      await step.context.sendActivity(messages.allegation.handedOff(record.data.reference, contactBy));
+      await step.context.sendActivity(messages.allegation.handedOff(record.data.reference, record.data.contactBy));
       return step.endDialog({ recorded: true, concernId: record.id });
     } catch {
       await step.context.sendActivity(messages.retention.notSaved(this.deps.profile));

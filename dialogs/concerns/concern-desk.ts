@@ -1,6 +1,6 @@
 import type { Attachment, TurnContext } from 'botbuilder';
 import { concernCard, type CardActionMode } from '../../bot/cards/concern-card';
-import type { CardSubmit } from '../../bot/cards/card-submit';
+import type { ConcernSubmit } from '../../bot/cards/card-submit';
 import type { Clock } from '../../bot/clock';
 import type { Config } from '../../bot/config';
 import type { AuditLog } from '../../bot/domain/audit-log';
@@ -11,8 +11,6 @@ import type { ConversationReferences } from '../../bot/proactive/conversation-re
 import type { ProactiveSender } from '../../bot/proactive/proactive-sender';
 import type { StoredRecord } from '../../bot/storage/record-store';
 import type { TurnFacts } from '../../bot/turn-facts';
-
-export type ConcernSubmit = Extract<CardSubmit, { action: 'concern' }>;
 
 export interface ConcernDeskDeps {
   readonly concerns: Concerns;

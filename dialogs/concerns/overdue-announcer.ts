@@ -22,8 +22,6 @@ export interface OverdueAnnouncerDeps {
  * store named after the day decides which one sends, so two instances never announce twice.
  */
 export class OverdueAnnouncer {
-  private timer: NodeJS.Timeout | undefined;
-
   constructor(private readonly deps: OverdueAnnouncerDeps) {}
 
   /** Returns how many overdue concerns this instance announced (0 when not due, or another instance did it). */
@@ -41,16 +39,5 @@ export class OverdueAnnouncer {
     }
     this.deps.logger.info('overdue concerns announced', { count: overdue.length, outcome: 'announced' });
     return overdue.length;
-  }
-
-  start(everyMinutes: number): void {
-    this.timer = setInterval(() => {
-      this.runOnce().catch((error: unknown) => this.deps.logger.error('overdue announcement failed', { code: error instanceof Error ? error.name : 'UNEXPECTED' }));
-    }, everyMinutes * 60_000);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
   }
 }

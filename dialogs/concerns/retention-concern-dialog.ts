@@ -1,23 +1,20 @@
 import {
   ChoiceFactory,
-  ChoicePrompt,
   ComponentDialog,
   TextPrompt,
   WaterfallDialog,
-  type Choice,
   type DialogTurnResult,
   type FoundChoice,
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { DateTime } from 'luxon';
 import type { Article } from '../../bot/content/article';
 import type { Clock } from '../../bot/clock';
 import type { ServiceProfile } from '../../bot/content/service-profile';
 import { CONTACT_METHODS, RETENTION_REASONS, URGENCIES, type ContactMethod, type RetentionReason, type Urgency } from '../../bot/domain/concerns';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
-import { buttonsPrompt } from '../buttons-prompt';
+import { buttonsPrompt, choiceKey, choicesOf } from '../choices';
 import type { GuidanceReplies } from '../guidance-replies';
 import type { ConcernDesk } from './concern-desk';
 import type { CarerFlowOptions } from '../carer-flow-options';
@@ -46,9 +43,6 @@ export interface RetentionConcernDeps {
   readonly supportArticle: Article | undefined;
 }
 
-const choices = (entries: Record<string, string>): Choice[] => Object.entries(entries).map(([value, title]) => ({ value: title, action: { type: 'imBack', title, value: title }, synonyms: [value] }));
-const keyOf = <T extends string>(entries: Record<T, string>, found: FoundChoice): T =>
-  (Object.entries(entries) as [T, string][]).find(([, title]) => title === found.value)?.[0] ?? (Object.keys(entries)[0] as T);
 
 /**
  * A carer may stop fostering: support first, then consent, the main reason, how and when to be contacted and how soon;
@@ -91,17 +85,17 @@ export class RetentionConcernDialog extends ComponentDialog {
       await step.context.sendActivity(messages.retention.declined(this.deps.profile));
       return step.endDialog({ recorded: false });
     }
-    return step.prompt(CHOICE, { prompt: messages.retention.askReason, choices: choices(RETENTION_REASONS) });
+    return step.prompt(CHOICE, { prompt: messages.retention.askReason, choices: choicesOf(RETENTION_REASONS) });
   }
 
   private async askMethod(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    answers(step).reason = keyOf(RETENTION_REASONS, step.result as FoundChoice);
+    answers(step).reason = choiceKey(RETENTION_REASONS, step.result as FoundChoice);
     const methods = (step.options as CarerFlowOptions).channel === 'msteams' ? CONTACT_METHODS : { phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email, visit: CONTACT_METHODS.visit };
-    return step.prompt(CHOICE, { prompt: messages.retention.askMethod, choices: choices(methods) });
+    return step.prompt(CHOICE, { prompt: messages.retention.askMethod, choices: choicesOf(methods) });
   }
 
   private async askDetail(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const method = keyOf(CONTACT_METHODS, step.result as FoundChoice);
+    const method = choiceKey(CONTACT_METHODS, step.result as FoundChoice);
     answers(step).method = method;
     if (method !== 'phone' && method !== 'email') return step.next(undefined);
     return step.prompt(DETAIL, { prompt: messages.retention.askDetail, retryPrompt: messages.retention.detailRetry });
@@ -115,13 +109,13 @@ export class RetentionConcernDialog extends ComponentDialog {
   private async askUrgency(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const time = String(step.result ?? '').trim();
     answers(step).time = /^any( ?time)?$/i.test(time) ? 'Any time' : time;
-    return step.prompt(CHOICE, { prompt: messages.retention.askUrgency, choices: choices(URGENCIES) });
+    return step.prompt(CHOICE, { prompt: messages.retention.askUrgency, choices: choicesOf(URGENCIES) });
   }
 
   // a manager contacts a carer who says they may resign and agrees an action plan (000_44a9b9e342cc9c35.txt:210)
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as CarerFlowOptions;
-    const urgency = keyOf(URGENCIES, step.result as FoundChoice) as Urgency;
+    const urgency = choiceKey(URGENCIES, step.result as FoundChoice) as Urgency;
     try {
       const record = await this.deps.desk.raise(options.recordId, {
         kind: 'retention',
@@ -133,8 +127,7 @@ export class RetentionConcernDialog extends ComponentDialog {
         urgency,
         raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',
       });
-      const contactBy = DateTime.fromISO(record.data.contactBy).setLocale('en-GB').toFormat('cccc d LLLL yyyy');
-      await step.context.sendActivity(messages.retention.recorded(record.data.reference, contactBy));
+      await step.context.sendActivity(messages.retention.recorded(record.data.reference, record.data.contactBy));
       return step.endDialog({ recorded: true, concernId: record.id });
     } catch {
       // never confirm what was not saved (COS-2): say so and give the direct route

@@ -1,11 +1,10 @@
-import { ChoicePrompt, ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../bot/clock';
 import type { ServiceProfile } from '../../bot/content/service-profile';
-import { FOSTERING_TYPES, MENTOR_AREAS, type MentorRequest } from '../../bot/domain/service-requests';
+import { FOSTERING_TYPES, MENTOR_AREAS, mentorModeOf, type MentorRequest } from '../../bot/domain/service-requests';
 import { messages } from '../../bot/messages';
-import { normaliseForRules } from '../../bot/understanding/normalise';
 import { DialogId } from '../dialog-ids';
-import { buttonsPrompt } from '../buttons-prompt';
+import { buttonsPrompt } from '../choices';
 import type { RequestDesk } from './request-desk';
 import type { CarerFlowOptions } from '../carer-flow-options';
 
@@ -25,13 +24,7 @@ interface Answers {
 }
 const answers = (step: WaterfallStepContext): Answers => step.values as Answers;
 
-/** Experienced carers offering to mentor, or new carers and applicants asking for one: preferences, then the request. */
-export function mentorModeOf(text: string): MentorRequest['mode'] {
-  return /\b(become|be a|put (myself|me) forward|offer\w*|volunteer\w*|sign me up as|want to mentor|like to mentor|mentor (other|new|male)|been fostering)\b/.test(normaliseForRules(text))
-    ? 'offer-to-mentor'
-    : 'find-a-mentor';
-}
-
+/** New carers and applicants asking for a mentor, or experienced carers offering to be one; preferences, then the request. */
 export class MentorRequestDialog extends ComponentDialog {
   constructor(private readonly deps: MentorRequestDeps) {
     super(DialogId.mentorRequest);
@@ -71,7 +64,7 @@ export class MentorRequestDialog extends ComponentDialog {
       });
       await step.context.sendActivity(mode === 'offer-to-mentor' ? messages.mentor.recordedOffer(record.data.reference) : messages.mentor.recordedFind(record.data.reference));
     } catch {
-      await step.context.sendActivity(messages.interim['mentor-request'](this.deps.profile));
+      await step.context.sendActivity(messages.mentor.notSaved(this.deps.profile));
     }
     return step.endDialog();
   }

@@ -1,6 +1,6 @@
 import type { Attachment, TurnContext } from 'botbuilder';
 import { requestCard } from '../../bot/cards/request-card';
-import type { CardSubmit } from '../../bot/cards/card-submit';
+import type { RequestSubmit } from '../../bot/cards/card-submit';
 import type { Clock } from '../../bot/clock';
 import type { Config } from '../../bot/config';
 import type { AuditLog } from '../../bot/domain/audit-log';
@@ -12,8 +12,6 @@ import type { ConversationReferences } from '../../bot/proactive/conversation-re
 import type { ProactiveSender } from '../../bot/proactive/proactive-sender';
 import type { StoredRecord } from '../../bot/storage/record-store';
 import type { TurnFacts } from '../../bot/turn-facts';
-
-export type RequestSubmit = Extract<CardSubmit, { action: 'request' }>;
 
 export interface RequestDeskDeps {
   readonly requests: ServiceRequests;

@@ -1,12 +1,11 @@
-import { ChoicePrompt, ComponentDialog, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../bot/clock';
 import type { ServiceProfile } from '../../bot/content/service-profile';
 import { safeguardingContactNow, isOfficeHours } from '../../bot/domain/service-hours';
-import { JOURNEYS, TRANSPORT_PROBLEMS, WHEN, type Journey, type TransportProblem, type TransportReport } from '../../bot/domain/service-requests';
+import { JOURNEYS, saysChildWaitingNow, TRANSPORT_PROBLEMS, WHEN, type Journey, type TransportProblem, type TransportReport } from '../../bot/domain/service-requests';
 import { messages } from '../../bot/messages';
-import { normaliseForRules } from '../../bot/understanding/normalise';
 import { DialogId } from '../dialog-ids';
-import { buttonsPrompt } from '../buttons-prompt';
+import { buttonsPrompt, choiceKey } from '../choices';
 import type { RequestDesk } from './request-desk';
 import type { CarerFlowOptions } from '../carer-flow-options';
 
@@ -25,8 +24,6 @@ interface Answers {
   journey?: Journey;
 }
 const answers = (step: WaterfallStepContext): Answers => step.values as Answers;
-const keyOf = <K extends string>(entries: Record<K, string>, found: FoundChoice): K =>
-  ((Object.entries(entries) as [K, string][]).find(([, title]) => title === found.value)?.[0] ?? (Object.keys(entries).at(-1) as K));
 
 /** A child waiting now gets the right number first; then what happened, which journey, when; then the report. */
 export class TransportReportDialog extends ComponentDialog {
@@ -39,9 +36,8 @@ export class TransportReportDialog extends ComponentDialog {
   }
 
   private async askWaiting(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const text = normaliseForRules((step.options as CarerFlowOptions).text);
     // said in the message itself: contacts in this turn, before any question
-    if (/\b(waiting|stranded|stuck|sat here|still here|right now)\b/.test(text)) return step.next({ value: messages.transport.waitingYes });
+    if (saysChildWaitingNow((step.options as CarerFlowOptions).text)) return step.next({ value: messages.transport.waitingYes });
     return step.prompt(CHOICE, { prompt: messages.transport.askWaiting, choices: [messages.transport.waitingYes, messages.transport.waitingNo] });
   }
 
@@ -61,12 +57,12 @@ export class TransportReportDialog extends ComponentDialog {
   }
 
   private async askJourney(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    answers(step).problem = keyOf(TRANSPORT_PROBLEMS, step.result as FoundChoice);
+    answers(step).problem = choiceKey(TRANSPORT_PROBLEMS, step.result as FoundChoice);
     return step.prompt(CHOICE, { prompt: messages.transport.askJourney, choices: Object.values(JOURNEYS) });
   }
 
   private async askWhen(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    answers(step).journey = keyOf(JOURNEYS, step.result as FoundChoice);
+    answers(step).journey = choiceKey(JOURNEYS, step.result as FoundChoice);
     return step.prompt(CHOICE, { prompt: messages.transport.askWhen, choices: Object.values(WHEN) });
   }
 
@@ -79,7 +75,7 @@ export class TransportReportDialog extends ComponentDialog {
         carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },
         problem: a.problem ?? 'other',
         journey: a.journey ?? 'other',
-        when: keyOf(WHEN, step.result as FoundChoice),
+        when: choiceKey(WHEN, step.result as FoundChoice),
         childWaitingNow: a.waiting === true,
         theme: 'transport-reliability',
         raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',
@@ -91,7 +87,7 @@ export class TransportReportDialog extends ComponentDialog {
         text: messages.transport.recorded(record.data.reference, portal === undefined ? 'transport booking portal' : `[${portal.title}](${portal.url})`),
       });
     } catch {
-      await step.context.sendActivity(messages.interim['transport-report'](this.deps.profile));
+      await step.context.sendActivity(messages.transport.notSaved(this.deps.profile));
     }
     return step.endDialog();
   }

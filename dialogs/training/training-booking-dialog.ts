@@ -1,9 +1,9 @@
-import { ChoicePrompt, ComponentDialog, ConfirmPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, ConfirmPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../bot/clock';
 import { trainingRequestOf, type Training, type TrainingRequest } from '../../bot/domain/training';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
-import { buttonsPrompt } from '../buttons-prompt';
+import { buttonsPrompt } from '../choices';
 
 const CHOICE = 'trainingBooking.choice';
 const CONFIRM = 'trainingBooking.confirm';

@@ -15,8 +15,6 @@ export interface TrainingNoticesDeps {
 
 /** Messages the training side sends on its own: place offers after a cancellation, reminders two days before. */
 export class TrainingNotices {
-  private timer: NodeJS.Timeout | undefined;
-
   constructor(private readonly deps: TrainingNoticesDeps) {}
 
   async offerPlace(carer: string, sessionId: string, until: string): Promise<void> {
@@ -60,17 +58,6 @@ export class TrainingNotices {
     const offers = await this.deps.training.passOnLapsedOffers(now);
     for (const offer of offers) await this.offerPlace(offer.carer, offer.sessionId, offer.until);
     return { reminders, offers: offers.length };
-  }
-
-  start(everyMinutes: number): void {
-    this.timer = setInterval(() => {
-      this.runOnce().catch((error: unknown) => this.deps.logger.error('training notices failed', { code: error instanceof Error ? error.name : 'UNEXPECTED' }));
-    }, everyMinutes * 60_000);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
   }
 }
 

@@ -1,5 +1,6 @@
 import { fixedClock } from '../../bot/clock';
 import { turnRef } from '../../bot/domain/decisions';
+import { GuidanceFeedback, isoWeekOf } from '../../bot/domain/guidance-feedback';
 import { StorageError } from '../../bot/errors';
 import type { RecordStore } from '../../bot/storage/record-store';
 import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
@@ -102,6 +103,15 @@ describe('answers people can trust', () => {
     expect(gaps.map((g) => g.data.reason)).toContain('none-of-these');
   });
 
+  it('keeps the gaps register countable week by week', async () => {
+    const week = isoWeekOf('2026-06-10T10:00:00Z');
+    const before = (await new GuidanceFeedback(running.app.records).gapsInWeek(week)).length;
+    await sendActivity(running.baseUrl, carer('what time does the tip close on sundays'));
+    const after = await new GuidanceFeedback(running.app.records).gapsInWeek(week);
+    expect(after).toHaveLength(before + 1);
+    expect(await new GuidanceFeedback(running.app.records).gapsInWeek(isoWeekOf('2026-06-20T10:00:00Z'))).toEqual([]);
+  });
+
   it('says plainly when it has no guidance, offers what it can do, and logs the question with personal data masked', async () => {
     const reply = await sendActivity(running.baseUrl, carer('my name is Jane Doe, can you recommend a good plumber, ring 07700 900123'));
     expect(replyTexts(reply).join()).toContain("I don't have guidance on that");
@@ -121,13 +131,19 @@ describe('answers people can trust', () => {
   });
 
   it('never answers the public page from carer-only or staff guidance', async () => {
-    const reply = await sendActivity(running.baseUrl, { text: 'my fostering allowance payment is late', from: { id: 'dl_pub_visitor' }, conversation: { id: 'public-1' } });
-    const decision = await running.app.decisions.forTurn(turnRef('webchat', 'public-1', (reply.raw as { activities: { replyToId: string }[] }).activities[0]?.replyToId ?? ''));
+    // carers have a dedicated late-payment article; the public page must answer from enquirer guidance instead
+    const reply = await sendActivity(running.baseUrl, { id: 'public-activity', text: 'my fostering allowance payment is late', from: { id: 'dl_pub_visitor' }, conversation: { id: 'public-1' } });
+    expect(replyTexts(reply).join()).not.toContain('payments team');
+    const decision = await running.app.decisions.forTurn(turnRef('webchat', 'public-1', 'public-activity'));
     expect(decision?.persona).toBe('enquirer');
-    if (decision?.articleId !== undefined) {
-      const article = running.app.content.articles.find((a) => a.id === decision.articleId);
-      expect(article?.audience).toContain('enquirer');
-    }
+    expect(decision?.articleId).not.toBe('allowances/late-or-missing-payments');
+    const article = running.app.content.articles.find((a) => a.id === decision?.articleId);
+    if (article !== undefined) expect(article.audience).toContain('enquirer');
+    // and the carer persona asking the same gets the carers' article
+    const carerReply = await sendActivity(running.baseUrl, { id: 'carer-activity', text: 'my fostering allowance payment is late', from: { id: 'dl_carer' }, conversation: { id: 'carer-1' } });
+    expect(cards(carerReply).length).toBe(1);
+    const carerDecision = await running.app.decisions.forTurn(turnRef('webchat', 'carer-1', 'carer-activity'));
+    expect(carerDecision?.articleId).toBe('allowances/late-or-missing-payments');
     const opened = await sendActivity(running.baseUrl, {
       text: undefined,
       value: { action: 'open-article', articleId: 'allowances/late-or-missing-payments' },
