@@ -16,7 +16,7 @@ import { turnRef, type DecisionLog } from './domain/decisions';
 import { safeguardingContactNow } from './domain/service-hours';
 import { errorCodeOf } from './errors';
 import { decisionOverrideOf, setUnderstanding, understandingOf } from './turn-state';
-import type { Classifier } from './understanding/classifier';
+import type { Classifier, EmergencySignpost } from './understanding/classifier';
 import type { ServiceProfile } from './content/service-profile';
 import type { Logger } from './logger';
 import { MAX_MESSAGE_LENGTH, messages } from './messages';
@@ -72,7 +72,12 @@ export class FosterCarerBot extends ActivityHandler {
         const understanding = this.deps.classifier.classify(text, turnFactsOf(context).persona);
         setUnderstanding(context, understanding);
         // SG-1: a child at risk gets signposting in this turn, before any storage call
-        if (understanding.emergency !== undefined) await this.signpostEmergency(context, understanding.emergency.advice);
+        if (understanding.emergency?.level === 'certain') await this.signpostEmergency(context, understanding.emergency);
+        else if (understanding.emergency !== undefined) {
+          // a possible risk seen by the model alone is not raised on an answer to a flow's question ("Tue 2 March")
+          if (understanding.emergency.from === 'model' && (await this.answeringAFlow(context))) setUnderstanding(context, { ...understanding, emergency: undefined });
+          else await this.signpostEmergency(context, understanding.emergency);
+        }
       }
       await this.welcomeOnce(context);
       await runDialog(this.deps.dialog, context, this.dialogState);
@@ -135,9 +140,20 @@ export class FosterCarerBot extends ActivityHandler {
     });
   }
 
-  private async signpostEmergency(context: TurnContext, advice: string): Promise<void> {
+  /** True when a dialog is waiting for this message; a store that fails counts as no (signposting goes ahead). */
+  private async answeringAFlow(context: TurnContext): Promise<boolean> {
+    try {
+      const state = await this.dialogState.get(context);
+      return (state?.dialogStack.length ?? 0) > 0;
+    } catch {
+      return false;
+    }
+  }
+
+  private async signpostEmergency(context: TurnContext, signpost: EmergencySignpost): Promise<void> {
     const { contact, inOfficeHours } = safeguardingContactNow(this.deps.clock.now(), this.deps.profile);
-    await context.sendActivity({ type: 'message', text: messages.emergency(advice, contact, inOfficeHours), textFormat: 'markdown' });
+    const text = signpost.level === 'certain' ? messages.emergency(signpost.advice, contact, inOfficeHours) : messages.safetyLine(contact, inOfficeHours);
+    await context.sendActivity({ type: 'message', text, textFormat: 'markdown' });
     context.turnState.set(EMERGENCY_SENT, true);
   }
 
@@ -154,6 +170,7 @@ export class FosterCarerBot extends ActivityHandler {
       articleId: override === undefined ? understanding?.articleId : override.articleId,
       confidence: override === undefined ? (understanding?.confidence ?? 0) : 1,
       theme: override === undefined ? understanding?.theme : undefined,
+      signposted: context.turnState.get(EMERGENCY_SENT) === true ? true : undefined,
       channel: facts.channel,
       at: this.deps.clock.now().toUTC().toISO() ?? '',
       turnRef: turnRef(activity.channelId, activity.conversation.id, activity.id ?? ''),

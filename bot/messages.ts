@@ -35,6 +35,13 @@ export const messages = {
       'Please also let your supervising social worker know as soon as you can. This chat is not monitored, so do not wait for a reply here.',
     ].join('\n\n'),
 
+  /** A possible risk: the safety line first, then the bot goes on to help with what was asked. */
+  safetyLine: (team: Contact, inOfficeHours: boolean): string =>
+    [
+      '**If a child may be in danger or hurt right now, call 999.**',
+      `${inOfficeHours ? 'To talk it through with someone, call the children\'s services duty team' : 'To talk it through with someone tonight, call the Emergency Duty Team (out of hours)'}: **${team.phone ?? ''}**${team.hours === undefined ? '' : ` (${team.hours})`}. This chat is not monitored.`,
+    ].join('\n\n'),
+
   greeting: (publicPage: boolean): string =>
     publicPage
       ? 'Hello! Ask me anything about fostering: who can foster, the types of fostering, the assessment, information sessions, or talking to a foster carer.'

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -14,6 +14,8 @@ import {
   type SafetyRulesFile,
   type Vocabulary,
 } from '../understanding/rules';
+import { checkConcepts, SafetyConceptsSchema, type SafetyConceptsFile } from '../understanding/concepts';
+import { parseLabelledLines, type LabelledMessage } from '../understanding/labelled-message';
 import type { Article } from './article';
 import { loadArticles } from './load-articles';
 import { formatProblem, parseYamlWith, type Problem } from './load-yaml';
@@ -32,7 +34,13 @@ export interface LoadedContent {
   /** Seed file -> how it is named to carers. */
   readonly sourceNames: Readonly<Record<string, string>>;
   readonly training: TrainingCatalogue;
+  /** The situations behind the safety signals, as reviewable lexicons. */
+  readonly safetyConcepts: SafetyConceptsFile;
+  /** Labelled messages the understanding model is trained on (content/training-corpus/*.jsonl). */
+  readonly corpus: readonly LabelledMessage[];
 }
+
+export const CORPUS_DIR = 'training-corpus';
 
 const SourceNamesSchema = z.record(z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/), z.string().min(5));
 
@@ -88,6 +96,13 @@ export async function checkContent(dir: string, today?: DateTime): Promise<Conte
   if (training !== undefined && profile !== undefined && profile.links[training.elearning.link] === undefined) {
     errors.push({ file: relative('training-courses.yaml'), line: 1, message: `elearning.link "${training.elearning.link}" is not a link in the service profile` });
   }
+  const safetyConcepts = await yamlFile('safety-concepts.yaml', SafetyConceptsSchema);
+  if (safetyConcepts !== undefined && safetyRules !== undefined) {
+    for (const message of checkConcepts(safetyConcepts, Object.keys(safetyRules.emergency.categories))) {
+      errors.push({ file: relative('safety-concepts.yaml'), line: 1, message });
+    }
+  }
+  const corpus = await loadCorpus(path.join(dir, CORPUS_DIR), relative(CORPUS_DIR), errors);
   const { articles, problems } = await loadArticles(dir);
   errors.push(...problems);
 
@@ -149,10 +164,36 @@ export async function checkContent(dir: string, today?: DateTime): Promise<Conte
   }
 
   const content =
-    profile && safetyRules && intents && themes && vocabulary && sourceNames && training
-      ? { profile, articles, safetyRules, intents, themes, vocabulary, sourceNames, training }
+    profile && safetyRules && intents && themes && vocabulary && sourceNames && training && safetyConcepts
+      ? { profile, articles, safetyRules, intents, themes, vocabulary, sourceNames, training, safetyConcepts, corpus }
       : undefined;
   return { content, errors, warnings };
+}
+
+async function loadCorpus(dir: string, shown: string, errors: Problem[]): Promise<LabelledMessage[]> {
+  let files: string[];
+  try {
+    files = (await readdir(dir)).filter((name) => name.endsWith('.jsonl')).sort();
+  } catch {
+    errors.push({ file: shown, line: 1, message: 'the training corpus folder is missing' });
+    return [];
+  }
+  const corpus: LabelledMessage[] = [];
+  for (const name of files) {
+    try {
+      corpus.push(...parseLabelledLines(await readFile(path.join(dir, name), 'utf8'), `${shown}/${name}`));
+    } catch (error) {
+      const [where, ...message] = (error instanceof Error ? error.message : String(error)).split(': ');
+      const [file, line] = (where ?? '').split(':');
+      errors.push({ file: file ?? shown, line: Number(line ?? 1) || 1, message: message.join(': ') });
+    }
+  }
+  const seen = new Set<string>();
+  for (const message of corpus) {
+    if (seen.has(message.id)) errors.push({ file: shown, line: 1, message: `message id ${message.id} is used twice` });
+    seen.add(message.id);
+  }
+  return corpus;
 }
 
 function duplicateIds(articles: readonly Article[]): Problem[] {
@@ -179,7 +220,7 @@ function allPatterns(value: unknown): string[] {
   if (typeof value === 'string') return value.length > 1 ? [value] : [];
   if (Array.isArray(value)) return value.flatMap(allPatterns);
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, v]) => (['advice', 'action', 'personas'].includes(key) ? [] : allPatterns(v)));
+    return Object.entries(value).flatMap(([key, v]) => (['advice', 'generalAdvice', 'action', 'personas'].includes(key) ? [] : allPatterns(v)));
   }
   return [];
 }

@@ -10,6 +10,8 @@ export interface Decision {
   readonly articleId?: string;
   readonly confidence: number;
   readonly theme?: Theme;
+  /** The turn opened with 999 and the duty / out-of-hours contact (an emergency, or a possible risk then answered). */
+  readonly signposted?: boolean;
   readonly channel: string;
   /** UTC ISO instant. */
   readonly at: string;

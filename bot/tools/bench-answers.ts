@@ -5,7 +5,8 @@ import { loadContent } from '../content/load-content';
 import { TOPICS } from '../content/taxonomy';
 import { projectRoot } from '../project-root';
 import { AnswerIndex } from '../understanding/answer-index';
-import { createClassifier } from '../understanding/create-classifier';
+import { createClassifier, modelInputsOf } from '../understanding/create-classifier';
+import { trainUnderstandingModel } from '../understanding/understanding-model';
 import { TextPipeline } from '../understanding/text-pipeline';
 import { readEvalFile } from './evaluation';
 
@@ -38,18 +39,22 @@ function syntheticArticles(real: readonly Article[], count: number): Article[] {
   });
 }
 
-/** `npm run bench:answers`: classification time per message on the public set, and matcher time by index size. */
+/** `npm run bench:answers`: model build time, classification time per message, and matcher time by index size. */
 async function main(): Promise<void> {
   const content = await loadContent(path.join(projectRoot(), 'content'));
-  const evalFile = process.argv[2] ?? path.join(projectRoot(), '..', 'shared', 'eval', 'messages.public.jsonl');
+  const evalFile = process.argv[2] ?? path.join(projectRoot(), 'tests', 'understanding', 'blind', 'blind-2026-12b.jsonl');
   const messages = await readEvalFile(evalFile);
-  const { classifier } = createClassifier(content);
+  const trainingStarted = performance.now();
+  const model = trainUnderstandingModel(modelInputsOf(content));
+  const trainingMs = performance.now() - trainingStarted;
+  process.stdout.write(`model build from ${content.corpus.length} labelled messages: ${(trainingMs / 1000).toFixed(1)} s, ${model.action.featureCount} action features\n`);
+  const { classifier } = createClassifier(content, { model });
   const classified = timeEach(messages.map((m) => `${m.persona}\u0000${m.text}`), 20, (entry) => {
     const [persona, text] = entry.split('\u0000') as ['carer', string];
     classifier.classify(text, persona);
   });
   const fmt = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
-  process.stdout.write(`classify (rules + search), ${messages.length} public messages x20: p50 ${fmt(classified.p50)}, p99 ${fmt(classified.p99)}\n`);
+  process.stdout.write(`classify (rules, concepts, model, search), ${messages.length} messages x20: p50 ${fmt(classified.p50)}, p99 ${fmt(classified.p99)}\n`);
 
   const pipeline = new TextPipeline(content.vocabulary);
   const queries = messages.map((m) => m.text);

@@ -1,5 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Article, ArticleAudience } from '../content/article';
+import type { Topic } from '../content/taxonomy';
+import type { Persona } from '../roles';
 import type { TextPipeline } from './text-pipeline';
 
 export interface ArticleMatch {
@@ -60,6 +62,10 @@ export class AnswerIndex {
     this.vocabulary = new Set(documents.flatMap((d) => `${d.title} ${d.questions} ${d.keywords} ${d.body}`.split(' ')));
   }
 
+  articles(): readonly Article[] {
+    return [...this.byId.values()];
+  }
+
   get size(): number {
     return this.byId.size;
   }
@@ -69,7 +75,7 @@ export class AnswerIndex {
   }
 
   /** Best matches among the articles this audience may see, best first. */
-  find(text: string, audiences: readonly ArticleAudience[], limit = 5): ArticleMatch[] {
+  find(text: string, audiences: readonly ArticleAudience[], limit = 5, topic?: Topic): ArticleMatch[] {
     const terms = this.pipeline.terms(text);
     if (terms.length === 0) return [];
     // typo tolerance only for words the guidance does not contain: exact lookups are cheap, fuzzy ones are not
@@ -88,7 +94,10 @@ export class AnswerIndex {
       {
         boost: FIELD_BOOSTS,
         weights: { fuzzy: 0.3, prefix: 0.5 },
-        filter: (result) => this.byId.get(String(result.id))?.audience.some((a) => audiences.includes(a)) ?? false,
+        filter: (result) => {
+          const article = this.byId.get(String(result.id));
+          return article !== undefined && (topic === undefined || article.topic === topic) && article.audience.some((a) => audiences.includes(a));
+        },
       },
     );
     return results.slice(0, limit).map((result) => ({
@@ -101,4 +110,10 @@ export class AnswerIndex {
   private prepare(text: string): string {
     return this.pipeline.terms(text).join(' ');
   }
+}
+
+/** Audience scoping: the public page sees only enquirer articles; carers carer ones; staff everything. */
+export function audienceOf(persona: Persona): readonly ArticleAudience[] {
+  if (persona === 'enquirer') return ['enquirer'];
+  return persona === 'carer' ? ['carer'] : ['staff', 'carer', 'enquirer'];
 }

@@ -1,40 +1,82 @@
 import type { ArticleAudience } from '../content/article';
-import type { Action, Theme, Topic } from '../content/taxonomy';
+import { ACTIONS, type Action, type Theme, type Topic } from '../content/taxonomy';
 import type { Persona } from '../roles';
-import type { AnswerIndex, ArticleMatch } from './answer-index';
-import { isQuestion, normaliseForRules } from './normalise';
+import { audienceOf, type AnswerIndex, type ArticleMatch } from './answer-index';
+import { tokenise, type ConceptLexicon, type RiskLevel, type RiskSignal } from './concepts';
+import { featureExtractorFor, type FeatureExtractor } from './features';
+import { isQuestion } from './normalise';
 import type { CompiledRules } from './rules';
 import type { TextPipeline } from './text-pipeline';
+import type { UnderstandingModel } from './understanding-model';
+
+export interface EmergencySignpost {
+  readonly category: string;
+  readonly advice: string;
+  /**
+   * `certain`: the turn is the emergency signposting. `possible`: the reply opens with the 999 / duty line and then
+   * helps with the question (the decision records `signposted: true`).
+   */
+  readonly level: 'certain' | 'possible';
+  /** What saw it: the patterns of safety-rules.yaml, the concept lexicons, or the model alone. */
+  readonly from: 'rules' | 'concepts' | 'model';
+}
 
 export interface Understanding {
   readonly action: Action;
   readonly topic?: Topic;
   readonly articleId?: string;
-  /** 0-1: rules that fire are 0.95; guidance matches are scaled from the search score. */
+  /** 0-1: the model's probability for the action chosen (rules that fire lift it). */
   readonly confidence: number;
   readonly theme?: Theme;
-  readonly emergency?: { readonly category: string; readonly advice: string };
+  /** Set when the turn signposts 999 and the duty / out-of-hours team, before anything else. */
+  readonly emergency?: EmergencySignpost;
   /** The article to answer with (answer), or the 2-3 to offer (clarify). */
   readonly matches: readonly ArticleMatch[];
-  /** Which rule decided: for tests and rule reviews (never logged with the message). */
+  /** Which layer decided: for tests and rule reviews (never logged with the message). */
   readonly reason: string;
 }
 
-/** Thresholds on the search score; see tests/understanding for how they were set against the public evaluation set. */
-export const MATCH_THRESHOLDS = {
-  /** Below this search score, nothing in the guidance fits: fallback. */
-  fallback: 12,
-  /** Below this, a near-tie between topics is offered as a choice instead of a guess. */
-  confident: 60,
-  /** Second best within this share of the best, on another topic, counts as a near-tie. */
-  nearTie: 0.85,
-  /** A one-word message ("passport", "complaints") is ambiguous when another topic scores this share of the best. */
-  oneWordNearTie: 0.5,
-  /** A two-word message ("school stuff") when another topic scores this share of the best. */
-  twoWordNearTie: 0.9,
-} as const;
+/**
+ * Where the layers meet. Set by cross-validation on the training corpus (`npm run eval:cv`), never on an evaluation
+ * set. Safety thresholds are set for recall: a possible risk is signposted and the question still answered.
+ */
+export const THRESHOLDS: Thresholds = {
+  /** The model's emergency probability at which, with no concept or rule, the turn is the emergency signposting. */
+  emergency: 0.9,
+  /** ... at which the reply opens with the safety line and then helps. */
+  signpost: 0.3,
+  /** Allegation support and retention win over other actions from this probability (precedence). */
+  allegation: 0.5,
+  retention: 0.4,
+  /** What a rule in content/ that fires adds to its action's probability: rules stay the explainable layer. */
+  ruleBonus: 0.35,
+  /** For a one- or two-word message, a second topic this close to the first (share of it) is offered as well. */
+  topicNearTie: 0.6,
+  /** Below this probability for answering at all, a guess becomes clarify (close topics) or fallback. */
+  answerConfident: 0.3,
+  /** A flow (booking, report, request) the model guesses without a rule firing needs this probability; else the answer. */
+  flowConfident: 0.5,
+  /** A theme is attached to a non-feedback message from this probability (or when a theme rule fires). */
+  theme: 0.55,
+};
 
-const RULE_CONFIDENCE = 0.95;
+export interface Thresholds {
+  readonly emergency: number;
+  readonly signpost: number;
+  readonly allegation: number;
+  readonly retention: number;
+  readonly ruleBonus: number;
+  readonly topicNearTie: number;
+  readonly answerConfident: number;
+  readonly theme: number;
+  readonly flowConfident: number;
+}
+
+/** The guards' name for the model's own emergency probability (content/safety-concepts.yaml). */
+const MODEL_CATEGORY = 'model';
+
+/** What a safety action the model alone proposes needs above its threshold (no rule or concept backing it). */
+const MODEL_ONLY_MARGIN = 0.1;
 
 const FLOW_TOPICS: Partial<Record<Action, Topic>> = {
   'training-booking': 'training',
@@ -44,107 +86,210 @@ const FLOW_TOPICS: Partial<Record<Action, Topic>> = {
   'allegation-support': 'allegations',
 };
 
+/** Actions that start a flow of questions. */
+const FLOWS: ReadonlySet<Action> = new Set(['training-booking', 'transport-report', 'mentor-request', 'enquiry']);
+
+/** Actions with a flow only carers have; other personas never get them from the model. */
+const CARER_ONLY: ReadonlySet<Action> = new Set(['allegation-support', 'retention', 'training-booking', 'transport-report']);
+
 export interface ClassifierDeps {
   readonly rules: CompiledRules;
   readonly index: AnswerIndex;
   readonly pipeline: TextPipeline;
+  readonly lexicon: ConceptLexicon;
+  readonly model: UnderstandingModel;
+  readonly thresholds?: Thresholds;
 }
 
 /**
- * The one place a message is put into the shared vocabulary. Deterministic: rules kept as data in content/, then
- * guidance search. Precedence: emergency > allegation-support > retention > everything else.
+ * The one place a message is put into the shared vocabulary. Three layers, all deterministic:
+ * 1. safety: the rules and concept lexicons in content/ (readable by the service) and the model's emergency
+ *    probability; a certain risk is an emergency, a possible one is signposted and then answered;
+ * 2. the trained model (content/training-corpus/) for what the person wants, with the rules in content/ as an
+ *    explainable, high-precision lift; precedence emergency > allegation-support > retention > everything else;
+ * 3. guidance search within the model's topic, with low confidence turned into clarify or fallback.
  */
 export class Classifier {
-  constructor(private readonly deps: ClassifierDeps) {}
+  private readonly extractor: FeatureExtractor;
+  private readonly t: Thresholds;
+
+  constructor(private readonly deps: ClassifierDeps) {
+    this.extractor = featureExtractorFor(deps.index, deps.pipeline);
+    this.t = deps.thresholds ?? THRESHOLDS;
+  }
 
   classify(text: string, persona: Persona): Understanding {
-    const normalised = normaliseForRules(text);
-    const { rules } = this.deps;
-
+    const { rules, lexicon, model } = this.deps;
+    const tokens = tokenise(text);
+    const normalised = tokens.raw.join(' ');
+    const concepts = lexicon.find(tokens);
+    const risk = lexicon.assess(concepts);
+    const features = this.extractor.extract({ text, persona, tokens, concepts, risk });
+    const allowed = new Set([...(model.personaActions.get(persona) ?? []), 'emergency', 'fallback'] as Action[]);
+    // the rules in content/ name their own personas; the model only chooses among what the corpus showed for this one
+    const ruleActions = new Set<Action>(ACTIONS);
+    if (persona !== 'carer') for (const action of CARER_ONLY) (allowed.delete(action), ruleActions.delete(action));
+    const probabilities = model.action.predict(features, allowed) as Map<Action, number>;
     const audience = audienceOf(persona);
-    for (const category of rules.emergency) {
-      if (category.rules.match(normalised) !== undefined) {
-        return {
-          action: 'emergency',
-          topic: this.bestTopic(text, audience),
-          confidence: RULE_CONFIDENCE,
-          emergency: { category: category.id, advice: category.advice },
-          matches: [],
-          reason: `emergency.${category.id}`,
-        };
-      }
+
+    const emergency = this.emergencyOf(normalised, concepts, risk, probabilities.get('emergency') ?? 0);
+    if (emergency?.level === 'certain') {
+      return { action: 'emergency', topic: this.topicOf(features), confidence: Math.max(probabilities.get('emergency') ?? 0, 0.95), emergency: emergency.signpost, matches: [], reason: emergency.reason };
     }
 
-    const theme = this.themeOf(normalised);
-
-    if (persona === 'carer' && rules.allegation.match(normalised) !== undefined) {
-      return { action: 'allegation-support', topic: 'allegations', confidence: RULE_CONFIDENCE, theme, matches: [], reason: 'allegation-support' };
-    }
-    if (persona === 'carer' && rules.retention.match(normalised) !== undefined) {
-      return { action: 'retention', topic: this.bestTopic(text, audience), confidence: RULE_CONFIDENCE, theme, matches: [], reason: 'retention' };
-    }
-
+    // the rules in content/ lift their action; the strongest fired rule names the reason
+    const scores = new Map<Action, number>();
+    for (const [action, p] of probabilities) if (action !== 'emergency') scores.set(action, p);
+    const fired = new Map<Action, string>();
+    const lift = (action: Action, reason: string) => {
+      if (!ruleActions.has(action)) return;
+      // an action the corpus never showed for this persona (a carer asking for managers' lists) is the rule's alone to decide
+      if (!fired.has(action)) scores.set(action, allowed.has(action) ? (scores.get(action) ?? 0) + this.t.ruleBonus : 1);
+      // a rule's name is the clearer reason (and the dialogs read some of them, e.g. training reminders)
+      if (!fired.has(action) || reason.startsWith('intent.') || !reason.startsWith('concept.')) fired.set(action, reason);
+    };
+    for (const action of lexicon.boosted(concepts)) lift(action, `concept.${action}`);
+    for (const action of lexicon.dampened(concepts)) scores.set(action, (scores.get(action) ?? 0) - this.t.ruleBonus);
+    if (persona === 'carer' && rules.allegation.match(normalised) !== undefined) lift('allegation-support', 'allegation-support');
+    if (persona === 'carer' && rules.retention.match(normalised) !== undefined) lift('retention', 'retention');
     const question = isQuestion(text);
     for (const intent of rules.intents) {
       if (!intent.personas.has(persona)) continue;
-      const fired =
-        intent.rules.match(normalised) !== undefined || (!question && intent.statement?.match(normalised) !== undefined);
-      if (!fired) continue;
-      // the related guidance: offered alongside a flow, and the topic reports count the message under
-      const matches = intent.action === 'fallback' ? [] : this.deps.index.find(text, audience, 1);
-      return {
-        action: intent.action,
-        topic: FLOW_TOPICS[intent.action] ?? matches[0]?.article.topic,
-        confidence: RULE_CONFIDENCE,
-        theme: intent.action === 'feedback' ? (theme ?? 'other') : theme,
-        matches,
-        reason: `intent.${intent.name}`,
-      };
+      if (intent.rules.match(normalised) !== undefined || (!question && intent.statement?.match(normalised) !== undefined)) lift(intent.action, `intent.${intent.name}`);
     }
 
-    return { ...this.fromGuidance(text, audience), theme };
-  }
-
-  private fromGuidance(text: string, audience: readonly ArticleAudience[]): Omit<Understanding, 'theme'> {
-    const matches = this.deps.index.find(text, audience, 5);
-    const [best, ...rest] = matches;
-    if (best === undefined || best.score < MATCH_THRESHOLDS.fallback) {
-      return { action: 'fallback', confidence: confidenceOf(best?.score ?? 0), matches: [], reason: 'guidance.no-match' };
+    const chosen = this.choose(scores, fired);
+    // starting a flow on a guess is worse than answering: the answer card offers the flow anyway
+    const action: Action =
+      FLOWS.has(chosen) && !fired.has(chosen) && (scores.get(chosen) ?? 0) < this.t.flowConfident && (scores.get('answer') ?? 0) >= 0.15 ? 'answer' : chosen;
+    const pEmergency = probabilities.get('emergency') ?? 0;
+    // nothing else to help with, or the lexicons and the model agree that the risk is what the message is about
+    if (emergency !== undefined && emergency.signpost.from !== 'model' && pEmergency >= this.t.signpost && (action === 'fallback' || pEmergency > (scores.get(action) ?? 0))) {
+      return { action: 'emergency', topic: this.topicOf(features), confidence: round(probabilities.get('emergency') ?? 0), emergency: { ...emergency.signpost, level: 'certain' }, matches: [], reason: emergency.reason };
     }
-    const rivals = rest.filter((m) => m.article.topic !== best.article.topic);
-    const rival = rivals[0];
-    const words = this.deps.pipeline.contentWordCount(text);
-    const tieShare = words <= 1 ? MATCH_THRESHOLDS.oneWordNearTie : words === 2 ? MATCH_THRESHOLDS.twoWordNearTie : MATCH_THRESHOLDS.nearTie;
-    const nearTie =
-      rival !== undefined && rival.score >= best.score * tieShare && (words <= 2 || best.score < MATCH_THRESHOLDS.confident);
-    if (nearTie && rival !== undefined) {
-      const offered = [best, rival, ...rivals.slice(1, 2).filter((m) => m.score >= best.score * tieShare)];
-      return { action: 'clarify', topic: best.article.topic, articleId: best.article.id, confidence: confidenceOf(best.score), matches: offered, reason: 'guidance.near-tie' };
+    const reasonFor = (a: Action) => fired.get(a) ?? `model.${a}`;
+    // someone facing an allegation is not reporting a child at risk: the model's unease alone is no reason to alarm them
+    const signpost = action === 'allegation-support' && emergency?.reason === 'model.emergency' ? undefined : emergency?.signpost;
+    const confidence = round(Math.min(1, scores.get(action) ?? 0));
+    const theme = this.themeOf(features, normalised, action);
+
+    if (action === 'answer' || action === 'clarify' || action === 'fallback') {
+      return { ...this.fromGuidance(text, features, audience, action, scores, fired.get('fallback')), theme, ...(signpost ? { emergency: signpost } : {}) };
     }
-    return { action: 'answer', topic: best.article.topic, articleId: best.article.id, confidence: confidenceOf(best.score), matches: [best], reason: 'guidance.match' };
+    // the related guidance: offered alongside a flow, and the topic reports count the message under
+    const matches = this.deps.index.find(text, audience, 1);
+    return {
+      action,
+      topic: FLOW_TOPICS[action] ?? this.topicOf(features),
+      confidence,
+      theme,
+      matches,
+      reason: reasonFor(action),
+      ...(signpost ? { emergency: signpost } : {}),
+    };
   }
 
-  private bestTopic(text: string, audience: readonly ArticleAudience[]): Topic | undefined {
-    return this.deps.index.find(text, audience, 1)[0]?.article.topic;
+  private emergencyOf(
+    normalised: string,
+    concepts: ReadonlySet<string>,
+    risk: RiskSignal | undefined,
+    probability: number,
+  ): { level: RiskLevel; reason: string; signpost: EmergencySignpost } | undefined {
+    const { rules, lexicon } = this.deps;
+    const adviceFor = (id: string | undefined) => rules.emergency.find((c) => c.id === id)?.advice ?? rules.generalAdvice;
+    // the patterns in safety-rules.yaml answer to the same guards as the lexicons: "what if he ever went missing" is a question
+    for (const category of rules.emergency) {
+      if (category.rules.match(normalised) === undefined) continue;
+      const guard = lexicon.guard(concepts, category.id);
+      if (guard === 'silence') continue;
+      const level: RiskLevel = guard === 'soften' ? 'possible' : 'certain';
+      if (level === 'certain' || risk?.level !== 'certain') {
+        return { level, reason: `emergency.${category.id}`, signpost: { category: category.id, advice: category.advice, level, from: 'rules' } };
+      }
+    }
+    // the model alone: a possible risk (signposted, then answered) unless it is all but sure; silent on a hypothetical
+    const modelGuard = lexicon.guard(concepts, MODEL_CATEGORY);
+    const modelLevel: RiskLevel | undefined =
+      modelGuard === 'silence' ? undefined : probability >= this.t.emergency && modelGuard === 'none' ? 'certain' : probability >= this.t.signpost ? 'possible' : undefined;
+    const level: RiskLevel | undefined = risk?.level === 'certain' || modelLevel === 'certain' ? 'certain' : risk !== undefined || modelLevel !== undefined ? 'possible' : undefined;
+    if (level === undefined) return undefined;
+    const id = risk?.category ?? 'general';
+    const fromConcepts = risk !== undefined && (risk.level === level || modelLevel === undefined);
+    return {
+      level,
+      reason: fromConcepts ? `concept.${id}` : 'model.emergency',
+      signpost: { category: id, advice: adviceFor(risk?.category), level, from: fromConcepts ? 'concepts' : 'model' },
+    };
   }
 
-  private themeOf(normalised: string): Theme | undefined {
-    let best: { theme: Theme; hits: number } | undefined;
+  /** Precedence: allegation support, then retention, win from their thresholds; otherwise the best score. */
+  private choose(scores: ReadonlyMap<Action, number>, fired: ReadonlyMap<Action, string>): Action {
+    // the allegation patterns of safety-rules.yaml are the high-precision layer: they decide on their own
+    if (fired.get('allegation-support') === 'allegation-support' || (scores.get('allegation-support') ?? 0) >= this.t.allegation) return 'allegation-support';
+    // the model alone needs a little more to ask a carer whether they are thinking of stopping
+    const retention = scores.get('retention') ?? 0;
+    if (retention >= this.t.retention + (fired.has('retention') ? 0 : MODEL_ONLY_MARGIN)) return 'retention';
+    // below their thresholds, allegation support and retention are not guesses worth making
+    let best: Action = 'fallback';
+    let bestScore = -1;
+    for (const [action, score] of scores) {
+      if (action === 'allegation-support' || action === 'retention') continue;
+      if (score > bestScore) {
+        best = action;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  private fromGuidance(
+    text: string,
+    features: Map<string, number>,
+    audience: readonly ArticleAudience[],
+    action: 'answer' | 'clarify' | 'fallback',
+    scores: ReadonlyMap<Action, number>,
+    fallbackRule: string | undefined,
+  ): Omit<Understanding, 'theme'> {
+    const answering = (scores.get('answer') ?? 0) + (scores.get('clarify') ?? 0);
+    const fallback = (reason: string): Omit<Understanding, 'theme'> => ({ action: 'fallback', confidence: round(Math.min(1, scores.get('fallback') ?? 0)), matches: [], reason });
+    if (action === 'fallback') return fallback(fallbackRule ?? 'model.fallback');
+
+    const topics = [...this.deps.model.topic.predict(features)].sort((a, b) => b[1] - a[1]) as [Topic, number][];
+    const matchesFor = (topic: Topic) => this.deps.index.find(text, audience, 1, topic);
+    const candidates = topics
+      .slice(0, 3)
+      .map(([topic, p]) => ({ topic, p, match: matchesFor(topic)[0] }))
+      .filter((c): c is { topic: Topic; p: number; match: ArticleMatch } => c.match !== undefined);
+    const [first, second, third] = candidates;
+    if (first === undefined) return fallback('guidance.no-match');
+    const close = (c: { p: number } | undefined) => c !== undefined && c.p >= first.p * this.t.topicNearTie;
+    const short = this.deps.pipeline.contentWordCount(text) <= 2;
+    if (second !== undefined && (action === 'clarify' || (short && close(second)))) {
+      const offered = [first, second, ...(third !== undefined && close(third) ? [third] : [])].map((c) => c.match);
+      return { action: 'clarify', topic: first.topic, articleId: first.match.article.id, confidence: round(first.p), matches: offered, reason: 'model.clarify' };
+    }
+    if (answering < this.t.answerConfident) return fallback('model.low-confidence');
+    return { action: 'answer', topic: first.topic, articleId: first.match.article.id, confidence: round(Math.min(answering, first.p)), matches: [first.match], reason: 'model.answer' };
+  }
+
+  private topicOf(features: Map<string, number>): Topic | undefined {
+    let best: [string, number] | undefined;
+    for (const entry of this.deps.model.topic.predict(features)) if (best === undefined || entry[1] > best[1]) best = entry;
+    return best !== undefined && best[1] >= 0.3 ? (best[0] as Topic) : undefined;
+  }
+
+  private themeOf(features: Map<string, number>, normalised: string, action: Action): Theme | undefined {
+    const scores = this.deps.model.theme.predict(features) as Map<Theme, number>;
     for (const { theme, rules } of this.deps.rules.themes) {
-      const hits = rules.count(normalised);
-      if (hits > 0 && (best === undefined || hits > best.hits)) best = { theme, hits };
+      if (rules.count(normalised) > 0) scores.set(theme, (scores.get(theme) ?? 0) + this.t.ruleBonus);
     }
-    return best?.theme;
+    let best: [Theme, number] | undefined;
+    for (const entry of scores) if (best === undefined || entry[1] > best[1]) best = entry;
+    if (action === 'feedback') return best?.[0] ?? 'other';
+    return best !== undefined && best[1] >= this.t.theme ? best[0] : undefined;
   }
 }
 
-/** Audience scoping: the public page sees only enquirer articles; carers carer ones; staff everything. */
-export function audienceOf(persona: Persona): readonly ArticleAudience[] {
-  if (persona === 'enquirer') return ['enquirer'];
-  return persona === 'carer' ? ['carer'] : ['staff', 'carer', 'enquirer'];
-}
+export { audienceOf };
 
-/** Maps a search score onto 0-1 (half-way at the "confident" threshold). */
-function confidenceOf(score: number): number {
-  return Math.round((score / (score + MATCH_THRESHOLDS.confident)) * 100) / 100;
-}
+const round = (value: number) => Math.round(value * 100) / 100;

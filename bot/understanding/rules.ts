@@ -11,6 +11,8 @@ const RuleSetSchema = z.strictObject({
 
 export const SafetyRulesSchema = z.strictObject({
   emergency: z.strictObject({
+    /** For a risk the model or a combination of concepts saw, when no single category says what to do. */
+    generalAdvice: z.string().min(20),
     categories: z.record(
       z.string().regex(/^[a-z-]+$/),
       RuleSetSchema.extend({ advice: z.string().min(20) }),
@@ -97,6 +99,7 @@ export interface IntentRule {
 
 export interface CompiledRules {
   readonly emergency: readonly EmergencyCategory[];
+  readonly generalAdvice: string;
   readonly allegation: RuleSet;
   readonly retention: RuleSet;
   readonly intents: readonly IntentRule[];
@@ -110,6 +113,7 @@ export function compileRules(safety: SafetyRulesFile, intents: IntentRulesFile, 
       advice: category.advice,
       rules: new RuleSet(category.patterns, category.unless),
     })),
+    generalAdvice: safety.emergency.generalAdvice,
     allegation: new RuleSet(safety['allegation-support'].patterns, safety['allegation-support'].unless),
     retention: new RuleSet(safety.retention.patterns, safety.retention.unless),
     intents: Object.entries(intents).map(([name, rule]) => ({

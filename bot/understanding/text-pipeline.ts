@@ -28,6 +28,11 @@ export class TextPipeline {
 
   /** Words after vocabulary, before stemming: used to judge how much a short message really says. */
   words(text: string): string[] {
+    return this.allWords(text).filter((word) => !STOPWORDS.has(word) && (word.length > 1 || /\d/.test(word)));
+  }
+
+  /** Every word after vocabulary (abbreviations expanded, typos mapped), stopwords kept: the model's view of the text. */
+  allWords(text: string): string[] {
     const out: string[] = [];
     for (const token of normaliseForRules(text).split(' ')) {
       if (token.length === 0) continue;
@@ -39,7 +44,7 @@ export class TextPipeline {
         if (canonical !== undefined && canonical !== word) out.push(canonical);
       }
     }
-    return out.filter((word) => !STOPWORDS.has(word) && (word.length > 1 || /\d/.test(word)));
+    return out;
   }
 
   /** How many distinct words the person actually typed (stopwords aside): "school stuff" is 1, "passport" 1. */

@@ -1,7 +1,9 @@
 import { fixedClock } from '../../bot/clock';
 import { turnRef } from '../../bot/domain/decisions';
 import { GuidanceFeedback, isoWeekOf } from '../../bot/domain/guidance-feedback';
+import type { Contact } from '../../bot/content/service-profile';
 import { StorageError } from '../../bot/errors';
+import { messages } from '../../bot/messages';
 import type { RecordStore } from '../../bot/storage/record-store';
 import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
 import { replyTexts, sendActivity, startTestApp, type ActivityReply, type RunningApp } from '../helpers/test-app';
@@ -185,6 +187,35 @@ describe('safeguarding first (SG-1)', () => {
       expect(text).toContain(team);
       expect(text).not.toContain('something went wrong');
       expect(running.logLines.some((l) => l.includes('turn failed after emergency signposting'))).toBe(true);
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('signposts a situation told only by its circumstances, with the store down', async () => {
+    const running = await startTestApp({ records: failingStore(), clock: fixedClock('2026-06-10T23:30:00+01:00') });
+    try {
+      // no "missing", no "emergency": an empty bed, the hour and a phone that is off
+      const reply = await sendActivity(running.baseUrl, { text: 'her bed is empty, its half 11 and her phone goes straight to voicemail' });
+      expect(reply.status).toBe(200);
+      const text = replyTexts(reply).join('\n');
+      expect(text).toContain('call 999');
+      expect(text).toContain('01632 960199');
+      expect(text).not.toContain('something went wrong');
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('a possible risk opens with the safety line, then answers the question, and the decision records signposted', async () => {
+    const running = await startTestApp({ clock: fixedClock('2026-06-10T10:00:00+01:00') });
+    try {
+      const reply = await sendActivity(running.baseUrl, { text: 'she has a rash that doesnt fade, how do i register her with a gp', conversation: { id: 'possible-1' } });
+      const texts = replyTexts(reply);
+      expect(texts[0]).toBe(messages.safetyLine(running.app.content.profile.contacts.dutyTeam as Contact, true));
+      expect(cards(reply).length).toBe(1);
+      const [decision] = await running.app.records.list<{ action: string; signposted?: boolean }>('decision');
+      expect(decision?.data).toMatchObject({ action: 'answer', signposted: true });
     } finally {
       await running.stop();
     }

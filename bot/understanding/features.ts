@@ -1,0 +1,94 @@
+import stem from 'wink-porter2-stemmer';
+import type { Article, ArticleAudience } from '../content/article';
+import { audienceOf, type AnswerIndex } from './answer-index';
+import type { Persona } from '../roles';
+import type { RiskSignal, Tokens } from './concepts';
+import { isQuestion } from './normalise';
+import type { TextPipeline } from './text-pipeline';
+
+/** Bump when the features change shape: a model built with other features is then rebuilt, never misread. */
+export const FEATURE_VERSION = 3;
+
+const WEIGHTS = { word: 1, bigram: 0.8, char: 0.2, concept: 1.5, risk: 1.5, persona: 1, shape: 0.7, domain: 1 } as const;
+
+export interface MessageFacts {
+  readonly text: string;
+  readonly persona: Persona;
+  readonly tokens: Tokens;
+  readonly concepts: ReadonlySet<string>;
+  readonly risk: RiskSignal | undefined;
+}
+
+/** The extractor for this guidance: the same at training and at run time. */
+export function featureExtractorFor(index: AnswerIndex, pipeline: TextPipeline): FeatureExtractor {
+  const audiences = new Map<Persona, readonly ArticleAudience[]>();
+  const bestScore = (text: string, persona: Persona) => {
+    const audience = audiences.get(persona) ?? audienceOf(persona);
+    audiences.set(persona, audience);
+    return index.find(text, audience, 1)[0]?.score ?? 0;
+  };
+  return new FeatureExtractor(pipeline, domainTermsOf(index.articles(), pipeline), bestScore);
+}
+
+/** Every term the guidance uses, stemmed: what counts as "the service's subject". */
+function domainTermsOf(articles: readonly Article[], pipeline: TextPipeline): Set<string> {
+  const terms = new Set<string>();
+  for (const article of articles) {
+    const text = `${article.title} ${article.questions.join(' ')} ${article.keywords.join(' ')} ${article.body.replace(/\{\{[^}]*\}\}/g, ' ')}`;
+    for (const term of pipeline.terms(text)) terms.add(term);
+  }
+  return terms;
+}
+
+/**
+ * A message as the model sees it: stemmed words and word pairs (vocabulary applied, function words kept: "what if"
+ * and "we want" carry meaning), character 3-5-grams of each word (so "breething" still looks like "breathing"),
+ * the safety concepts found, who is typing, and the message's shape (length, question mark).
+ */
+export class FeatureExtractor {
+  /**
+   * @param domainTerms the guidance's own terms (stemmed): how much of a message they cover tells a fostering
+   *   question from "how do I put up a shelf", whatever the words
+   */
+  constructor(
+    private readonly pipeline: TextPipeline,
+    private readonly domainTerms: ReadonlySet<string>,
+    /** The guidance search's best score for the text: how well any article fits, whatever the words. */
+    private readonly bestSearchScore: (text: string, persona: Persona) => number,
+  ) {}
+
+  extract(facts: MessageFacts): Map<string, number> {
+    const features = new Map<string, number>();
+    const add = (name: string, weight: number) => features.set(name, Math.max(features.get(name) ?? 0, weight));
+
+    const stems = this.pipeline.allWords(facts.text).map((word) => stem(word));
+    stems.forEach((s, i) => {
+      add(`w:${s}`, WEIGHTS.word);
+      const next = stems[i + 1];
+      if (next !== undefined) add(`b:${s}_${next}`, WEIGHTS.bigram);
+    });
+    for (const raw of facts.tokens.raw) {
+      const padded = `<${raw}>`;
+      for (let n = 3; n <= 5; n += 1) {
+        for (let i = 0; i + n <= padded.length; i += 1) add(`c:${padded.slice(i, i + n)}`, WEIGHTS.char);
+      }
+    }
+    for (const concept of facts.concepts) add(`k:${concept}`, WEIGHTS.concept);
+    if (facts.risk !== undefined) add(`r:${facts.risk.category}:${facts.risk.level}`, WEIGHTS.risk);
+    add(`p:${facts.persona}`, WEIGHTS.persona);
+    const length = facts.tokens.raw.length;
+    add(`len:${length <= 1 ? '1' : length <= 3 ? '2-3' : length <= 8 ? '4-8' : length <= 25 ? '9-25' : '26+'}`, WEIGHTS.shape);
+    if (facts.text.includes('?')) add('shape:question-mark', WEIGHTS.shape);
+    add(isQuestion(facts.text) ? 'shape:question' : 'shape:statement', WEIGHTS.shape);
+    const content = this.pipeline.terms(facts.text);
+    if (content.length > 0) {
+      const share = content.filter((term) => this.domainTerms.has(term)).length / content.length;
+      add(`domain:${share === 0 ? 'none' : share < 0.34 ? 'low' : share < 0.67 ? 'some' : 'most'}`, WEIGHTS.domain);
+    } else {
+      add('domain:empty', WEIGHTS.domain);
+    }
+    const score = this.bestSearchScore(facts.text, facts.persona);
+    add(`search:${score < 5 ? 'none' : score < 12 ? 'weak' : score < 25 ? 'some' : score < 60 ? 'good' : 'strong'}`, WEIGHTS.domain);
+    return features;
+  }
+}

@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Article } from '../content/article';
+import { ACTIONS, type Action } from '../content/taxonomy';
+import type { Persona } from '../roles';
+import { tokenise, type ConceptLexicon } from './concepts';
+import { AnswerIndex } from './answer-index';
+import { FEATURE_VERSION, featureExtractorFor } from './features';
+import { asList, type LabelledMessage } from './labelled-message';
+import { LinearModel, type SerialisedModel, type TrainingExample } from './linear-model';
+import type { TextPipeline } from './text-pipeline';
+
+/** The trained part of understanding: what to do (action), what about (topic) and, for feedback, which theme. */
+export interface UnderstandingModel {
+  readonly action: LinearModel;
+  readonly topic: LinearModel;
+  readonly theme: LinearModel;
+  /** The actions each persona's messages were labelled with in the corpus: the model chooses only among these. */
+  readonly personaActions: ReadonlyMap<Persona, ReadonlySet<Action>>;
+  /** Fingerprint of everything the model was built from: a model built from other data is rebuilt, never used. */
+  readonly fingerprint: string;
+}
+
+const SerialisedSchema = z.object({
+  labels: z.array(z.string()),
+  features: z.array(z.string()),
+  scales: z.array(z.number()),
+  bias: z.array(z.number()),
+  weights: z.string(),
+});
+
+export const ModelFileSchema = z.object({
+  fingerprint: z.string(),
+  action: SerialisedSchema,
+  topic: SerialisedSchema,
+  theme: SerialisedSchema,
+  personaActions: z.record(z.string(), z.array(z.enum(ACTIONS))),
+});
+export type ModelFile = z.infer<typeof ModelFileSchema>;
+
+export interface ModelInputs {
+  readonly corpus: readonly LabelledMessage[];
+  readonly articles: readonly Article[];
+  readonly pipeline: TextPipeline;
+  readonly lexicon: ConceptLexicon;
+  /** The raw files the features depend on (vocabulary, concepts), for the fingerprint. */
+  readonly featureSources: readonly unknown[];
+}
+
+export function fingerprintOf(inputs: Pick<ModelInputs, 'corpus' | 'articles' | 'featureSources'>): string {
+  const hash = createHash('sha256');
+  hash.update(`features v${FEATURE_VERSION}\n`);
+  hash.update(JSON.stringify(inputs.featureSources));
+  for (const m of inputs.corpus) hash.update(`${m.persona}\u0000${m.text}\u0000${JSON.stringify(m.expect)}\n`);
+  for (const a of inputs.articles) hash.update(`${a.id}\u0000${a.topic}\u0000${a.title}\u0000${a.questions.join('\u0000')}\n`);
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Chosen by cross-validation on the corpus (`npm run eval:cv`). */
+const TRAINING = { epochs: 25, learningRate: 0.1, l2: 1e-5, minCount: 2, balance: 0.5 } as const;
+
+/** Deterministic: the same inputs always train the same weights (seeded order, no clock, no randomness). */
+export function trainUnderstandingModel(inputs: ModelInputs): UnderstandingModel {
+  const extractor = featureExtractorFor(new AnswerIndex(inputs.articles, inputs.pipeline), inputs.pipeline);
+  const featuresOf = (text: string, persona: Persona) => {
+    const tokens = tokenise(text);
+    const concepts = inputs.lexicon.find(tokens);
+    return extractor.extract({ text, persona, tokens, concepts, risk: inputs.lexicon.assess(concepts) });
+  };
+  const actionExamples: TrainingExample[] = [];
+  const topicExamples: TrainingExample[] = [];
+  const themeExamples: TrainingExample[] = [];
+  const personaActions = new Map<Persona, Set<Action>>();
+  for (const message of inputs.corpus) {
+    const features = featuresOf(message.text, message.persona);
+    const actions = asList(message.expect.action);
+    actionExamples.push({ features, labels: actions });
+    const seen = personaActions.get(message.persona) ?? new Set<Action>();
+    for (const action of actions) seen.add(action);
+    personaActions.set(message.persona, seen);
+    const topics = asList(message.expect.topic);
+    if (topics.length > 0) topicExamples.push({ features, labels: topics });
+    const themes = asList(message.expect.theme);
+    if (themes.length > 0) themeExamples.push({ features, labels: themes });
+  }
+  // the guidance's own example questions teach topics too: a new article's questions count from its first build
+  for (const article of inputs.articles) {
+    const persona: Persona = article.audience.includes('carer') ? 'carer' : article.audience.includes('enquirer') ? 'enquirer' : 'manager';
+    for (const question of [article.title, ...article.questions]) topicExamples.push({ features: featuresOf(question, persona), labels: [article.topic], weight: 0.5 });
+  }
+  return {
+    action: LinearModel.train(actionExamples, TRAINING),
+    topic: LinearModel.train(topicExamples, TRAINING),
+    theme: LinearModel.train(themeExamples, TRAINING),
+    personaActions,
+    fingerprint: fingerprintOf(inputs),
+  };
+}
+
+export function serialiseModel(model: UnderstandingModel): ModelFile {
+  return {
+    fingerprint: model.fingerprint,
+    action: model.action.serialise() as ModelFile['action'],
+    topic: model.topic.serialise() as ModelFile['topic'],
+    theme: model.theme.serialise() as ModelFile['theme'],
+    personaActions: Object.fromEntries([...model.personaActions].map(([persona, actions]) => [persona, [...actions].sort()])),
+  };
+}
+
+export function deserialiseModel(file: ModelFile): UnderstandingModel {
+  return {
+    fingerprint: file.fingerprint,
+    action: LinearModel.deserialise(file.action as SerialisedModel),
+    topic: LinearModel.deserialise(file.topic as SerialisedModel),
+    theme: LinearModel.deserialise(file.theme as SerialisedModel),
+    personaActions: new Map(Object.entries(file.personaActions).map(([persona, actions]) => [persona as Persona, new Set(actions)])),
+  };
+}

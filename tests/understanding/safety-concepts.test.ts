@@ -1,0 +1,164 @@
+import path from 'node:path';
+import { loadContent, type LoadedContent } from '../../bot/content/load-content';
+import { checkConcepts, ConceptLexicon, SafetyConceptsSchema, tokenise } from '../../bot/understanding/concepts';
+import { createClassifier } from '../../bot/understanding/create-classifier';
+
+/**
+ * The concept lexicons of content/safety-concepts.yaml: every concept has a message it finds and a hard negative it
+ * must not find (a test fails when a concept is added without both), every signal fires, and the guards keep
+ * hypotheticals, training and idioms quiet. Messages here are written for these tests, not taken from any evaluation set.
+ */
+
+let content: LoadedContent;
+let lexicon: ConceptLexicon;
+let classifier: ReturnType<typeof createClassifier>['classifier'];
+
+beforeAll(async () => {
+  content = await loadContent(path.resolve('content'));
+  lexicon = new ConceptLexicon(content.safetyConcepts);
+  ({ classifier } = createClassifier(content));
+});
+
+const found = (text: string) => lexicon.find(tokenise(text));
+
+/** concept -> [a message it must find, a hard negative it must not]. */
+const CONCEPTS: Record<string, readonly [string, string]> = {
+  'breathing-trouble': ['his lips have gone a funny blue colour', 'she has blue paint all over her hands'],
+  unresponsive: ['i cant wake her up shes just lying there', 'he wakes up at 6 every morning'],
+  seizure: ['hes having a fit on the floor and wont stop shaking', 'does the uniform fit him ok'],
+  'allergic-reaction': ['ate a peanut cookie and now his lips are swollen', 'we swapped to a nut free lunchbox'],
+  'severe-injury': ['theres blood everywhere from his leg', 'she had a nose bleed in class, blood everywhere'],
+  'meningitis-signs': ['she has a rash that doesnt fade when i press a glass on it', 'how do we treat his eczema rash'],
+  overdose: ['found an empty packet of paracetamol in her bin', 'can i give him calpol for a temperature'],
+  'self-harm': ['shes been cutting herself again, i found blades in her room', 'he hurt himself playing rugby'],
+  'suicidal-intent': ['he keeps saying everyone would be better off without him', 'she wants to dye her hair blue'],
+  absent: ['his bed hasnt been slept in', 'my SSW never got back to me'],
+  'late-or-long': ['its 2am and still nothing', 'see you at contact on tuesday'],
+  unreachable: ['her phone goes straight to voicemail', 'my phone number has changed'],
+  'risky-company': ['she got into a car with some older men', 'he plays football with the older kids'],
+  stranded: ['hes stranded at the station, last train has gone', 'im stuck in traffic on the a14'],
+  disclosure: ['she told me something awful tonight', 'we watched a film tonight'],
+  'harm-sexual': ['her uncle touched her private parts', 'can she have her ears pierced'],
+  'harm-violent': ['her dad punched him at contact', 'he hurt his leg playing football'],
+  perpetrator: ['it was her stepdad', 'the teacher sent a letter home'],
+  'at-the-door': ['theres someone banging on the door', 'can you drop the form through the letterbox'],
+  aggression: ['hes drunk and shouting in the street', 'we had a quiet night in'],
+  threat: ['he pulled a knife on her', 'he wont use a knife and fork at dinner'],
+  'take-child': ['he says hes going to take her away', 'can i take her swimming on saturday'],
+  'forced-entry': ['someone is kicking the front door in', 'the front door lock is stiff'],
+  'child-distress': ['the baby is screaming and i heard a crash', 'the baby is asleep at last'],
+  'urgent-help': ['please send someone now', 'can someone send me the mileage form'],
+  'contact-barred': ['her dad isnt allowed contact and hes here', 'contact is every other saturday'],
+  exploitation: ['i think shes being groomed by a man she met online', 'she uses snapchat with her school friends'],
+  'benign-idiom': ['this paperwork is killing me', 'he said he is going to hurt me'],
+  'routine-medication': ['she took her tablets this morning as prescribed', 'she swallowed loads of tablets'],
+  'missing-thing': ['my mileage payment is missing again', 'my daughter is missing'],
+  hypothetical: ['what if a child ever goes missing', 'my child has gone missing'],
+  resolved: ['the police brought him back at 3am', 'he still hasnt come home'],
+  now: ['its happening right now', 'it happened last year'],
+  'leaving-fostering': ['we want to stop fostering after this placement', 'we want to keep fostering for years'],
+  'someone-else-leaving': ['our respite carer is retiring in may', 'we are retiring in may'],
+  'child-moving-on': ['he is moving to his forever family next month', 'we are moving house next month'],
+  switching: ['thinking of moving over to an agency', 'the agency staff were lovely'],
+  'fostering-itself': ['i dont think i can keep fostering', 'i dont think i can make tuesday'],
+  'about-us': ['they said we did it', 'the school said so'],
+  exhaustion: ['im completely burnt out', 'the toast got burnt'],
+  'life-change': ['my husband has been offered a job abroad so were moving abroad', 'the job centre rang'],
+  'other-provider': ['an agency offered us more', 'the council offices are shut'],
+  'allegation-made': ['the LADO rang about an allegation against me', 'the school rang about a trip'],
+  'pass-it-on': ['please pass this on to the forum', 'please book me on the course'],
+  'other-activity': ['he wants to quit football', 'we want to quit fostering'],
+};
+
+describe('every concept finds its situation and not its hard negative', () => {
+  it('lists every concept in content/safety-concepts.yaml, and nothing else', () => {
+    expect(Object.keys(CONCEPTS).sort()).toEqual(Object.keys(content.safetyConcepts.concepts).sort());
+  });
+
+  it.each(Object.entries(CONCEPTS))('%s', (concept, [fires, negative]) => {
+    expect(found(fires).has(concept)).toBe(true);
+    expect(found(negative).has(concept)).toBe(false);
+  });
+});
+
+describe('signals: concepts combine into a risk, and the guards keep hypotheticals quiet', () => {
+  it.each([
+    ['missing', 'certain', 'she hasnt come home and its gone midnight'],
+    ['missing', 'certain', 'his room is empty and his phone is off'],
+    ['missing', 'possible', 'not in his room'],
+    ['medical', 'certain', 'the baby has gone floppy and grey'],
+    ['self-harm', 'certain', 'found empty blister packs under his bed'],
+    ['self-harm', 'certain', 'she has been giving all her stuff away and saying goodbye to everyone forever'],
+    ['harm-or-disclosure', 'certain', 'she told me her uncle came into her room at night'],
+    ['harm-or-disclosure', 'certain', 'her birth dad is outside and shouting, he isnt allowed contact'],
+    ['harm-or-disclosure', 'certain', 'he came back from contact and said his brother kicked him'],
+    ['harm-or-disclosure', 'possible', 'i think his brother kicked him'],
+  ] as const)('%s %s: %s', (category, level, text) => {
+    expect(lexicon.assess(found(text))).toMatchObject({ category, level });
+  });
+
+  it.each([
+    'what should i do if a child ever goes missing',
+    'is there a course on self harm for carers',
+    'what is the procedure if a child says someone touched them',
+    'this paperwork is killing me',
+  ])('no signal: %s', (text) => {
+    expect(lexicon.assess(found(text))).toBeUndefined();
+  });
+
+  it('softens what is resolved or long past to "possible", and "now" keeps it certain', () => {
+    expect(lexicon.assess(found('she went missing overnight but the police brought her back'))).toMatchObject({ level: 'possible' });
+    expect(lexicon.assess(found('she went missing overnight but the police brought her back and now shes gone again right now'))).toMatchObject({ level: 'certain' });
+  });
+});
+
+describe('through the classifier', () => {
+  it('a certain risk is the emergency signposting, with the category advice', () => {
+    const understanding = classifier.classify('the baby has gone floppy and grey', 'carer');
+    expect(understanding.action).toBe('emergency');
+    expect(understanding.emergency).toMatchObject({ category: 'medical', level: 'certain', advice: content.safetyRules.emergency.categories.medical?.advice });
+  });
+
+  it('a possible risk opens with the safety line and still helps with the question', () => {
+    const understanding = classifier.classify('she has a rash that doesnt fade, how do i register her with a gp', 'carer');
+    expect(understanding.emergency?.level).toBe('possible');
+    expect(understanding.action).not.toBe('emergency');
+  });
+
+  it('a member of the public who reports a child at risk is signposted too', () => {
+    expect(classifier.classify('there is a little boy on his own at the bus station and its dark', 'enquirer').emergency).toBeDefined();
+  });
+
+  it('a hypothetical or training question gets the answer without alarm', () => {
+    for (const text of ['what should i do if a child ever goes missing', 'is there training on self harm']) {
+      const understanding = classifier.classify(text, 'carer');
+      expect(understanding.emergency).toBeUndefined();
+      expect(understanding.action).not.toBe('emergency');
+    }
+  });
+});
+
+describe('the lexicon file is checked', () => {
+  it('names unknown word groups and concepts as problems', () => {
+    const file = SafetyConceptsSchema.parse({
+      words: {},
+      concepts: { a: ['$NOPE here'] },
+      signals: { medical: [{ when: ['a', 'b'], level: 'certain' }], nonsense: [{ when: ['a'], level: 'possible' }] },
+      boosts: { 'not-an-action': [{ when: ['a'] }] },
+      guards: { silence: [{ concept: 'c' }], soften: [], keep: [] },
+    });
+    expect(checkConcepts(file, ['medical'])).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('unknown word group $NOPE'),
+        expect.stringContaining('unknown concept b'),
+        expect.stringContaining('nonsense is not an emergency category'),
+        expect.stringContaining('not-an-action is not an action id'),
+        expect.stringContaining('unknown concept c'),
+      ]),
+    );
+  });
+
+  it('the shipped file has no problems', () => {
+    expect(checkConcepts(content.safetyConcepts, Object.keys(content.safetyRules.emergency.categories))).toEqual([]);
+  });
+});
