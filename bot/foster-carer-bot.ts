@@ -72,11 +72,13 @@ export class FosterCarerBot extends ActivityHandler {
         const understanding = this.deps.classifier.classify(text, turnFactsOf(context).persona);
         setUnderstanding(context, understanding);
         // SG-1: a child at risk gets signposting in this turn, before any storage call
-        if (understanding.emergency?.level === 'certain') await this.signpostEmergency(context, understanding.emergency);
-        else if (understanding.emergency !== undefined) {
-          // a possible risk seen by the model alone is not raised on an answer to a flow's question ("Tue 2 March")
-          if (understanding.emergency.from === 'model' && (await this.answeringAFlow(context))) setUnderstanding(context, { ...understanding, emergency: undefined });
-          else await this.signpostEmergency(context, understanding.emergency);
+        const { emergency } = understanding;
+        if (emergency !== undefined && emergency.from !== 'model') await this.signpostEmergency(context, emergency);
+        else if (emergency !== undefined) {
+          // a risk seen by the model alone is not raised on an answer to a flow's question ("Tue 2 March, 10:00")
+          if (await this.answeringAFlow(context)) {
+            setUnderstanding(context, { ...understanding, action: understanding.action === 'emergency' ? 'fallback' : understanding.action, emergency: undefined, reason: 'model.answering-a-flow' });
+          } else await this.signpostEmergency(context, emergency);
         }
       }
       await this.welcomeOnce(context);

@@ -54,6 +54,8 @@ export const THRESHOLDS: Thresholds = {
   topicNearTie: 0.6,
   /** Below this probability for answering at all, a guess becomes clarify (close topics) or fallback. */
   answerConfident: 0.3,
+  /** The model alone makes the reply the emergency one when its emergency probability outweighs the rest and reaches this. */
+  modelPromote: 0.6,
   /** A flow (booking, report, request) the model guesses without a rule firing needs this probability; else the answer. */
   flowConfident: 0.5,
   /** A theme is attached to a non-feedback message from this probability (or when a theme rule fires). */
@@ -70,6 +72,7 @@ export interface Thresholds {
   readonly answerConfident: number;
   readonly theme: number;
   readonly flowConfident: number;
+  readonly modelPromote: number;
 }
 
 /** The guards' name for the model's own emergency probability (content/safety-concepts.yaml). */
@@ -85,6 +88,9 @@ const FLOW_TOPICS: Partial<Record<Action, Topic>> = {
   enquiry: 'becoming-a-carer',
   'allegation-support': 'allegations',
 };
+
+/** How many guidance matches one search keeps: enough that each topic's best is usually among them. */
+const GUIDANCE_RESULTS = 100;
 
 /** Actions that start a flow of questions. */
 const FLOWS: ReadonlySet<Action> = new Set(['training-booking', 'transport-report', 'mentor-request', 'enquiry']);
@@ -124,13 +130,15 @@ export class Classifier {
     const normalised = tokens.raw.join(' ');
     const concepts = lexicon.find(tokens);
     const risk = lexicon.assess(concepts);
-    const features = this.extractor.extract({ text, persona, tokens, concepts, risk });
+    const audience = audienceOf(persona);
+    // one search serves the features, the topic's article and the related guidance offered beside a flow
+    const guidance = this.deps.index.find(text, audience, GUIDANCE_RESULTS);
+    const features = this.extractor.extract({ text, persona, tokens, concepts, risk, searchScore: guidance[0]?.score ?? 0 });
     const allowed = new Set([...(model.personaActions.get(persona) ?? []), 'emergency', 'fallback'] as Action[]);
     // the rules in content/ name their own personas; the model only chooses among what the corpus showed for this one
     const ruleActions = new Set<Action>(ACTIONS);
     if (persona !== 'carer') for (const action of CARER_ONLY) (allowed.delete(action), ruleActions.delete(action));
     const probabilities = model.action.predict(features, allowed) as Map<Action, number>;
-    const audience = audienceOf(persona);
 
     const emergency = this.emergencyOf(normalised, concepts, risk, probabilities.get('emergency') ?? 0);
     if (emergency?.level === 'certain') {
@@ -164,7 +172,8 @@ export class Classifier {
       FLOWS.has(chosen) && !fired.has(chosen) && (scores.get(chosen) ?? 0) < this.t.flowConfident && (scores.get('answer') ?? 0) >= 0.15 ? 'answer' : chosen;
     const pEmergency = probabilities.get('emergency') ?? 0;
     // nothing else to help with, or the lexicons and the model agree that the risk is what the message is about
-    if (emergency !== undefined && emergency.signpost.from !== 'model' && pEmergency >= this.t.signpost && (action === 'fallback' || pEmergency > (scores.get(action) ?? 0))) {
+    const outweighs = pEmergency > (scores.get(action) ?? 0) && (emergency?.signpost.from !== 'model' || pEmergency >= this.t.modelPromote);
+    if (emergency !== undefined && pEmergency >= this.t.signpost && ((action === 'fallback' && emergency.signpost.from !== 'model') || outweighs)) {
       return { action: 'emergency', topic: this.topicOf(features), confidence: round(probabilities.get('emergency') ?? 0), emergency: { ...emergency.signpost, level: 'certain' }, matches: [], reason: emergency.reason };
     }
     const reasonFor = (a: Action) => fired.get(a) ?? `model.${a}`;
@@ -174,10 +183,10 @@ export class Classifier {
     const theme = this.themeOf(features, normalised, action);
 
     if (action === 'answer' || action === 'clarify' || action === 'fallback') {
-      return { ...this.fromGuidance(text, features, audience, action, scores, fired.get('fallback')), theme, ...(signpost ? { emergency: signpost } : {}) };
+      return { ...this.fromGuidance(text, features, audience, guidance, action, scores, fired.get('fallback')), theme, ...(signpost ? { emergency: signpost } : {}) };
     }
     // the related guidance: offered alongside a flow, and the topic reports count the message under
-    const matches = this.deps.index.find(text, audience, 1);
+    const matches = guidance.slice(0, 1);
     return {
       action,
       topic: FLOW_TOPICS[action] ?? this.topicOf(features),
@@ -246,6 +255,7 @@ export class Classifier {
     text: string,
     features: Map<string, number>,
     audience: readonly ArticleAudience[],
+    guidance: readonly ArticleMatch[],
     action: 'answer' | 'clarify' | 'fallback',
     scores: ReadonlyMap<Action, number>,
     fallbackRule: string | undefined,
@@ -255,7 +265,10 @@ export class Classifier {
     if (action === 'fallback') return fallback(fallbackRule ?? 'model.fallback');
 
     const topics = [...this.deps.model.topic.predict(features)].sort((a, b) => b[1] - a[1]) as [Topic, number][];
-    const matchesFor = (topic: Topic) => this.deps.index.find(text, audience, 1, topic);
+    const matchesFor = (topic: Topic) => {
+      const inResults = guidance.find((m) => m.article.topic === topic);
+      return inResults !== undefined ? [inResults] : guidance.length < GUIDANCE_RESULTS ? [] : this.deps.index.find(text, audience, 1, topic);
+    };
     const candidates = topics
       .slice(0, 3)
       .map(([topic, p]) => ({ topic, p, match: matchesFor(topic)[0] }))

@@ -50,10 +50,18 @@ type Element =
 
 type Term = readonly Element[];
 
+/** A term and the stems it can start with (undefined: it starts with a pattern, so every position is tried). */
+interface IndexedTerm {
+  readonly term: Term;
+  readonly firstStems: ReadonlySet<string> | undefined;
+  /** Patterns the first word may match instead ("14yo"). */
+  readonly firstPatterns: readonly RegExp[];
+}
+
 interface CompiledConcept {
   readonly id: string;
-  readonly terms: readonly Term[];
-  readonly unless: readonly Term[];
+  readonly terms: readonly IndexedTerm[];
+  readonly unless: readonly IndexedTerm[];
 }
 
 /** Problems a content editor must fix (unknown word groups or concepts); empty when the file is sound. */
@@ -99,15 +107,23 @@ export class ConceptLexicon {
     this.concepts = Object.entries(file.concepts).map(([id, concept]) => {
       const terms = Array.isArray(concept) ? concept : concept.terms;
       const unless = Array.isArray(concept) ? [] : concept.unless;
-      return { id, terms: terms.map((t) => compileTerm(t, groups)), unless: unless.map((t) => compileTerm(t, groups)) };
+      const index = (t: string): IndexedTerm => {
+        const term = compileTerm(t, groups);
+        const first = firstOf(term);
+        return { term, firstStems: first?.stems, firstPatterns: first?.patterns ?? [] };
+      };
+      return { id, terms: terms.map(index), unless: unless.map(index) };
     });
   }
 
   /** The ids of the concepts present in the message. */
   find(tokens: Tokens): Set<string> {
     const found = new Set<string>();
+    const positions = new Map<string, number[]>();
+    tokens.stems.forEach((s, i) => positions.set(s, [...(positions.get(s) ?? []), i]));
+    const matches = (t: IndexedTerm) => termMatches(t, tokens, positions);
     for (const concept of this.concepts) {
-      if (concept.terms.some((term) => termMatches(term, tokens)) && !concept.unless.some((term) => termMatches(term, tokens))) {
+      if (concept.terms.some(matches) && !concept.unless.some(matches)) {
         found.add(concept.id);
       }
     }
@@ -180,9 +196,34 @@ function compileTerm(source: string, groups: ReadonlyMap<string, readonly Term[]
     });
 }
 
-function termMatches(term: Term, tokens: Tokens): boolean {
-  for (let start = 0; start < tokens.raw.length; start += 1) {
-    if (matchFrom(term, 0, start, tokens) >= 0) return true;
+/** The stems and patterns a term can begin with (directly or through a group); undefined when it starts with a gap. */
+function firstOf(term: Term): { stems: Set<string>; patterns: RegExp[] } | undefined {
+  const first = term[0];
+  if (first === undefined || first.kind === 'gap') return undefined;
+  if (first.kind === 'word') return { stems: new Set(first.stems), patterns: [...first.patterns] };
+  const out = { stems: new Set<string>(), patterns: [] as RegExp[] };
+  for (const phrase of first.phrases) {
+    const inner = firstOf(phrase);
+    if (inner === undefined) return undefined;
+    for (const s of inner.stems) out.stems.add(s);
+    out.patterns.push(...inner.patterns);
+  }
+  return out;
+}
+
+function termMatches({ term, firstStems, firstPatterns }: IndexedTerm, tokens: Tokens, positions: ReadonlyMap<string, readonly number[]>): boolean {
+  if (firstStems === undefined) {
+    for (let start = 0; start < tokens.raw.length; start += 1) if (matchFrom(term, 0, start, tokens) >= 0) return true;
+    return false;
+  }
+  for (const s of firstStems) {
+    for (const start of positions.get(s) ?? []) if (matchFrom(term, 0, start, tokens) >= 0) return true;
+  }
+  if (firstPatterns.length > 0) {
+    for (let start = 0; start < tokens.raw.length; start += 1) {
+      const raw = tokens.raw[start] ?? '';
+      if (firstPatterns.some((p) => p.test(raw)) && matchFrom(term, 0, start, tokens) >= 0) return true;
+    }
   }
   return false;
 }

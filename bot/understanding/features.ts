@@ -7,7 +7,7 @@ import { isQuestion } from './normalise';
 import type { TextPipeline } from './text-pipeline';
 
 /** Bump when the features change shape: a model built with other features is then rebuilt, never misread. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 const WEIGHTS = { word: 1, bigram: 0.8, char: 0.2, concept: 1.5, risk: 1.5, persona: 1, shape: 0.7, domain: 1 } as const;
 
@@ -17,6 +17,8 @@ export interface MessageFacts {
   readonly tokens: Tokens;
   readonly concepts: ReadonlySet<string>;
   readonly risk: RiskSignal | undefined;
+  /** The guidance search's best score, when the caller has already searched (saves a second search). */
+  readonly searchScore?: number;
 }
 
 /** The extractor for this guidance: the same at training and at run time. */
@@ -42,7 +44,7 @@ function domainTermsOf(articles: readonly Article[], pipeline: TextPipeline): Se
 
 /**
  * A message as the model sees it: stemmed words and word pairs (vocabulary applied, function words kept: "what if"
- * and "we want" carry meaning), character 3-5-grams of each word (so "breething" still looks like "breathing"),
+ * and "we want" carry meaning), character 3- and 4-grams of each word (so "breething" still looks like "breathing"),
  * the safety concepts found, who is typing, and the message's shape (length, question mark).
  */
 export class FeatureExtractor {
@@ -69,7 +71,7 @@ export class FeatureExtractor {
     });
     for (const raw of facts.tokens.raw) {
       const padded = `<${raw}>`;
-      for (let n = 3; n <= 5; n += 1) {
+      for (let n = 3; n <= 4; n += 1) {
         for (let i = 0; i + n <= padded.length; i += 1) add(`c:${padded.slice(i, i + n)}`, WEIGHTS.char);
       }
     }
@@ -87,7 +89,7 @@ export class FeatureExtractor {
     } else {
       add('domain:empty', WEIGHTS.domain);
     }
-    const score = this.bestSearchScore(facts.text, facts.persona);
+    const score = facts.searchScore ?? this.bestSearchScore(facts.text, facts.persona);
     add(`search:${score < 5 ? 'none' : score < 12 ? 'weak' : score < 25 ? 'some' : score < 60 ? 'good' : 'strong'}`, WEIGHTS.domain);
     return features;
   }

@@ -57,7 +57,7 @@ export function fingerprintOf(inputs: Pick<ModelInputs, 'corpus' | 'articles' | 
 }
 
 /** Chosen by cross-validation on the corpus (`npm run eval:cv`). */
-const TRAINING = { epochs: 25, learningRate: 0.1, l2: 1e-5, minCount: 2, balance: 0.5 } as const;
+const TRAINING = { epochs: 15, learningRate: 0.1, l2: 1e-5, minCount: 2, balance: 0.5 } as const;
 
 /** Deterministic: the same inputs always train the same weights (seeded order, no clock, no randomness). */
 export function trainUnderstandingModel(inputs: ModelInputs): UnderstandingModel {
