@@ -154,7 +154,7 @@ export class Classifier {
       // an action the corpus never showed for this persona (a carer asking for managers' lists) is the rule's alone to decide
       if (!fired.has(action)) scores.set(action, allowed.has(action) ? (scores.get(action) ?? 0) + this.t.ruleBonus : 1);
       // a rule's name is the clearer reason (and the dialogs read some of them, e.g. training reminders)
-      if (!fired.has(action) || reason.startsWith('intent.') || !reason.startsWith('concept.')) fired.set(action, reason);
+      if (!fired.has(action) || !reason.startsWith('concept.')) fired.set(action, reason);
     };
     for (const action of lexicon.boosted(concepts)) lift(action, `concept.${action}`);
     for (const action of lexicon.dampened(concepts)) scores.set(action, (scores.get(action) ?? 0) - this.t.ruleBonus);

@@ -120,7 +120,11 @@ export class ConceptLexicon {
   find(tokens: Tokens): Set<string> {
     const found = new Set<string>();
     const positions = new Map<string, number[]>();
-    tokens.stems.forEach((s, i) => positions.set(s, [...(positions.get(s) ?? []), i]));
+    tokens.stems.forEach((s, i) => {
+      const at = positions.get(s);
+      if (at === undefined) positions.set(s, [i]);
+      else at.push(i);
+    });
     const matches = (t: IndexedTerm) => termMatches(t, tokens, positions);
     for (const concept of this.concepts) {
       if (concept.terms.some(matches) && !concept.unless.some(matches)) {

@@ -1,5 +1,5 @@
 import stem from 'wink-porter2-stemmer';
-import type { Article, ArticleAudience } from '../content/article';
+import type { Article } from '../content/article';
 import { audienceOf, type AnswerIndex } from './answer-index';
 import type { Persona } from '../roles';
 import type { RiskSignal, Tokens } from './concepts';
@@ -23,12 +23,7 @@ export interface MessageFacts {
 
 /** The extractor for this guidance: the same at training and at run time. */
 export function featureExtractorFor(index: AnswerIndex, pipeline: TextPipeline): FeatureExtractor {
-  const audiences = new Map<Persona, readonly ArticleAudience[]>();
-  const bestScore = (text: string, persona: Persona) => {
-    const audience = audiences.get(persona) ?? audienceOf(persona);
-    audiences.set(persona, audience);
-    return index.find(text, audience, 1)[0]?.score ?? 0;
-  };
+  const bestScore = (text: string, persona: Persona) => index.find(text, audienceOf(persona), 1)[0]?.score ?? 0;
   return new FeatureExtractor(pipeline, domainTermsOf(index.articles(), pipeline), bestScore);
 }
 
