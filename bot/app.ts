@@ -131,7 +131,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       // local mode only: authentication is off, so the adapter accepts the in-process turn as it would any other
       adapter.processActivityDirect('', activity as unknown as Activity, (context) => bot.run(context)),
     );
-    webTokens = createEmbeddedTokenIssuer(embeddedDirectLine, config.localMode);
+    webTokens = createEmbeddedTokenIssuer(embeddedDirectLine, (userId) => config.localMode && config.roles.rolesOf(userId).size > 0);
   } else {
     logger.warn('web chat is off: set DIRECT_LINE_SECRET to serve the chat page with authentication on', { outcome: 'web-off' });
   }

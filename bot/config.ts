@@ -49,6 +49,7 @@ const EnvSchema = z.object({
   DIRECT_LINE_ENDPOINT: z.url().default('https://europe.directline.botframework.com/v3/directline'),
   WEB_TRUSTED_ORIGINS: csv,
   TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  CLIENT_IP_HEADER: optionalText,
 
   PROACTIVE_SERVICE_URL_HOSTS: csv,
   MANAGERS_TEAM_ID: optionalText,
@@ -71,6 +72,33 @@ export interface BotAuthSettings {
   readonly MicrosoftAppType?: AppType;
   readonly MicrosoftAppTenantId?: string;
   readonly MicrosoftAppPassword?: string;
+  /**
+   * Not environment settings: tests point the channel's key metadata at a loopback issuer to sign tokens of their own.
+   * The SDK takes all of these together or none, so the public-cloud values come with it (see channelKeysAt).
+   */
+  readonly ToBotFromChannelOpenIdMetadataUrl?: string;
+  readonly ToBotFromChannelTokenIssuer?: string;
+  readonly ToChannelFromBotLoginUrl?: string;
+  readonly ToChannelFromBotOAuthScope?: string;
+  readonly ToBotFromEmulatorOpenIdMetadataUrl?: string;
+  readonly OAuthUrl?: string;
+  readonly CallerId?: string;
+  readonly ValidateAuthority?: boolean;
+}
+
+/** The public Azure Bot Service settings with the channel's signing keys published at `metadataUrl` instead. */
+export function channelKeysAt(settings: BotAuthSettings, metadataUrl: string): BotAuthSettings {
+  return {
+    ...settings,
+    ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    ToBotFromEmulatorOpenIdMetadataUrl: metadataUrl,
+    OAuthUrl: 'https://api.botframework.com',
+    CallerId: 'urn:botframework:azure',
+    ValidateAuthority: true,
+  };
 }
 
 export interface CosmosSettings {
@@ -99,6 +127,11 @@ export interface Config {
     | { readonly kind: 'embedded' }
     | { readonly kind: 'azure'; readonly secret: string; readonly endpoint: string; readonly trustedOrigins: readonly string[] };
   readonly tokenRateLimitPerMinute: number;
+  /**
+   * The header the trusted front end (App Service) puts the client's address in; its last entry is used. Undefined:
+   * the socket's peer address (local mode, or CLIENT_IP_HEADER=none).
+   */
+  readonly clientIpHeader: string | undefined;
   /** Hosts a proactive message may be sent to (TEAMS-3). */
   readonly proactiveServiceUrlHosts: readonly string[];
   readonly roles: RoleDirectory;
@@ -186,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         ? { kind: 'embedded' }
         : { kind: 'azure', secret: e.DIRECT_LINE_SECRET, endpoint: e.DIRECT_LINE_ENDPOINT, trustedOrigins: e.WEB_TRUSTED_ORIGINS },
     tokenRateLimitPerMinute: e.TOKEN_RATE_LIMIT_PER_MINUTE,
+    clientIpHeader: clientIpHeaderOf(e.CLIENT_IP_HEADER, localMode),
     proactiveServiceUrlHosts: e.PROACTIVE_SERVICE_URL_HOSTS.length > 0 ? e.PROACTIVE_SERVICE_URL_HOSTS : DEFAULT_PROACTIVE_HOSTS,
     managersTeamId: e.MANAGERS_TEAM_ID,
     transportTeamId: e.TRANSPORT_TEAM_ID,
@@ -200,4 +234,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       admin: e.ADMIN_IDS,
     }),
   };
+}
+
+/** App Service's front end appends the address it saw to X-Forwarded-For; locally there is no proxy to trust. */
+function clientIpHeaderOf(setting: string | undefined, localMode: boolean): string | undefined {
+  if (setting === undefined) return localMode ? undefined : 'x-forwarded-for';
+  return setting.toLowerCase() === 'none' ? undefined : setting.toLowerCase();
 }

@@ -6,6 +6,7 @@ import {
   type Attachment,
   type ConversationState,
   type InvokeResponse,
+  type SendActivitiesHandler,
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
@@ -18,7 +19,7 @@ import { errorCodeOf } from './errors';
 import { decisionOverrideOf, setUnderstanding, understandingOf } from './turn-state';
 import type { Classifier, EmergencySignpost } from './understanding/classifier';
 import type { ServiceProfile } from './content/service-profile';
-import type { Logger } from './logger';
+import { knownOr, opaqueId, tenantForLog, type Logger } from './logger';
 import { MAX_MESSAGE_LENGTH, messages } from './messages';
 import type { ConversationReferences } from './proactive/conversation-references';
 import { describeTurn, type TurnFacts } from './turn-facts';
@@ -109,11 +110,15 @@ export class FosterCarerBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const started = performance.now();
     const facts = describeTurn(context.activity, this.deps.config);
-    const log = { activityId: context.activity.id, channel: facts.channel, type: context.activity.type };
+    const log = {
+      activityId: opaqueId(context.activity.id),
+      channel: knownOr(facts.channel, LOGGED_CHANNELS),
+      type: knownOr(context.activity.type, Object.values(ActivityTypes)),
+    };
 
     if (!this.isAllowedTenant(facts)) {
       // TEAMS-1: no reply, no storage write; an invoke gets 403
-      this.deps.logger.warn('activity from a tenant that is not allowed', { ...log, tenantId: facts.tenantId ?? 'none', outcome: 'refused' });
+      this.deps.logger.warn('activity from a tenant that is not allowed', { ...log, tenantId: tenantForLog(facts.tenantId), outcome: 'refused' });
       if (context.activity.type === ActivityTypes.Invoke) {
         await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
       }
@@ -121,6 +126,7 @@ export class FosterCarerBot extends ActivityHandler {
     }
 
     context.turnState.set(FACTS_KEY, facts);
+    context.onSendActivities(withoutTraces);
     try {
       await super.run(context);
       await this.recordDecision(context, facts);
@@ -248,3 +254,16 @@ function storedReferenceOf(context: TurnContext) {
     locale: reference.locale,
   };
 }
+
+const LOGGED_CHANNELS = ['msteams', 'webchat', 'directline', 'emulator', 'test'] as const;
+
+/**
+ * runDialog sends a "Bot State" trace holding the whole turn memory, the inbound activity included; with
+ * deliveryMode expectReplies it would be echoed in the response body. No channel of this bot reads traces.
+ */
+const withoutTraces: SendActivitiesHandler = async (_context, activities, next) => {
+  for (let i = activities.length - 1; i >= 0; i -= 1) {
+    if (activities[i]?.type === ActivityTypes.Trace) activities.splice(i, 1);
+  }
+  return activities.length === 0 ? [] : next();
+};

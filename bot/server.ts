@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import * as restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
+import type { BotAdapter } from './adapter';
 import type { Config } from './config';
 import type { ServiceProfile } from './content/service-profile';
 import type { FosterCarerBot } from './foster-carer-bot';
@@ -11,12 +11,14 @@ import { CHAT_SCRIPT, contentSecurityPolicy, renderChatPage } from './channels/w
 import type { WebPage, WebTokenIssuer } from './channels/web/web-tokens';
 import { registerEmbeddedDirectLineRoutes } from './channels/directline/direct-line-routes';
 import type { EmbeddedDirectLine } from './channels/directline/embedded-direct-line';
-
-export const MAX_BODY_BYTES = 256 * 1024;
+import { messagesEndpoint } from './channels/messages-endpoint';
+import { clientAddress } from './http/client-address';
+import { JSON_BODY_LIMITS, jsonBodyParser } from './http/json-body';
+import { rateLimiter } from './http/rate-limiter';
 
 export interface ServerDeps {
   readonly config: Config;
-  readonly adapter: CloudAdapter;
+  readonly adapter: BotAdapter;
   readonly bot: FosterCarerBot;
   readonly profile: ServiceProfile;
   readonly logger: Logger;
@@ -32,13 +34,19 @@ const WEBCHAT_BUNDLE = path.join(path.dirname(require.resolve('botframework-webc
 /** Builds the HTTP server without listening, so tests drive it in-process (botbuilder's makeServer pattern). */
 export function createServer(deps: ServerDeps): restify.Server {
   const { config, adapter, bot, logger } = deps;
-  const server = restify.createServer({ name: 'foster-carer-assistant', handleUncaughtExceptions: false });
-  server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: false }));
-
-  server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, withGenericErrors(res), (context) => bot.run(context));
+  const server = restify.createServer({
+    name: 'foster-carer-assistant',
+    handleUncaughtExceptions: false,
+    // restify 11 logs with pino; @types/restify still describes its old bunyan logger
+    log: logger.forHttpServer() as unknown as restify.ServerOptions['log'],
   });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  // before authentication anything may arrive: JSON only, in memory, bounded in size and depth (nothing on disk)
+  server.pre(
+    jsonBodyParser(JSON_BODY_LIMITS, (_req, rejected) => logger.warn('request body refused', { code: rejected.code, status: rejected.status, outcome: 'refused' })),
+  );
+
+  server.post('/api/messages', messagesEndpoint({ adapter, logic: (context) => bot.run(context), logger }));
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'alive' });
@@ -81,12 +89,9 @@ export function createServer(deps: ServerDeps): restify.Server {
       createReadStream(WEBCHAT_BUNDLE).pipe(res).on('finish', () => next());
     });
 
-    const tokenLimiter = restify.plugins.throttle({
-      burst: config.tokenRateLimitPerMinute,
-      rate: config.tokenRateLimitPerMinute / 60,
-      // behind App Service the client address is in X-Forwarded-For; locally there is no proxy to trust
-      ...(config.localMode ? { ip: true } : { xff: true }),
-    });
+    const tokenLimiter = rateLimiter({ perMinute: config.tokenRateLimitPerMinute, maxTrackedClients: 10_000 }, (req) =>
+      clientAddress(req, config.clientIpHeader),
+    );
     server.post('/api/directline/token', tokenLimiter, async (req, res) => {
       res.setHeader('Cache-Control', 'no-store');
       if (!isAllowedOrigin(req, config)) {
@@ -118,30 +123,4 @@ function isAllowedOrigin(req: restify.Request, config: Config): boolean {
   const host = req.headers.host;
   const own = host === undefined ? [] : [`http://${host}`, `https://${host}`];
   return [...trusted, ...(config.localMode ? own : own.filter((o) => o.startsWith('https:')))].includes(origin);
-}
-
-/**
- * The SDK writes `err.message` as the body of a 401 or 500 (AUTH-5): the caller gets a fixed text instead.
- */
-function withGenericErrors(res: restify.Response): restify.Response {
-  let status = 200;
-  return new Proxy(res, {
-    get(target, property, receiver) {
-      if (property === 'status') {
-        return (code: number) => {
-          status = code;
-          return target.status(code);
-        };
-      }
-      if (property === 'send') {
-        return (body?: unknown) => {
-          if (status === 401) return target.send({ error: 'unauthorized' });
-          if (status >= 500) return target.send({ error: 'internal error' });
-          return target.send(body);
-        };
-      }
-      const value: unknown = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../bot/app';
 import { fixedClock, type Clock } from '../../bot/clock';
-import { loadConfig } from '../../bot/config';
+import { loadConfig, type Config } from '../../bot/config';
 import { createCapturingLogger } from '../../bot/logger';
 import type { RecordStore } from '../../bot/storage/record-store';
 
@@ -22,13 +22,16 @@ export interface TestAppOptions {
   readonly clock?: Clock;
   /** Share a data directory between two "processes" (two app instances on one SQLite file). */
   readonly dataDir?: string;
+  /** Settings no environment variable offers, e.g. where channel tokens' signing keys are published. */
+  readonly configure?: (config: Config) => Config;
 }
 
 /** Starts the real service (real adapter, bot, stores, content) on a loopback port chosen by the OS. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<RunningApp> {
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'fca-app-'));
-  const config = loadConfig({ DATA_DIR: dataDir, CONTENT_DIR: 'content', PORT: '0', ...options.env });
+  const loaded = loadConfig({ DATA_DIR: dataDir, CONTENT_DIR: 'content', PORT: '0', ...options.env });
+  const config = options.configure?.(loaded) ?? loaded;
   const logger = createCapturingLogger();
   const app = await createApp(config, {
     logger,

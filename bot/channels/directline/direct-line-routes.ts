@@ -13,6 +13,10 @@ function isActivity(body: unknown): body is ChannelActivity {
   return typeof body === 'object' && body !== null && typeof (body as { type?: unknown }).type === 'string';
 }
 
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
 /** Direct Line 3.0 routes for the page (polling) and connector routes the bot replies to. */
 export function registerEmbeddedDirectLineRoutes(server: restify.Server, directLine: EmbeddedDirectLine, logger: Logger): void {
   const handle =
@@ -32,8 +36,8 @@ export function registerEmbeddedDirectLineRoutes(server: restify.Server, directL
       }
     };
 
-  // the bot replies to this service's own loopback address (local mode binds to loopback only)
-  const serviceUrlFor = (req: restify.Request) => `http://127.0.0.1:${req.socket.localPort ?? 0}${CONNECTOR_PATH}/`;
+  // the bot replies to this service's own loopback address (local mode binds to loopback only), with the key
+  const serviceUrlFor = async (req: restify.Request) => `http://127.0.0.1:${req.socket.localPort ?? 0}${CONNECTOR_PATH}/${await directLine.connectorKey()}/`;
 
   server.post('/v3/directline/tokens/refresh', handle(async (req) => [200, await directLine.refreshToken(bearer(req))]));
   server.post('/v3/directline/conversations', handle(async (req) => [201, await directLine.startConversation(bearer(req))]));
@@ -45,7 +49,7 @@ export function registerEmbeddedDirectLineRoutes(server: restify.Server, directL
     '/v3/directline/conversations/:conversationId/activities',
     handle(async (req) => {
       if (!isActivity(req.body) || !['message', 'event'].includes(req.body.type)) return [400, { error: { code: 'BadArgument' } }];
-      return [200, await directLine.postFromUser(bearer(req), String(req.params.conversationId), req.body, serviceUrlFor(req))];
+      return [200, await directLine.postFromUser(bearer(req), String(req.params.conversationId), req.body, await serviceUrlFor(req))];
     }),
   );
   server.get(
@@ -56,15 +60,20 @@ export function registerEmbeddedDirectLineRoutes(server: restify.Server, directL
     }),
   );
 
+  // only the bot's own calls: from loopback, to the serviceUrl that carries the connector key
+  const fromThisService = async (req: restify.Request): Promise<boolean> =>
+    isLoopback(req.socket.remoteAddress) && (await directLine.isConnectorKey(String(req.params.key)));
   const fromBot = handle(async (req) => {
+    if (!(await fromThisService(req))) throw new DirectLineAuthError('not the bot');
     if (!isActivity(req.body)) return [400, { error: { code: 'BadArgument' } }];
     return [200, await directLine.postFromBot(String(req.params.conversationId), req.body)];
   });
-  server.post(`${CONNECTOR_PATH}/v3/conversations/:conversationId/activities`, fromBot);
-  server.post(`${CONNECTOR_PATH}/v3/conversations/:conversationId/activities/:activityId`, fromBot);
+  server.post(`${CONNECTOR_PATH}/:key/v3/conversations/:conversationId/activities`, fromBot);
+  server.post(`${CONNECTOR_PATH}/:key/v3/conversations/:conversationId/activities/:activityId`, fromBot);
   server.put(
-    `${CONNECTOR_PATH}/v3/conversations/:conversationId/activities/:activityId`,
+    `${CONNECTOR_PATH}/:key/v3/conversations/:conversationId/activities/:activityId`,
     handle(async (req) => {
+      if (!(await fromThisService(req))) throw new DirectLineAuthError('not the bot');
       if (!isActivity(req.body)) return [400, { error: { code: 'BadArgument' } }];
       return [200, await directLine.updateFromBot(String(req.params.conversationId), String(req.params.activityId), req.body)];
     }),

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../clock';
 import { ConflictError } from '../../errors';
 import type { RecordStore, StoredRecord } from '../../storage/record-store';
@@ -38,6 +38,12 @@ interface ConversationSession {
   readonly nextSeq: number;
 }
 
+interface ConnectorKey {
+  readonly secret: string;
+}
+
+const CONNECTOR_KEY_RECORD = { kind: 'directline-session', partitionKey: 'connector-key', id: 'connector-key' } as const;
+
 interface StoredActivity {
   readonly seq: number;
   readonly activity: ChannelActivity;
@@ -54,6 +60,22 @@ export class EmbeddedDirectLine {
     /** Hands a user's activity to the bot (in-process, through the adapter). */
     private readonly deliver: (activity: ChannelActivity) => Promise<void>,
   ) {}
+
+  /**
+   * The secret in the serviceUrl the bot replies to, so only this service's own calls reach the connector routes.
+   * Kept in the store (shared by instances, renewed when it expires) so stored conversation references stay valid.
+   */
+  async connectorKey(): Promise<string> {
+    const existing = await this.records.get<ConnectorKey>(CONNECTOR_KEY_RECORD);
+    if (existing !== undefined) return existing.data.secret;
+    const { record } = await this.records.create<ConnectorKey>(CONNECTOR_KEY_RECORD, { secret: randomBytes(32).toString('base64url') });
+    return record.data.secret;
+  }
+
+  async isConnectorKey(candidate: string): Promise<boolean> {
+    const expected = createHash('sha256').update(await this.connectorKey()).digest();
+    return timingSafeEqual(expected, createHash('sha256').update(candidate).digest());
+  }
 
   async issueToken(userId: string): Promise<{ token: string; expiresIn: number }> {
     // JWT-shaped like Azure Direct Line's, so Web Chat reads the bound user id from it; the random third part is the
@@ -134,7 +156,8 @@ export class EmbeddedDirectLine {
     const stored = await this.records.list<StoredActivity>('directline-activity', { partitionKey: conversationId });
     const fresh = stored.map((r) => r.data).filter((a) => a.seq > after).sort((a, b) => a.seq - b.seq);
     const last = fresh.at(-1)?.seq ?? after;
-    return { activities: fresh.map((a) => a.activity), watermark: String(Math.max(last, -1)) };
+    // the serviceUrl carries the connector key: the page never sees it
+    return { activities: fresh.map(({ activity: { serviceUrl: _hidden, ...visible } }) => visible), watermark: String(Math.max(last, -1)) };
   }
 
   private async append(conversationId: string, activity: ChannelActivity, keepId?: string): Promise<ChannelActivity> {

@@ -25,12 +25,15 @@ export function newWebUserId(page: WebPage): string {
   return `${page === 'public' ? PUBLIC_USER_PREFIX : 'dl_'}${randomBytes(16).toString('hex')}`;
 }
 
-export function createEmbeddedTokenIssuer(directLine: EmbeddedDirectLine, localMode: boolean): WebTokenIssuer {
+/**
+ * `mayChooseId`: local mode only, and only ids listed in a role variable (e.g. MANAGER_IDS=local-manager), so roles can
+ * be tried; never someone's own `dl_` id, which would let one page read and act in another person's chat.
+ */
+export function createEmbeddedTokenIssuer(directLine: EmbeddedDirectLine, mayChooseId: (userId: string) => boolean): WebTokenIssuer {
   return {
     async issue(page, requestedUserId) {
-      // choosing your own id is only for trying roles locally (e.g. ?user=local-manager)
       const userId =
-        localMode && page === 'carers' && requestedUserId !== undefined && LOCAL_USER_ID.test(requestedUserId)
+        page === 'carers' && requestedUserId !== undefined && LOCAL_USER_ID.test(requestedUserId) && mayChooseId(requestedUserId)
           ? requestedUserId
           : newWebUserId(page);
       const { token, expiresIn } = await directLine.issueToken(userId);
