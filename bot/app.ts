@@ -9,6 +9,7 @@ import { checkContent, ContentError, type LoadedContent } from './content/load-c
 import { FosterCarerBot, turnFactsOf } from './foster-carer-bot';
 import type { Logger } from './logger';
 import { ConversationReferences } from './proactive/conversation-references';
+import { NoticeOutbox } from './proactive/notice-outbox';
 import { ProactiveSender } from './proactive/proactive-sender';
 import { PeriodicJob } from './periodic-job';
 import { createServer } from './server';
@@ -48,11 +49,13 @@ export interface App {
   readonly bot: FosterCarerBot;
   readonly records: RecordStore;
   readonly proactive: ProactiveSender;
+  /** Every proactive notice, whether it was delivered, and its retries. */
+  readonly outbox: NoticeOutbox;
   readonly content: LoadedContent;
   readonly decisions: DecisionLog;
   readonly overdue: OverdueAnnouncer;
   readonly trainingNotices: TrainingNotices;
-  /** Overdue-concern announcements, training reminders and lapsed offers: started by the entry point, not by tests. */
+  /** Overdue-concern announcements, training reminders and lapsed offers, notice retries: started by the entry point, not by tests. */
   readonly jobs: readonly PeriodicJob[];
   close(): Promise<void>;
 }
@@ -84,15 +87,16 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const references = new ConversationReferences(records);
   const adapter = createAdapter(config, conversationState, logger);
   const proactive = new ProactiveSender(adapter, references, config, logger);
+  const outbox = new NoticeOutbox(records, proactive, clock, logger, { retries: config.proactiveSendRetries, retryAfterMinutes: config.proactiveRetryAfterMinutes });
   const concerns = new Concerns(records, content.profile.id, {
     contactWithinWorkingDays: config.concernContactWorkingDays,
     bankHolidays: content.profile.bankHolidays,
   });
   const audit = new AuditLog(records);
-  const desk = new ConcernDesk({ concerns, audit, proactive, references, clock, config, logger });
+  const desk = new ConcernDesk({ concerns, audit, proactive, outbox, references, clock, config, logger });
   const training = new Training(content.training, records);
-  const trainingNotices = new TrainingNotices({ training, proactive, clock, logger });
-  const requestDesk = new RequestDesk({ requests: new ServiceRequests(records, content.profile.id), training, audit, proactive, references, clock, config, logger });
+  const trainingNotices = new TrainingNotices({ training, outbox, clock });
+  const requestDesk = new RequestDesk({ requests: new ServiceRequests(records, content.profile.id), training, audit, outbox, references, clock, config, logger });
   const { classifier, index } = createClassifier(content);
   const replies = new GuidanceReplies({ profile: content.profile, sourceNames: content.sourceNames, index, clock });
   const dialog = new RootDialog({
@@ -139,6 +143,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const jobs = [
     new PeriodicJob('overdue-concerns', () => overdue.runOnce(), logger),
     new PeriodicJob('training-notices', () => trainingNotices.runOnce(), logger),
+    new PeriodicJob('notice-retries', () => outbox.retryDue(), logger),
   ];
 
   const server = createServer({
@@ -158,6 +163,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     bot,
     records,
     proactive,
+    outbox,
     content,
     decisions,
     overdue,

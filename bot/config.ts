@@ -57,6 +57,8 @@ const EnvSchema = z.object({
   MENTORING_TEAM_ID: optionalText,
   CONCERN_CONTACT_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(2),
   REMINDER_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  PROACTIVE_SEND_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  PROACTIVE_RETRY_AFTER_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 
   MANAGER_IDS: csv,
   RECRUITMENT_OFFICER_IDS: csv,
@@ -143,6 +145,10 @@ export interface Config {
   /** A manager should contact a carer within this many working days of a retention concern. */
   readonly concernContactWorkingDays: number;
   readonly reminderCheckMinutes: number;
+  /** A failed proactive send is tried again this many times, on later runs of the scheduled job, then given up. */
+  readonly proactiveSendRetries: number;
+  /** The first retry waits this long; each later one waits twice as long as the one before. */
+  readonly proactiveRetryAfterMinutes: number;
 }
 
 const DEFAULT_PROACTIVE_HOSTS = ['smba.trafficmanager.net', '*.botframework.com'];
@@ -226,6 +232,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mentoringTeamId: e.MENTORING_TEAM_ID,
     concernContactWorkingDays: e.CONCERN_CONTACT_WORKING_DAYS,
     reminderCheckMinutes: e.REMINDER_CHECK_MINUTES,
+    proactiveSendRetries: e.PROACTIVE_SEND_RETRIES,
+    proactiveRetryAfterMinutes: e.PROACTIVE_RETRY_AFTER_MINUTES,
     roles: createRoleDirectory({
       manager: e.MANAGER_IDS,
       'recruitment-officer': e.RECRUITMENT_OFFICER_IDS,

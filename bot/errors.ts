@@ -8,6 +8,18 @@ export type ErrorCode =
   | 'STORAGE_FAILED'
   | 'STORAGE_INVALID_KEY'
   | 'PROACTIVE_TARGET_REFUSED'
+  /** A proactive send failed (connector 5xx, throttled, network): it is retried on a later run of the job. */
+  | 'PROACTIVE_SEND_FAILED'
+  /** A proactive send failed on every attempt allowed, or was refused for good (e.g. 400): no more attempts. */
+  | 'PROACTIVE_GAVE_UP'
+  /** The connector said the conversation is gone or closed to the bot (403/404): the stored reference was dropped. */
+  | 'PROACTIVE_REFERENCE_STALE'
+  /** No conversation reference for the audience (they never chatted, or it was dropped): nothing was sent. */
+  | 'PROACTIVE_NO_REFERENCE'
+  /** A manager acted on a concern card whose concern no longer exists (expired, or a forged id). */
+  | 'CONCERN_NOT_FOUND'
+  /** A manager acted on a request card whose request no longer exists. */
+  | 'REQUEST_NOT_FOUND'
   | 'TURN_FAILED';
 
 export class AppError extends Error {

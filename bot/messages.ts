@@ -68,6 +68,7 @@ export const messages = {
     noneOpen: 'There are no open concerns right now.',
     listHeader: (open: number, overdue: number): string => `${open} open concern${open === 1 ? '' : 's'}${overdue > 0 ? `, ${overdue} overdue` : ''}:`,
     newForManagers: 'A new concern needs a manager.',
+    notFound: 'This concern is no longer on record (it may have expired), so nothing was changed. Type "show open concerns" for the current list.',
     needsInput: (verb: string): string =>
       verb === 'record-visit' ? 'Please choose a visit date first.' : verb === 'close' ? 'Please choose an outcome to close it.' : 'Please write the action plan first.',
     changedMeanwhile: 'Someone else updated this concern just before you. This is the latest version: nothing you did was saved, please check and try again.',
@@ -124,6 +125,7 @@ export const messages = {
     listHeader: (type: string, n: number): string => `${n} open ${type === 'transport-report' ? 'transport report' : 'mentor request'}${n === 1 ? '' : 's'}:`,
     newForStaff: (type: string): string => (type === 'transport-report' ? 'A new transport problem has been reported.' : 'A new mentor request has come in.'),
     changed: 'Someone else updated this just before you; this is the latest version.',
+    notFound: 'This request is no longer on record (it may have expired), so nothing was changed. Type "show transport reports" or "show mentor requests" for the current list.',
   },
 
   transport: {

@@ -66,7 +66,9 @@ export type ManagerAction =
 export type ActionResult =
   | { readonly applied: true; readonly concern: StoredRecord<Concern> }
   /** Someone else changed it first: nothing was written; here is the current state. */
-  | { readonly applied: false; readonly concern: StoredRecord<Concern>; readonly reason: 'changed' | 'closed' };
+  | { readonly applied: false; readonly concern: StoredRecord<Concern>; readonly reason: 'changed' | 'closed' }
+  /** There is no such concern (it expired, or the id on the card is not one of ours). */
+  | { readonly applied: false; readonly reason: 'not-found' };
 
 /** Retention concerns and allegation-support requests: created once per activity, updated only with ETags. */
 export class Concerns {
@@ -108,7 +110,7 @@ export class Concerns {
    */
   async act(id: string, etag: string, action: ManagerAction, by: string, nowIso: string): Promise<ActionResult> {
     const current = await this.get(id);
-    if (current === undefined) throw new ConflictError(`concern ${id} no longer exists`);
+    if (current === undefined) return { applied: false, reason: 'not-found' };
     if (current.etag !== etag) return { applied: false, concern: current, reason: 'changed' };
     if (current.data.status === 'closed') return { applied: false, concern: current, reason: 'closed' };
     const next = apply(current.data, action, by, nowIso);
@@ -117,7 +119,7 @@ export class Concerns {
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const latest = await this.get(id);
-      if (latest === undefined) throw error;
+      if (latest === undefined) return { applied: false, reason: 'not-found' };
       return { applied: false, concern: latest, reason: 'changed' };
     }
   }

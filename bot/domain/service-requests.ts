@@ -62,6 +62,10 @@ export class ServiceRequests {
     return { record: result.record, created: result.created };
   }
 
+  async get(id: string): Promise<StoredRecord<ServiceRequest> | undefined> {
+    return this.records.get<ServiceRequest>(this.key(id));
+  }
+
   async list(type: ServiceRequest['type'], status?: 'open' | 'closed'): Promise<StoredRecord<ServiceRequest>[]> {
     return this.records.list<ServiceRequest>('request', { partitionKey: this.serviceId, where: { type, ...(status === undefined ? {} : { status }) } });
   }

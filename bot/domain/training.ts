@@ -137,12 +137,6 @@ export class Training {
     return pref?.data.remindersOff !== true;
   }
 
-  /** True only the first time it is called for this carer and session, on any instance: reminders go once. */
-  async claimReminder(carer: string, sessionId: string, at: string): Promise<boolean> {
-    const result = await this.records.create({ kind: 'booking', partitionKey: `reminders-${sessionId}`, id: deterministicId('reminder', sessionId, carer) }, { at });
-    return result.created;
-  }
-
   private offerUntil(now: DateTime, session: CourseSession): string {
     const start = DateTime.fromISO(session.start, { zone: SERVICE_ZONE });
     const until = DateTime.min(now.plus({ hours: OFFER_HOURS }), start.minus({ hours: 1 }));

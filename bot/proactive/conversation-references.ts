@@ -1,3 +1,4 @@
+import { ConflictError } from '../errors';
 import { deterministicId, type RecordStore } from '../storage/record-store';
 
 /** The parts of a botbuilder ConversationReference we keep: ids and routing only, no names. */
@@ -15,7 +16,7 @@ interface ReferenceDocument {
   readonly reference: StoredReference;
   /** Set for people holding the manager role when they last chatted: local-mode notifications reach them. */
   readonly manager?: boolean;
-  /** Set when a send was refused for good (403 MessageWritesBlocked: the user blocked or removed the bot). */
+  /** Written by earlier releases when a send was refused for good; such references are now deleted instead. */
   readonly inactive?: boolean;
 }
 
@@ -41,9 +42,20 @@ export class ConversationReferences {
     return record === undefined || record.data.inactive === true ? undefined : record.data.reference;
   }
 
-  async markInactive(audience: string): Promise<void> {
+  /**
+   * Forgets a reference the connector called stale (403 bot blocked or removed, 404 conversation gone), so nothing
+   * retries it for ever. Only the reference that failed is deleted: one saved since (the person chatted again, the
+   * bot was re-added) stays.
+   */
+  async drop(audience: string, failed: StoredReference): Promise<boolean> {
     const record = await this.records.get<ReferenceDocument>(this.key(audience));
-    if (record !== undefined) await this.records.replace(record, { ...record.data, inactive: true });
+    if (record === undefined || record.data.reference.conversation.id !== failed.conversation.id || record.data.reference.serviceUrl !== failed.serviceUrl) return false;
+    try {
+      return await this.records.delete(this.key(audience), record.etag);
+    } catch (error) {
+      if (error instanceof ConflictError) return false;
+      throw error;
+    }
   }
 
   private key(audience: string) {

@@ -140,6 +140,14 @@ export const RECORD_KINDS = {
     category: 'operational',
     lawfulBasis: PUBLIC_TASK,
   },
+  notice: {
+    container: 'records',
+    ttlSeconds: 30 * DAY,
+    partitionedBy: '"notices" (the retry job lists the pending ones)',
+    holds: 'each proactive message: purpose, audience key, the ids it is about, delivered or not, attempts; never its text',
+    category: 'operational',
+    lawfulBasis: PUBLIC_TASK,
+  },
   'audit-event': {
     container: 'audit',
     ttlSeconds: 2 * 365 * DAY,

@@ -1,5 +1,6 @@
 import type { Attachment, TurnContext } from 'botbuilder';
 import { concernCard, type CardActionMode } from '../../bot/cards/concern-card';
+import { notFoundCard } from '../../bot/cards/not-found-card';
 import type { ConcernSubmit } from '../../bot/cards/card-submit';
 import type { Clock } from '../../bot/clock';
 import type { Config } from '../../bot/config';
@@ -8,31 +9,36 @@ import type { Concern, Concerns, ManagerAction, NewConcern } from '../../bot/dom
 import type { Logger } from '../../bot/logger';
 import { messages } from '../../bot/messages';
 import type { ConversationReferences } from '../../bot/proactive/conversation-references';
-import type { ProactiveSender } from '../../bot/proactive/proactive-sender';
-import type { StoredRecord } from '../../bot/storage/record-store';
+import type { Notice, NoticeOutbox } from '../../bot/proactive/notice-outbox';
+import type { OutgoingMessage, ProactiveSender } from '../../bot/proactive/proactive-sender';
+import { deterministicId, type StoredRecord } from '../../bot/storage/record-store';
 import type { TurnFacts } from '../../bot/turn-facts';
 
 export interface ConcernDeskDeps {
   readonly concerns: Concerns;
   readonly audit: AuditLog;
   readonly proactive: ProactiveSender;
+  readonly outbox: NoticeOutbox;
   readonly references: ConversationReferences;
   readonly clock: Clock;
   readonly config: Pick<Config, 'managersTeamId' | 'localMode'>;
   readonly logger: Logger;
 }
 
+/** Why a concern card is posted: a new concern, or the daily re-announcement of an overdue one. */
+export type Occasion = 'new' | 'overdue';
+
 /** The managers' side of concerns: raising and announcing them, listing, acting, telling the carer. */
 export class ConcernDesk {
-  constructor(private readonly deps: ConcernDeskDeps) {}
+  constructor(private readonly deps: ConcernDeskDeps) {
+    deps.outbox.register('concern-card', { render: (notice) => this.renderCard(notice), delivered: (notice, activityId) => this.cardDelivered(notice, activityId) });
+    deps.outbox.register('carer-contacted', { render: (notice) => this.renderCarerContacted(notice) });
+  }
 
   /** Records the concern (once per originating activity) and posts its card to managers at once. */
   async raise(id: string, concern: NewConcern): Promise<StoredRecord<Concern>> {
     const { record, created } = await this.deps.concerns.raise(id, concern, this.deps.clock.now());
-    if (created) {
-      const teamCardId = await this.announce(record);
-      if (teamCardId !== undefined) await this.deps.concerns.setTeamCard(record, teamCardId);
-    }
+    if (created) await this.announce(record, 'new');
     return record;
   }
 
@@ -62,57 +68,93 @@ export class ConcernDesk {
     const today = this.today();
     if (submit.verb === 'refresh') {
       const current = await this.deps.concerns.get(submit.concernId);
-      if (current === undefined) return undefined;
+      if (current === undefined) return this.notFound(context, facts, submit);
       await this.audit(facts, 'view', 'concern', current.id, context);
       return concernCard(current, mode, { today });
     }
     const action = toManagerAction(submit);
     if (action === undefined) {
       const current = await this.deps.concerns.get(submit.concernId);
-      return current === undefined ? undefined : concernCard(current, mode, { today, banner: messages.concerns.needsInput(submit.verb) });
+      return current === undefined ? this.notFound(context, facts, submit) : concernCard(current, mode, { today, banner: messages.concerns.needsInput(submit.verb) });
     }
     const by = facts.roleKey ?? 'unknown';
     const result = await this.deps.concerns.act(submit.concernId, submit.etag, action, by, this.nowIso());
+    if (!result.applied && result.reason === 'not-found') return this.notFound(context, facts, submit);
     await this.audit(facts, result.applied ? submit.verb : `${submit.verb}-refused-${result.reason}`, 'concern', result.concern.id, context);
     if (!result.applied) {
       return concernCard(result.concern, mode, { today, banner: result.reason === 'closed' ? messages.concerns.alreadyClosed : messages.concerns.changedMeanwhile });
     }
-    if (action.verb === 'record-contact' || action.verb === 'record-visit') await this.tellCarer(result.concern.data);
+    if (action.verb === 'record-contact' || action.verb === 'record-visit') await this.tellCarer(result.concern);
     await this.refreshTeamCard(result.concern);
     return concernCard(result.concern, mode, { today, banner: messages.concerns.saved });
   }
 
-  /** Posts a card to the managers' Teams channel and, in local mode, to managers chatting on the local page. */
-  async announce(record: StoredRecord<Concern>, banner?: string): Promise<string | undefined> {
-    const today = this.today();
+  /**
+   * Posts a card to the managers' Teams channel and, in local mode, to managers chatting on the local page. Each post
+   * is a notice: recorded, retried if the connector fails, once per concern, audience and occasion (and day).
+   */
+  async announce(record: StoredRecord<Concern>, occasion: Occasion): Promise<void> {
     const { managersTeamId, localMode } = this.deps.config;
-    let teamCardId: string | undefined;
-    if (managersTeamId !== undefined) {
-      const sent = await this.deps.proactive.sendWithId(`team:${managersTeamId}`, { type: 'message', attachments: [concernCard(record, 'execute', { today, banner })] });
-      if (sent.outcome !== 'sent') this.deps.logger.warn('managers channel not reached', { outcome: sent.outcome, code: 'CONCERN_NOT_POSTED' });
-      teamCardId = sent.activityId;
+    const audiences = [
+      ...(managersTeamId === undefined ? [] : [`team:${managersTeamId}`]),
+      ...(localMode ? await this.deps.references.managerAudiences() : []),
+    ];
+    const day = occasion === 'overdue' ? this.today() : '';
+    for (const audience of audiences) {
+      const outcome = await this.deps.outbox.deliver(deterministicId('concern-card', record.id, audience, occasion, day), {
+        purpose: 'concern-card',
+        audience,
+        params: { concernId: record.id, occasion },
+      });
+      if (audience.startsWith('team:') && outcome !== 'delivered' && outcome !== 'duplicate') this.deps.logger.warn('managers channel not reached', { outcome, code: 'CONCERN_NOT_POSTED' });
     }
-    if (localMode) {
-      for (const audience of await this.deps.references.managerAudiences()) {
-        const channel = audience.startsWith('user:msteams:') ? 'execute' : 'submit';
-        await this.deps.proactive.send(audience, { type: 'message', text: messages.concerns.newForManagers, attachments: [concernCard(record, channel, { today, banner })] });
-      }
-    }
-    return teamCardId;
+  }
+
+  /** A concern closed (or gone) before its card could be posted is not posted; an overdue one no longer overdue neither. */
+  private async renderCard(notice: Notice): Promise<OutgoingMessage | undefined> {
+    const record = await this.deps.concerns.get(notice.params.concernId ?? '');
+    if (record === undefined || record.data.status === 'closed') return undefined;
+    const today = this.today();
+    const overdue = notice.params.occasion === 'overdue';
+    if (overdue && this.deps.concerns.overdue([record], today).length === 0) return undefined;
+    const team = notice.audience.startsWith('team:');
+    const card = concernCard(record, team || notice.audience.startsWith('user:msteams:') ? 'execute' : 'submit', { today, banner: overdue ? messages.concerns.overdueBanner : undefined });
+    return { type: 'message', ...(team ? {} : { text: messages.concerns.newForManagers }), attachments: [card] };
+  }
+
+  /** The first card in the managers' channel is the one updated in place when a manager acts. */
+  private async cardDelivered(notice: Notice, activityId: string | undefined): Promise<void> {
+    if (activityId === undefined || notice.params.occasion !== 'new' || !notice.audience.startsWith('team:')) return;
+    const record = await this.deps.concerns.get(notice.params.concernId ?? '');
+    if (record !== undefined) await this.deps.concerns.setTeamCard(record, activityId);
+  }
+
+  private async renderCarerContacted(notice: Notice): Promise<OutgoingMessage | undefined> {
+    const record = await this.deps.concerns.get(notice.params.concernId ?? '');
+    return record === undefined ? undefined : messages.concerns.carerContacted(record.data.reference);
   }
 
   /** Everyone in the managers' channel sees the same, current card. */
   private async refreshTeamCard(record: StoredRecord<Concern>): Promise<void> {
     const { managersTeamId } = this.deps.config;
     if (managersTeamId === undefined || record.data.teamCardId === undefined) return;
-    await this.deps.proactive.update(`team:${managersTeamId}`, record.data.teamCardId, {
+    const result = await this.deps.proactive.update(`team:${managersTeamId}`, record.data.teamCardId, {
       attachments: [concernCard(record, 'execute', { today: this.today() })],
     });
+    // not retried: the card refreshes itself when opened (Universal Actions), and the next action updates it again
+    if (result.outcome !== 'sent') this.deps.logger.warn('managers channel card not refreshed', { outcome: result.outcome, code: 'CONCERN_CARD_NOT_REFRESHED' });
   }
 
-  private async tellCarer(concern: Concern): Promise<void> {
-    const outcome = await this.deps.proactive.send(concern.carer.audience, messages.concerns.carerContacted(concern.reference));
-    if (outcome !== 'sent') this.deps.logger.warn('carer not notified', { outcome, code: 'CARER_NOT_NOTIFIED' });
+  /** Each recorded contact (or visit) tells the carer once: the notice id is the concern's new version. */
+  private async tellCarer(record: StoredRecord<Concern>): Promise<void> {
+    await this.deps.outbox.deliver(deterministicId('carer-contacted', record.id, record.etag), { purpose: 'carer-contacted', audience: record.data.carer.audience, params: { concernId: record.id } });
+  }
+
+  /** The card's concern is not on record: say so on the card, by code in the log, and in the audit trail. */
+  private async notFound(context: TurnContext, facts: TurnFacts, submit: ConcernSubmit): Promise<Attachment> {
+    this.deps.logger.warn('card action on a concern that does not exist', { activityId: context.activity.id, verb: submit.verb, outcome: 'not-found', code: 'CONCERN_NOT_FOUND' });
+    await this.audit(facts, `${submit.verb}-refused-not-found`, 'concern', submit.concernId, context);
+    return notFoundCard('Concern not found', messages.concerns.notFound);
   }
 
   private isManager(facts: TurnFacts): boolean {

@@ -4,7 +4,6 @@ import type { Concerns } from '../../bot/domain/concerns';
 import type { Leases } from '../../bot/domain/leases';
 import { isWorkingDay } from '../../bot/domain/working-days';
 import type { Logger } from '../../bot/logger';
-import { messages } from '../../bot/messages';
 import type { ConcernDesk } from './concern-desk';
 
 export interface OverdueAnnouncerDeps {
@@ -34,7 +33,7 @@ export class OverdueAnnouncer {
     const until = now.endOf('day').toUTC().toISO() ?? '';
     if (!(await this.deps.leases.tryAcquire(`overdue-announcement-${today}`, this.deps.instanceId, now.toUTC().toISO() ?? '', until))) return 0;
     for (const concern of overdue) {
-      await this.deps.desk.announce(concern, messages.concerns.overdueBanner);
+      await this.deps.desk.announce(concern, 'overdue');
       await this.deps.concerns.markAnnounced(concern, today);
     }
     this.deps.logger.info('overdue concerns announced', { count: overdue.length, outcome: 'announced' });

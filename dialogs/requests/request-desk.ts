@@ -1,4 +1,5 @@
 import type { Attachment, TurnContext } from 'botbuilder';
+import { notFoundCard } from '../../bot/cards/not-found-card';
 import { requestCard } from '../../bot/cards/request-card';
 import type { RequestSubmit } from '../../bot/cards/card-submit';
 import type { Clock } from '../../bot/clock';
@@ -9,15 +10,16 @@ import type { Training } from '../../bot/domain/training';
 import type { Logger } from '../../bot/logger';
 import { messages } from '../../bot/messages';
 import type { ConversationReferences } from '../../bot/proactive/conversation-references';
-import type { ProactiveSender } from '../../bot/proactive/proactive-sender';
-import type { StoredRecord } from '../../bot/storage/record-store';
+import type { Notice, NoticeOutbox } from '../../bot/proactive/notice-outbox';
+import type { OutgoingMessage } from '../../bot/proactive/proactive-sender';
+import { deterministicId, type StoredRecord } from '../../bot/storage/record-store';
 import type { TurnFacts } from '../../bot/turn-facts';
 
 export interface RequestDeskDeps {
   readonly requests: ServiceRequests;
   readonly training: Training;
   readonly audit: AuditLog;
-  readonly proactive: ProactiveSender;
+  readonly outbox: NoticeOutbox;
   readonly references: ConversationReferences;
   readonly clock: Clock;
   readonly config: Pick<Config, 'transportTeamId' | 'mentoringTeamId' | 'localMode'>;
@@ -26,7 +28,9 @@ export interface RequestDeskDeps {
 
 /** The staff side of transport reports and mentor requests, and the training and transport figures. */
 export class RequestDesk {
-  constructor(private readonly deps: RequestDeskDeps) {}
+  constructor(private readonly deps: RequestDeskDeps) {
+    deps.outbox.register('request-card', { render: (notice) => this.renderCard(notice) });
+  }
 
   /** Stores the request (once per originating activity) and posts it to the team that handles it. */
   async raise<T extends ServiceRequest>(id: string, request: Omit<T, 'reference' | 'status'>): Promise<StoredRecord<T>> {
@@ -52,8 +56,12 @@ export class RequestDesk {
   async close(context: TurnContext, facts: TurnFacts, submit: RequestSubmit): Promise<Attachment | undefined> {
     if (!facts.roles.has('manager') || facts.roleKey === undefined) return undefined;
     const result = await this.deps.requests.close(submit.requestId, submit.etag, facts.roleKey, this.deps.clock.now().toUTC().toISO() ?? '', submit.note?.trim() || undefined);
+    if (result.record === undefined) {
+      this.deps.logger.warn('card action on a request that does not exist', { activityId: context.activity.id, verb: submit.verb, outcome: 'not-found', code: 'REQUEST_NOT_FOUND' });
+      await this.audit(facts, 'close-refused-not-found', submit.requestId);
+      return notFoundCard('Request not found', messages.requests.notFound);
+    }
     await this.audit(facts, result.applied ? 'close' : 'close-refused', submit.requestId);
-    if (result.record === undefined) return undefined;
     return requestCard(result.record, modeOf(context), result.applied ? messages.concerns.saved : messages.requests.changed);
   }
 
@@ -88,17 +96,23 @@ export class RequestDesk {
     return true;
   }
 
+  /** The team's channel (and, in local mode, managers on the local page) are told; each post is a retried notice. */
   private async post(record: StoredRecord<ServiceRequest>): Promise<void> {
     const teamId = record.data.type === 'transport-report' ? this.deps.config.transportTeamId : this.deps.config.mentoringTeamId;
-    if (teamId !== undefined) {
-      const outcome = await this.deps.proactive.send(`team:${teamId}`, { type: 'message', attachments: [requestCard(record, 'execute')] });
-      if (outcome !== 'sent') this.deps.logger.warn('team channel not reached', { outcome, code: 'REQUEST_NOT_POSTED' });
+    const audiences = [...(teamId === undefined ? [] : [`team:${teamId}`]), ...(this.deps.config.localMode ? await this.deps.references.managerAudiences() : [])];
+    for (const audience of audiences) {
+      const outcome = await this.deps.outbox.deliver(deterministicId('request-card', record.id, audience), { purpose: 'request-card', audience, params: { requestId: record.id } });
+      if (audience.startsWith('team:') && outcome !== 'delivered' && outcome !== 'duplicate') this.deps.logger.warn('team channel not reached', { outcome, code: 'REQUEST_NOT_POSTED' });
     }
-    if (this.deps.config.localMode) {
-      for (const audience of await this.deps.references.managerAudiences()) {
-        await this.deps.proactive.send(audience, { type: 'message', text: messages.requests.newForStaff(record.data.type), attachments: [requestCard(record, audience.startsWith('user:msteams:') ? 'execute' : 'submit')] });
-      }
-    }
+  }
+
+  /** A request closed (or gone) before it could be posted is not posted. */
+  private async renderCard(notice: Notice): Promise<OutgoingMessage | undefined> {
+    const record = await this.deps.requests.get(notice.params.requestId ?? '');
+    if (record === undefined || record.data.status === 'closed') return undefined;
+    const team = notice.audience.startsWith('team:');
+    const card = requestCard(record, team || notice.audience.startsWith('user:msteams:') ? 'execute' : 'submit');
+    return { type: 'message', ...(team ? {} : { text: messages.requests.newForStaff(record.data.type) }), attachments: [card] };
   }
 
   private async audit(facts: TurnFacts, what: string, recordId: string): Promise<void> {

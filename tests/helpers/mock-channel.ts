@@ -8,10 +8,28 @@ export interface ChannelMessage {
   readonly activity: { type: string; text?: string; attachments?: { content: { body?: { text?: string }[] } }[] };
 }
 
+/**
+ * How the channel answers a send: an HTTP status (2xx accepts it), or 'reset' to drop the connection (a network
+ * failure). Tests set it per conversation to play a failing or stale connector.
+ */
+export type ChannelAnswer = number | 'reset';
+
+export interface MockChannel {
+  readonly url: string;
+  /** Sends the channel accepted. */
+  readonly messages: ChannelMessage[];
+  /** Every send it was asked for, accepted or not, with how it answered. */
+  readonly attempts: { readonly conversationId: string; readonly answer: ChannelAnswer }[];
+  answer: (conversationId: string, method: 'POST' | 'PUT') => ChannelAnswer;
+  stop(): Promise<void>;
+}
+
 /** A stand-in for the Teams/Bot Connector service: records what the bot sends proactively or as updates. */
-export async function startMockChannel(): Promise<{ url: string; messages: ChannelMessage[]; stop(): Promise<void> }> {
+export async function startMockChannel(): Promise<MockChannel> {
   const messages: ChannelMessage[] = [];
+  const attempts: MockChannel['attempts'] = [];
   let counter = 0;
+  const channel = { answer: (): ChannelAnswer => 200 } as Pick<MockChannel, 'answer'>;
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -22,10 +40,24 @@ export async function startMockChannel(): Promise<{ url: string; messages: Chann
         res.end();
         return;
       }
+      const conversationId = decodeURIComponent(match[1] ?? '');
+      const method = req.method === 'PUT' ? 'PUT' : 'POST';
+      const answer = channel.answer(conversationId, method);
+      attempts.push({ conversationId, answer });
+      if (answer === 'reset') {
+        req.socket.destroy();
+        return;
+      }
+      if (answer >= 300) {
+        res.statusCode = answer;
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify({ error: { code: answer === 403 ? 'BotNotInConversationRoster' : answer === 404 ? 'ConversationNotFound' : 'ServiceError', message: 'mock channel' } }));
+        return;
+      }
       counter += 1;
       messages.push({
-        conversationId: decodeURIComponent(match[1] ?? ''),
-        method: req.method === 'PUT' ? 'PUT' : 'POST',
+        conversationId,
+        method,
         activityId: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
         activity: JSON.parse(body || '{}'),
       });
@@ -35,7 +67,12 @@ export async function startMockChannel(): Promise<{ url: string; messages: Chann
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, messages, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return Object.assign(channel, {
+    url: `http://127.0.0.1:${port}/`,
+    messages,
+    attempts,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
 }
 
 export const cardTexts = (message: ChannelMessage): string =>

@@ -1,0 +1,95 @@
+import { fixedClock } from '../../bot/clock';
+import { sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
+
+const TENANT = 'council-tenant';
+const MISSING = 'NoSuchRecord0001';
+
+interface InvokeBody {
+  statusCode: number;
+  type: string;
+  value: { body?: { text?: string }[]; code?: string };
+}
+
+/** A manager acts on a card whose concern or request is not on record (expired, or a forged id). */
+describe('card actions on a record that does not exist', () => {
+  let running: RunningApp;
+  let counter = 0;
+
+  const teamsInvoke = async (aad: string, action: 'concern' | 'request', verb: string, data: Record<string, unknown>) => {
+    counter += 1;
+    const response = await fetch(`${running.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        id: `invoke-${counter}`,
+        channelId: 'msteams',
+        serviceUrl: 'http://127.0.0.1:9/',
+        from: { id: `29:${aad}`, aadObjectId: aad },
+        recipient: { id: 'bot' },
+        conversation: { id: `chat-${aad}`, conversationType: 'personal', tenantId: TENANT },
+        channelData: { tenant: { id: TENANT } },
+        value: { action: { type: 'Action.Execute', verb: `${action}.${verb}`, data: { action, verb, ...data } } },
+      }),
+    });
+    const text = await response.text();
+    return { status: response.status, text, body: (text.length > 0 ? JSON.parse(text) : undefined) as InvokeBody | undefined };
+  };
+  const cardText = (body: InvokeBody | undefined) => (body?.value.body ?? []).map((b) => b.text ?? '').join('\n');
+  const logged = (code: string) => running.logLines.filter((l) => (JSON.parse(l) as { code?: string }).code === code);
+
+  beforeAll(async () => {
+    running = await startTestApp({ clock: fixedClock('2026-06-08T10:00:00+01:00'), env: { MANAGER_IDS: 'aad-manager,dl_manager', ALLOWED_TENANT_IDS: TENANT } });
+  });
+  afterAll(async () => running.stop());
+
+  it.each([
+    ['close', { outcome: 'stayed', note: 'done' }],
+    ['record-contact', {}],
+    ['refresh', {}],
+    ['close', {}], // would need an outcome, but there is nothing to close
+  ])('answers a Teams Universal Action "concern.%s" on a missing concern with a not-found card (200), logged by code', async (verb, extra) => {
+    const before = logged('CONCERN_NOT_FOUND').length;
+    const result = await teamsInvoke('aad-manager', 'concern', verb, { concernId: MISSING, etag: '"1"', ...extra });
+    expect({ status: result.status, statusCode: result.body?.statusCode, type: result.body?.type }).toEqual({
+      status: 200,
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+    });
+    expect(cardText(result.body)).toContain('Concern not found');
+    expect(cardText(result.body)).toContain('no longer on record');
+    expect(logged('CONCERN_NOT_FOUND')).toHaveLength(before + 1);
+  });
+
+  it('answers a Teams "request.close" on a missing request the same way', async () => {
+    const result = await teamsInvoke('aad-manager', 'request', 'close', { requestId: MISSING, etag: '"1"' });
+    expect({ status: result.status, statusCode: result.body?.statusCode }).toEqual({ status: 200, statusCode: 200 });
+    expect(cardText(result.body)).toContain('Request not found');
+    expect(logged('REQUEST_NOT_FOUND')).toHaveLength(1);
+  });
+
+  it('shows the not-found card on the web page too, not an apology for an error', async () => {
+    for (const value of [
+      { action: 'concern', verb: 'close', concernId: MISSING, etag: '"1"', outcome: 'stayed' },
+      { action: 'request', verb: 'close', requestId: MISSING, etag: '"1"' },
+    ]) {
+      const reply = await sendActivity(running.baseUrl, { from: { id: 'dl_manager' }, value });
+      expect(reply.status).toBe(200);
+      const cards = reply.activities.flatMap((a) => (a.attachments ?? []) as { content: InvokeBody['value'] }[]);
+      expect(cards.map((c) => (c.content.body ?? []).map((b) => b.text).join(' ')).join()).toMatch(/(Concern|Request) not found/);
+      expect(reply.activities.map((a) => a.text ?? '').join()).not.toContain('Sorry');
+    }
+  });
+
+  it('records each refusal in the audit trail and fails no turn; a non-manager is still refused (403) without learning whether it exists', async () => {
+    const byCarer = await teamsInvoke('aad-carer', 'concern', 'close', { concernId: MISSING, etag: '"1"', outcome: 'stayed' });
+    expect({ status: byCarer.status, statusCode: byCarer.body?.statusCode, type: byCarer.body?.type }).toEqual({ status: 403, statusCode: 403, type: 'application/vnd.microsoft.error' });
+    const audit = await running.app.records.list<{ what: string; recordId: string }>('audit-event');
+    const refusals = audit.map((a) => a.data).filter((a) => a.recordId === MISSING);
+    expect(refusals.map((a) => a.what).sort()).toEqual(
+      ['close-refused-not-found', 'close-refused-not-found', 'close-refused-not-found', 'close-refused-not-found', 'close-refused-not-found', 'record-contact-refused-not-found', 'refresh-refused-not-found'].sort(),
+    );
+    expect(running.logLines.filter((l) => l.includes('"turn failed"'))).toEqual([]);
+  });
+});
