@@ -20,6 +20,15 @@ export type ErrorCode =
   | 'CONCERN_NOT_FOUND'
   /** A manager acted on a request card whose request no longer exists. */
   | 'REQUEST_NOT_FOUND'
+  /** POST /api/messages with a body that is not an activity: 400. */
+  | 'ACTIVITY_INVALID'
+  /** A channel token that does not verify: 401, no bot code run. */
+  | 'AUTH_REFUSED'
+  /** A request body refused before any route: over the size limit, too deeply nested, not JSON, not application/json. */
+  | 'BODY_TOO_LARGE'
+  | 'BODY_TOO_DEEP'
+  | 'BODY_NOT_JSON'
+  | 'BODY_UNSUPPORTED_TYPE'
   | 'TURN_FAILED';
 
 export class AppError extends Error {

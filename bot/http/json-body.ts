@@ -1,4 +1,5 @@
 import type * as restify from 'restify';
+import type { ErrorCode } from '../errors';
 
 export interface JsonBodyLimits {
   readonly maxBytes: number;
@@ -14,7 +15,7 @@ export class BodyRejected extends Error {
 
   constructor(
     readonly status: 400 | 413 | 415,
-    readonly code: 'BODY_TOO_LARGE' | 'BODY_NOT_JSON' | 'BODY_TOO_DEEP' | 'BODY_UNSUPPORTED_TYPE',
+    readonly code: Extract<ErrorCode, `BODY_${string}`>,
   ) {
     super(code);
   }
