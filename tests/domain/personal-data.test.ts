@@ -111,6 +111,8 @@ describe('maskPersonalData', () => {
       ["my foster son's name is Kwabena", "my foster son's name is [name]"],
       ['her dad is Vasile Popescu', 'her dad is [name]'],
       ['Ezekiel\'s teacher rang', '[name]\'s teacher rang'],
+      ['contact with grandma Eunice on saturdays', 'contact with grandma [name] on saturdays'],
+      ["he's called JJ", "he's called [name]"],
     ])('%s', (text, masked) => {
       expect(maskPersonalData(text)).toBe(masked);
     });
@@ -149,6 +151,7 @@ describe('maskPersonalData', () => {
       ['we live at 5 The Green', 'we live at [address]'],
       ['at 118 Westway now', 'at [address] now'],
       ['our home is Badger Cottage', 'our home is [address]'],
+      ['write to 2 Mill Cottages, Hawes', 'write to [address], Hawes'],
       ['we live at Ivy House, Thirsk', 'we live at [address], Thirsk'],
       ['moving to The Old Rectory', 'moving to [address]'],
     ])('%s', (text, masked) => {

@@ -30,7 +30,7 @@ const CAPITALISED = "[A-Z][A-Za-z'’-]*";
 const RESIDENCE_CUE =
   "\\b(?:[Ll]ive|[Ll]ives|[Ll]iving|[Ss]tay|[Ss]taying|[Mm]oved|[Mm]oving|[Mm]ove)\\s+(?:at|to|from|in)|\\b(?:[Aa]ddress|[Hh]ouse|[Hh]ome)\\s+(?:is|was)\\s*:?|\\b[Aa]ddress:";
 
-const NAMED_HOUSE = new RegExp(`\\b(?:The\\s+)?(?:${CAPITALISED}\\s+){0,2}(?:${HOUSE_SUFFIX})\\b`, 'g');
+const NAMED_HOUSE = new RegExp(`\\b(?:${HOUSE_NUMBER},?\\s+)?(?:The\\s+)?(?:${CAPITALISED}\\s+){0,2}(?:${HOUSE_SUFFIX})\\b`, 'g');
 const NAMED_HOUSE_AFTER_CUE = new RegExp(
   `(${RESIDENCE_CUE})\\s+(?:The\\s+)?(?:${CAPITALISED}\\s+){0,2}(?:${HOUSE_SUFFIX_AFTER_CUE})\\b`,
   'g',

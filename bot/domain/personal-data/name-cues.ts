@@ -28,6 +28,10 @@ export const AFTER_RELATION = new RegExp(
   'iu',
 );
 
+/** "with grandma Eunice", "Auntie Bev": family words stand before a name even without "my" or "her". */
+export const AFTER_KIN_WORD =
+  /\b(?:mum|mam|mom|dad|nan|nana|nanna|nanny|gran|granny|grandma|grandad|granddad|grandpa|aunt|auntie|aunty|uncle|cousin|brother|sister)\s+$/i;
+
 /** "my name is ", "called ", "named ", "name ": lower-case names are taken after these. */
 export const AFTER_NAME_WORD = /\b(?:my name is|name is|name['’]?s|names are|name:?|called|named|known as|call (?:him|her|them))\s+$/i;
 

@@ -8,6 +8,7 @@ import {
   AFTER_ARTICLE,
   AFTER_BIRTH_DATE,
   AFTER_CHILD_VERB,
+  AFTER_KIN_WORD,
   AFTER_SURNAME_WORD,
   AFTER_TITLE,
   AMBIGUOUS_TITLE,
@@ -91,9 +92,11 @@ function isNameByCue(text: string, t: Token): boolean {
   }
   const relation = AFTER_RELATION.exec(before);
   if (relation) return relation[1] ? isCapitalised(t) && fitsNameSlot(t, false) : fitsNameSlot(t, true);
-  if (AFTER_NAME_WORD.test(before)) return fitsNameSlot(t, true);
+  // "called JJ": after a naming word even initials are a name
+  if (AFTER_NAME_WORD.test(before)) return fitsNameSlot(t, true) || (isAcronym(t) && t.core.length <= 3);
   if (AFTER_SELF_INTRODUCTION.test(before)) return !isCommon(t) && !isAcronym(t) && (isCapitalised(t) || isKnownFirstName(t));
-  if (AFTER_SURNAME_WORD.test(before) || AFTER_BIRTH_DATE.test(before) || AFTER_CHILD_VERB.test(before)) return isCapitalised(t) && fitsNameSlot(t, false);
+  const capitalisedOnlyCue = [AFTER_KIN_WORD, AFTER_SURNAME_WORD, AFTER_BIRTH_DATE, AFTER_CHILD_VERB].some((cue) => cue.test(before));
+  if (capitalisedOnlyCue) return isCapitalised(t) && fitsNameSlot(t, false);
   return false;
 }
 
