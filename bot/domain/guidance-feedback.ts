@@ -40,7 +40,7 @@ export class GuidanceFeedback {
     return { helpful, notHelpful: votes.length - helpful };
   }
 
-  /** Keeps the question with names, phone numbers, e-mails and postcodes masked. Idempotent per turn. */
+  /** Keeps the question with personal data masked (names, addresses, contact details, dates of birth). Idempotent per turn. */
   async recordGap(turnRef: string, entry: Omit<UnansweredQuestion, 'question'> & { readonly rawQuestion: string }): Promise<void> {
     const { rawQuestion, ...rest } = entry;
     const question: UnansweredQuestion = { ...rest, question: maskPersonalData(rawQuestion) };

@@ -1,17 +1,18 @@
+import { maskAddresses } from './personal-data/addresses';
+import { maskEmails, maskIdentifiers } from './personal-data/contact-details';
+import { maskDatesOfBirth } from './personal-data/dates-of-birth';
+import { maskNames } from './personal-data/names';
+
+const MAX_LENGTH = 500;
+// Only this much is looked at: enough context around the kept 500 characters, and a bound on the work per message.
+const LOOKED_AT = MAX_LENGTH * 2;
+
 /**
- * Masks personal data in free text kept for content editors: e-mail addresses, phone numbers, UK postcodes and
- * capitalised names after "my name is", "I'm", "called" and similar. Over-masking is preferred to a leak.
+ * Masks personal data in free text kept for content editors (the unanswered-questions register): e-mail addresses,
+ * dates of birth, NI and NHS numbers, phone numbers, postcodes, street addresses and house names, and people's names.
+ * Over-masking is preferred to a leak. Masks before it cuts to length, so no half of a detail survives the cut.
  */
 export function maskPersonalData(text: string): string {
-  return text
-    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[email]')
-    .replace(/\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/gi, '[postcode]')
-    .replace(/(\+?\d[\d\s().-]{8,}\d)/g, '[phone]')
-    .replace(/\b(my name is|name'?s|i am|i['’]?m|called|named|this is)\s+([A-Za-z][a-z'’-]+)(\s+[A-Z][a-z'’-]+)?/gi, (whole, lead: string, first: string) =>
-      // the trigger may be any case; only a capitalised word after it is taken for a name
-      /^[A-Z]/.test(first) ? `${lead} [name]` : whole,
-    )
-    .replace(/\b(Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z'’-]+/g, '$1 [name]')
-    .slice(0, 500)
-    .replace(/\[[a-z]*$/, '');
+  const masked = maskNames(maskAddresses(maskIdentifiers(maskDatesOfBirth(maskEmails(text.slice(0, LOOKED_AT))))));
+  return masked.slice(0, MAX_LENGTH).replace(/\[[^\]]*$/, '');
 }

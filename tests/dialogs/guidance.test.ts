@@ -125,6 +125,18 @@ describe('answers people can trust', () => {
     expect(gap?.data.question).not.toContain('07700');
   });
 
+  it("keeps a child's full name and street address out of the unanswered-questions register", async () => {
+    const reply = await sendActivity(
+      running.baseUrl,
+      carer('can you recommend a plumber near 14 Acacia Avenue, my foster daughter Maisie Thorncroft says the tap leaks'),
+    );
+    expect(replyTexts(reply).join()).toContain("I don't have guidance on that");
+    const gaps = await running.app.records.list<{ question: string; reason: string }>('unanswered-question');
+    const gap = gaps.find((g) => g.data.question.includes('tap leaks'))?.data.question;
+    expect(gap).toBe('can you recommend a plumber near [address], my foster daughter [name] says the tap leaks');
+    for (const detail of ['Maisie', 'Thorncroft', '14', 'Acacia']) expect(gap).not.toContain(detail);
+  });
+
   it('greets a hello with what it can do, and does not log it as a gap in the guidance', async () => {
     const before = (await running.app.records.list('unanswered-question')).length;
     const reply = await sendActivity(running.baseUrl, carer('hello'));

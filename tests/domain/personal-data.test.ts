@@ -83,4 +83,149 @@ describe('maskPersonalData', () => {
     expect(masked).not.toMatch(/\[[a-z]*$/); // no half-cut mask left at the end
     expect(masked).not.toMatch(/jo|bloggs|07700/);
   });
+
+  describe('names after a title', () => {
+    it.each([
+      ['Mx Adebanjo is my link worker', 'Mx [name] is my link worker'],
+      ['mr and mrs Featherstone came round', 'mr and mrs [name] came round'],
+      ['Prof. Lindgren wrote the report', 'Prof [name] wrote the report'],
+      ['the head, mrs oduya, rang me', 'the head, mrs [name], rang me'],
+      ['Dr Ramanathan-Pillai referred him', 'Dr [name] referred him'],
+      ['her old carer Mrs Quist had the passport', 'her old carer Mrs [name] had the passport'],
+    ])('%s', (text, masked) => {
+      expect(maskPersonalData(text)).toBe(masked);
+    });
+
+    it('takes lower-case "miss" and "dr" for ordinary words, not titles', () => {
+      expect(maskPersonalData('I miss home and the dr said rest')).toBe('I miss home and the dr said rest');
+    });
+  });
+
+  describe('names after a relationship', () => {
+    it.each([
+      ['my foster daughter Zuleika has a cold', 'my foster daughter [name] has a cold'],
+      ['my foster son oisin won\'t eat', 'my foster son [name] won\'t eat'],
+      ['his birth mum, Tsholofelo, texted him', 'his birth mum, [name], texted him'],
+      ['my supervising social worker Anneliese Brack', 'my supervising social worker [name]'],
+      ['our placement is called Teodor', 'our placement is called [name]'],
+      ["my foster son's name is Kwabena", "my foster son's name is [name]"],
+      ['her dad is Vasile Popescu', 'her dad is [name]'],
+      ['Ezekiel\'s teacher rang', '[name]\'s teacher rang'],
+      ['contact with grandma Eunice on saturdays', 'contact with grandma [name] on saturdays'],
+      ["he's called JJ", "he's called [name]"],
+    ])('%s', (text, masked) => {
+      expect(maskPersonalData(text)).toBe(masked);
+    });
+
+    it.each(['her dad is back on Monday', 'my foster son keeps asking about his mum', 'my social worker is off sick'])(
+      'leaves an ordinary word after the relationship alone: %s',
+      (text) => {
+        expect(maskPersonalData(text)).toBe(text);
+      },
+    );
+  });
+
+  describe('first names, full names and every mention of them', () => {
+    it.each([
+      ['can i take harriet to wales', 'can i take [name] to wales'],
+      ['does ruairi still go to cubs', 'does [name] still go to cubs'],
+      ['Mehmet Yilmaz wants to know about contact', '[name] wants to know about contact'],
+      ['is connor mcbride still a carer', 'is [name] still a carer'],
+      ['Shelby and Precious share a room, Precious is 5', '[name] and [name] share a room, [name] is 5'],
+      ['nadia and amber fight, amber is older', '[name] and [name] fight, [name] is older'],
+      ['Hello, Wilhelmina here', 'Hello, [name] here'],
+      ['Ottilie was born early', '[name] was born early'],
+      ['the boys, Ignatius, 9, and Benedikt, 6', 'the boys, [name], 9, and [name], 6'],
+      ['Faith keeps running off', '[name] keeps running off'],
+    ])('%s', (text, masked) => {
+      expect(maskPersonalData(text)).toBe(masked);
+    });
+  });
+
+  describe('street addresses and named houses', () => {
+    it.each([
+      ['send it to 14 Acacia Avenue please', 'send it to [address] please'],
+      ['Flat 3, 22 High St, Leeds', '[address], Leeds'],
+      ['flat 9b Kestrel Court', '[address]'],
+      ['we moved to 4 pennine view last week', 'we moved to [address] last week'],
+      ['we live at 5 The Green', 'we live at [address]'],
+      ['at 118 Westway now', 'at [address] now'],
+      ['our home is Badger Cottage', 'our home is [address]'],
+      ['write to 2 Mill Cottages, Hawes', 'write to [address], Hawes'],
+      ['we live at Ivy House, Thirsk', 'we live at [address], Thirsk'],
+      ['moving to The Old Rectory', 'moving to [address]'],
+    ])('%s', (text, masked) => {
+      expect(maskPersonalData(text)).toBe(masked);
+    });
+
+    it.each(['we have 3 kids at the park most days', 'training at Brunswick House', 'the 10 o clock way is quicker', 'we are moving to a new house'])(
+      'leaves what only looks like an address alone: %s',
+      (text) => {
+        expect(maskPersonalData(text)).toBe(text);
+      },
+    );
+  });
+
+  describe('dates of birth', () => {
+    it.each([
+      ['DOB 07/08/2016 on the form', 'DOB [dob] on the form'],
+      ['d.o.b. 7.8.16', 'd.o.b. [dob]'],
+      ['born on 29th February 2012', 'born on [dob]'],
+      ['her birthday is 1st of May', 'her birthday is [dob]'],
+      ['date of birth: March 3rd, 2011', 'date of birth: [dob]'],
+      ['DOB 03 04 2015', 'DOB [dob]'],
+      ['born in 2009', 'born in [dob]'],
+      ['Zak 2/11/2013 needs a dentist', '[name] [dob] needs a dentist'],
+      ['the date of birth is 2014-05-30 not 2014-05-31', 'the date of birth is [dob] not [dob]'],
+    ])('%s', (text, masked) => {
+      expect(maskPersonalData(text)).toBe(masked);
+    });
+
+    it.each([
+      'training on 3 March',
+      'our review is on 14th June',
+      'the panel is on 15/01/2027 at 2',
+      'my allowance went up in April 2026',
+      'payments stop from 01/04/2027',
+    ])('keeps a date that is an appointment or a period: %s', (text) => {
+      expect(maskPersonalData(text)).toBe(text);
+    });
+  });
+
+  describe('NHS and National Insurance numbers, more phone shapes', () => {
+    it.each([
+      ['NHS number 943 476 5919', 'NHS number [nhs-number]'],
+      ['nhs 9434765919', 'nhs [nhs-number]'],
+      ['my NI is JT 12 34 56 B', 'my NI is [ni-number]'],
+      ['ni ab123456c', 'ni [ni-number]'],
+      ['ring (0113) 496 0123', 'ring [phone]'],
+      ['ring +447700900321 now', 'ring [phone] now'],
+      ['07700 900 248 ta', '[phone] ta'],
+    ])('%s', (text, masked) => {
+      expect(maskPersonalData(text)).toBe(masked);
+    });
+  });
+
+  it.each([
+    'how much is the allowance for a 14 year old in Leeds',
+    'Is the Safer Caring course on Tuesday or Wednesday?',
+    'we got £245 this week instead of £310',
+    'Does St Mary\'s primary have a breakfast club',
+    'Will the allowance go up in May?',
+    'Grace period for receipts, how long is it',
+    'Can we go to Jersey or Chester in August',
+    'Ofsted has been in touch about the inspection',
+    'Is Kinship Care the same as Special Guardianship',
+    'the Max Card works at the leisure centre',
+  ])('does not take places, courses, months, amounts or ordinary words for names: %s', (text) => {
+    expect(maskPersonalData(text)).toBe(text);
+  });
+
+  it('masks a long message quickly', () => {
+    const long = 'my foster son jayden and his brother Tomasz live at 4 Elm Road, '.repeat(200);
+    const started = Date.now();
+    const masked = maskPersonalData(long);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(masked).not.toMatch(/jayden|Tomasz|Elm/);
+  });
 });

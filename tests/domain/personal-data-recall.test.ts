@@ -1,0 +1,29 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { maskPersonalData } from '../../bot/domain/personal-data';
+import { measureMasking, readPiiFile } from '../helpers/pii-measure';
+
+// Every labelled file dropped into this folder is measured: a held-out set can sit beside the development set.
+const FOLDER = path.join(__dirname, 'pii');
+const files = readdirSync(FOLDER).filter((f) => f.endsWith('.jsonl')).sort();
+
+describe('masking personal data, measured on labelled sets', () => {
+  it('has at least one labelled set to measure', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  it.each(files)('%s: recall at least 0.95, over-masking at most 0.10', (file) => {
+    const examples = readPiiFile(path.join(FOLDER, file));
+    const figures = measureMasking(examples, (text) => maskPersonalData(text));
+    // figures only: counts and line numbers, never the text itself
+    console.log(
+      `${file}: ${figures.lines} lines, recall ${figures.recall.toFixed(3)} (${figures.caught}/${figures.items} items), ` +
+        `over-masking ${figures.overMasking.toFixed(3)} (${figures.overMasked}/${figures.cleanLines} clean lines)` +
+        (figures.leaks.length ? `; leaked on lines ${[...new Set(figures.leaks.map((l) => l.line + 1))].join(',')}` : '') +
+        (figures.overMaskedLines.length ? `; over-masked lines ${figures.overMaskedLines.map((l) => l + 1).join(',')}` : ''),
+    );
+    expect(figures.items).toBeGreaterThan(0);
+    expect(figures.recall).toBeGreaterThanOrEqual(0.95);
+    expect(figures.overMasking).toBeLessThanOrEqual(0.1);
+  });
+});
