@@ -1,6 +1,30 @@
 import { maskPersonalData } from '../../bot/domain/personal-data';
 
 describe('maskPersonalData', () => {
+  // shapes the first held-out set (tests/domain/pii/pii-heldout-1.jsonl) showed were missed; each written afresh here
+  it.each([
+    ['text me on 0044 7791 900 321 when you can', 'text me on [phone] when you can'],
+    ['her dob is 2013/11/02 for the form', 'her dob is [dob] for the form'],
+    ['he was born on the third of May 2011', 'he was born on the [dob]'],
+    ['could you ring Priyanka on the landline', 'could you ring [name] on the landline'],
+    ['can marley stay over at his mates on friday', 'can [name] stay over at his mates on friday'],
+    ['Kofi has started wetting the bed again', '[name] has started wetting the bed again'],
+    ['ezra had a meltdown in the supermarket', '[name] had a meltdown in the supermarket'],
+    ['we are the Okonkwo family from the support group', 'we are the [name] family from the support group'],
+    ['she stays with her nan at 9 Harrier Court most weekends', 'she stays with her nan at [address] most weekends'],
+  ])('masks shapes found missing on a held-out set: %s', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+  });
+
+  it.each([
+    'Are Sikh carers matched with Sikh children where they can be',
+    'can we go to the Mockingbird family sleepover',
+    'the panel is on the third of May 2027',
+    'I called Ofsted about the inspection',
+  ])('leaves ordinary text near those shapes alone: %s', (text) => {
+    expect(maskPersonalData(text)).toBe(text);
+  });
+
   it.each([
     ['email me at jo.bloggs+foster@gmail.com please', 'email me at [email] please'],
     ['my email is JANE_DOE@council.gov.uk.', 'my email is [email].'],

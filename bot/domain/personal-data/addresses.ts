@@ -30,6 +30,12 @@ const CAPITALISED = "[A-Z][A-Za-z'’-]*";
 const RESIDENCE_CUE =
   "\\b(?:[Ll]ive|[Ll]ives|[Ll]iving|[Ss]tay|[Ss]taying|[Mm]oved|[Mm]oving|[Mm]ove)\\s+(?:at|to|from|in)|\\b(?:[Aa]ddress|[Hh]ouse|[Hh]ome)\\s+(?:is|was)\\s*:?|\\b[Aa]ddress:";
 
+// With a number in front, "House" and "Court" name a block of flats: "4 Beacon House", "12 Kestrel Court".
+const NUMBERED_BUILDING = new RegExp(
+  `\\b${HOUSE_NUMBER},?\\s+(?:${CAPITALISED}\\s+){1,2}(?:House|Court|Tower|Towers|Mansions|Buildings|Heights|Point|Hall|Mill|Lodge|Place)\\b`,
+  'g',
+);
+
 const NAMED_HOUSE = new RegExp(`\\b(?:${HOUSE_NUMBER},?\\s+)?(?:The\\s+)?(?:${CAPITALISED}\\s+){0,2}(?:${HOUSE_SUFFIX})\\b`, 'g');
 const NAMED_HOUSE_AFTER_CUE = new RegExp(
   `(${RESIDENCE_CUE})\\s+(?:The\\s+)?(?:${CAPITALISED}\\s+){0,2}(?:${HOUSE_SUFFIX_AFTER_CUE})\\b`,
@@ -47,6 +53,7 @@ export function maskAddresses(text: string): string {
   return text
     .replace(STREET_ADDRESS, (address: string, streetWords: string) => (looksLikeStreetName(streetWords) ? '[address]' : address))
     .replace(ONE_WORD_STREET, '[address]')
+    .replace(NUMBERED_BUILDING, '[address]')
     .replace(NAMED_HOUSE_AFTER_CUE, (_whole, cue: string) => `${cue} [address]`)
     .replace(NAMED_HOUSE, '[address]');
 }

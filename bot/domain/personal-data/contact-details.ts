@@ -10,7 +10,8 @@ const NHS_NUMBER = /\b[1-9]\d{2}([\s-]?)\d{3}\1\d{4}\b/g;
 
 // +44 or 0 (optionally in brackets), then digits with spaces, dots, dashes or brackets: 10 or 11 digits in all.
 const UK_PHONE = /(?:\+44\s?(?:\(0\)\s?)?|\(0|\b0\s?)\d[\d\s().-]{7,14}\d\b/g;
-const INTERNATIONAL_PHONE = /\+\d[\d\s().-]{8,16}\d\b/g;
+// "+353 …" or, dialled from a UK phone, "0044 7700 …"
+const INTERNATIONAL_PHONE = /(?:\+|\b00)\d[\d\s().-]{8,16}\d\b/g;
 
 // Outward code (area letters, district digit, optional letter or digit), then inward code: digit and two letters.
 const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/gi;
@@ -23,7 +24,7 @@ const nationalDigits = (phone: string): string => (phone.startsWith('+44') ? `0$
 function maskPhones(text: string): string {
   return text
     .replace(UK_PHONE, (phone) => ([10, 11].includes(nationalDigits(phone).length) ? '[phone]' : phone))
-    .replace(INTERNATIONAL_PHONE, (phone) => (digitsOf(phone).length >= 10 ? '[phone]' : phone));
+    .replace(INTERNATIONAL_PHONE, (phone) => (digitsOf(phone).replace(/^00/, '').length >= 10 ? '[phone]' : phone));
 }
 
 export function maskEmails(text: string): string {

@@ -56,19 +56,31 @@ export const BEFORE_AGE = /^\s*(?:,\s*\d{1,2}\s*(?:,|\band\b|$)|\s*\(\d{1,2}\))/
 /** "adopt Tayo", "babysit Grace": verbs whose object is a child. */
 export const AFTER_CHILD_VERB = /\b(?:adopt|adopting|adopted|babysit|babysitting|look(?:ing|ed)? after|pick(?:ing)? up|collect|collecting)\s+$/i;
 
+/** "phone Dev on …", "ask Mrs …", "text Amara": verbs whose object is a person (taken capitalised only). */
+export const AFTER_CONTACT_VERB = /\b(?:phone|phoned|ring|rang|call|called|text|texted|message|messaged|email|emailed|ask|asked|tell|told|thank|thanked|meet|met)\s+$/i;
+
+/** "can pearl go to …", "could Kai stay …": a modal, then a word, then what a person would do. */
+export const AFTER_MODAL = /\b(?:can|could|may|should|would|will|does|did|must)\s+$/i;
+export const BEFORE_PERSON_ACTION =
+  /^\s+(?:go|come|stay|sleep|attend|visit|see|have|get|keep|start|join|travel|take|bring|play|swim|ride|use|wear|change|move|call|ring|text|meet|spend|be (?:allowed|told|moved|picked))\b/i;
+
+/** "the Fairbrother family", "the Nowak twins": a surname between "the" and a family word ("Muslim children" is not). */
+export const AFTER_THE = /\bthe\s+$/i;
+export const BEFORE_FAMILY_WORD = /^\s+(?:family|household|twins)\b/i;
+
 /** "Oliver here." */
 export const BEFORE_HERE = /^\s+here\b/i;
 
 /** What only a person does, even with a lower-case name: "gracie keeps crying", "Freya is 8", "Amira was born". */
 const PERSONAL_VERB =
-  "was born|is \\d|is aged|turned \\d|turns \\d|keeps|refuses|refused|cries|cried|misses|missed (?:her|his)|hits?|won['’]?t|wont|doesn['’]?t want|didn['’]?t want|came into care|came to us|moved in|arrived|ran away|runs away|gets upset|is asking|wants to see|told me|tells me|swore|was excluded";
+  "(?:has|had|is having|was having) (?:a|an|another) (?:seizure|fit|tantrum|meltdown|nightmare|panic attack|asthma attack|nosebleed|fall|accident|fight|bad day|sleepover)|was born|is \\d|is aged|turned \\d|turns \\d|keeps|refuses|refused|cries|cried|misses|missed (?:her|his)|hits?|won['’]?t|wont|doesn['’]?t want|didn['’]?t want|came into care|came to us|moved in|arrived|ran away|runs away|gets upset|is asking|wants to see|told me|tells me|swore|was excluded";
 export const BEFORE_PERSONAL_VERB = new RegExp(`^(?:['’]s)?\\s+(?:${PERSONAL_VERB})\\b`, 'i');
 /** After a word that is also a name at the start of a sentence: "Blessing has asthma", "Will is 14" (not "Will it …"). */
 export const BEFORE_SUBJECT_VERB = /^(?:['’]s)?\s+(?:has|had|does|did|goes|went|gets|got|can['’]?t|cannot|won['’]?t|wont|will|would|keeps|wants|needs|says|said|likes|loves|hates|lives|and [A-Z])\b/;
 
 /** What a person usually does: taken with a capitalised word only ("Ofsted says" is not a person, but rarely said). */
 export const BEFORE_PERSON_VERB = new RegExp(
-  `^(?:['’]s)?\\s+(?:${PERSONAL_VERB}|wants|told|tells|says|said|is getting|is being|has been|hasn['’]?t|isn['’]?t|needs|likes|loves|hates|lives|started|starts|was placed|and (?:his|her|their) )`,
+  `^(?:['’]s)?\\s+(?:${PERSONAL_VERB}|has (?:started|stopped|begun|gone|got|asked|said|told|been|had|refused|run|come)|wants|told|tells|says|said|is getting|is being|has been|hasn['’]?t|isn['’]?t|needs|likes|loves|hates|lives|started|starts|was placed|and (?:his|her|their) )`,
   'i',
 );
 

@@ -8,6 +8,11 @@ import {
   AFTER_ARTICLE,
   AFTER_BIRTH_DATE,
   AFTER_CHILD_VERB,
+  AFTER_CONTACT_VERB,
+  AFTER_MODAL,
+  AFTER_THE,
+  BEFORE_FAMILY_WORD,
+  BEFORE_PERSON_ACTION,
   AFTER_KIN_WORD,
   AFTER_SURNAME_WORD,
   AFTER_TITLE,
@@ -95,8 +100,10 @@ function isNameByCue(text: string, t: Token): boolean {
   // "called JJ": after a naming word even initials are a name
   if (AFTER_NAME_WORD.test(before)) return fitsNameSlot(t, true) || (isAcronym(t) && t.core.length <= 3);
   if (AFTER_SELF_INTRODUCTION.test(before)) return !isCommon(t) && !isAcronym(t) && (isCapitalised(t) || isKnownFirstName(t));
-  const capitalisedOnlyCue = [AFTER_KIN_WORD, AFTER_SURNAME_WORD, AFTER_BIRTH_DATE, AFTER_CHILD_VERB].some((cue) => cue.test(before));
+  const capitalisedOnlyCue = [AFTER_KIN_WORD, AFTER_SURNAME_WORD, AFTER_BIRTH_DATE, AFTER_CHILD_VERB, AFTER_CONTACT_VERB].some((cue) => cue.test(before));
   if (capitalisedOnlyCue) return isCapitalised(t) && fitsNameSlot(t, false);
+  // "can pearl go to her friend's": between a modal and a person's action, lower case too
+  if (AFTER_MODAL.test(before) && BEFORE_PERSON_ACTION.test(text.slice(t.start + t.core.length))) return fitsNameSlot(t, true);
   return false;
 }
 
@@ -117,7 +124,8 @@ function isNameByBehaviour(text: string, t: Token): boolean {
   if (BEFORE_PERSON_POSSESSION.test(after)) return isCapitalised(t) || couldBeLowerCaseName(t);
   const subjectPosition = startsSentence(text, t) || /(?:,|\band)\s*$/i.test(text.slice(0, t.start));
   if (!isCapitalised(t)) return subjectPosition && couldBeLowerCaseName(t) && BEFORE_PERSONAL_VERB.test(after);
-  if (BEFORE_BIRTH_DATE.test(after) || BEFORE_HERE.test(after) || BEFORE_AGE.test(after)) return true;
+  if (BEFORE_BIRTH_DATE.test(after) || BEFORE_HERE.test(after) || BEFORE_AGE.test(after) ) return true;
+  if (BEFORE_FAMILY_WORD.test(after) && AFTER_THE.test(text.slice(0, t.start))) return true;
   return subjectPosition && BEFORE_PERSON_VERB.test(after);
 }
 
