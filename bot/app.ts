@@ -75,7 +75,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const { logger } = options;
   const clock = options.clock ?? systemClock;
   const content = options.content ?? (await loadCheckedContent(config.contentDir, clock, logger));
-  const records = options.records ?? (await createRecordStore(config, clock));
+  const records = options.records ?? (await createRecordStore(config, clock, logger));
 
   if (config.production) {
     for (const example of exampleValues(content.profile)) {

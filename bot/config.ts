@@ -44,6 +44,7 @@ const EnvSchema = z.object({
   COSMOS_CREATE_CONTAINERS: flag,
   COSMOS_MAX_RETRIES: z.coerce.number().int().min(0).max(20).default(9),
   COSMOS_MAX_WAIT_SECONDS: z.coerce.number().int().min(1).max(120).default(30),
+  COSMOS_OPERATION_DEADLINE_MS: z.coerce.number().int().min(100).max(60000).default(5000),
 
   DIRECT_LINE_SECRET: optionalText,
   DIRECT_LINE_ENDPOINT: z.url().default('https://europe.directline.botframework.com/v3/directline'),
@@ -112,6 +113,8 @@ export interface CosmosSettings {
   readonly createContainers: boolean;
   readonly maxRetries: number;
   readonly maxWaitSeconds: number;
+  /** One store operation, with its retries of transient failures, gives up after this long. */
+  readonly operationDeadlineMs: number;
 }
 
 export interface Config {
@@ -209,6 +212,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             createContainers: e.COSMOS_CREATE_CONTAINERS ?? !production,
             maxRetries: e.COSMOS_MAX_RETRIES,
             maxWaitSeconds: e.COSMOS_MAX_WAIT_SECONDS,
+            operationDeadlineMs: e.COSMOS_OPERATION_DEADLINE_MS,
           }
         : { kind: 'sqlite', dataDir: path.resolve(e.DATA_DIR) },
     botAuth: localMode

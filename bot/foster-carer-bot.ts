@@ -129,8 +129,8 @@ export class FosterCarerBot extends ActivityHandler {
     context.onSendActivities(withoutTraces);
     try {
       await super.run(context);
-      await this.recordDecision(context, facts);
-      await this.rememberConversation(context, facts);
+      await this.bookkeeping('decision not recorded', log, () => this.recordDecision(context, facts));
+      await this.bookkeeping('conversation reference not saved', log, () => this.rememberConversation(context, facts));
       await this.deps.conversationState.saveChanges(context, false);
     } catch (error) {
       if (context.turnState.get(EMERGENCY_SENT) !== true) throw error;
@@ -146,6 +146,18 @@ export class FosterCarerBot extends ActivityHandler {
       outcome: 'ok',
       latencyMs: Math.round(performance.now() - started),
     });
+  }
+
+  /**
+   * Records kept about a turn, not part of what the person asked for. By now the reply may confirm something saved
+   * ("You're booked"): failing the turn here would add "something went wrong" to a true confirmation.
+   */
+  private async bookkeeping(what: string, log: Record<string, string | undefined>, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      this.deps.logger.error(what, { ...log, code: errorCodeOf(error), outcome: 'continued' });
+    }
   }
 
   /** True when a dialog is waiting for this message; a store that fails counts as no (signposting goes ahead). */

@@ -97,6 +97,8 @@ export const messages = {
       `Thank you. I've passed this to the fostering managers (reference ${reference}). A manager will contact you by ${longDate(contactByDate)}, the way you asked, to talk things through and agree what would help. Nothing is decided until you've spoken. I'll let you know here when they record that they've been in touch.`,
     notSaved: (profile: ServiceProfile): string =>
       `I'm sorry, I couldn't pass this on just now because of a problem on our side. Please contact the fostering team directly: ${contactLine(profile, 'fosteringTeam')}.`,
+    notConfirmed: (profile: ServiceProfile): string =>
+      `I'm sorry, a problem on our side means I can't tell whether this reached the fostering managers. So that nothing is missed, please contact the fostering team directly: ${contactLine(profile, 'fosteringTeam')}.`,
   },
 
   allegation: {
@@ -170,6 +172,11 @@ export const messages = {
     interest: (course: string): string => `Thanks, I've registered your interest in ${course}. The training team uses this to plan new dates.`,
     noDates: (course: string): string => `There are no dates for ${course} at the moment, so I've registered your interest. The training team uses this to plan new dates.`,
     notBooked: 'Fine, nothing has been booked.',
+    bookFailed: "I'm sorry, a problem on our side stopped me booking that, and nothing has been booked. Please try again in a few minutes.",
+    bookUnknown: "I'm sorry, a problem on our side means I can't tell whether that booking went through. Ask me \"my bookings\" in a few minutes to check.",
+    cancelFailed: (course: string, label: string): string =>
+      `I'm sorry, a problem on our side stopped me cancelling, so you are still booked on ${course}, ${label}. Please try again in a few minutes.`,
+    cancelUnknown: "I'm sorry, a problem on our side means I can't tell whether that cancellation went through. Ask me \"my bookings\" in a few minutes to check.",
     noBookings: "You don't have any upcoming training bookings.",
     yourBookings: (lines: readonly string[]): string => `Your upcoming training:\n\n${lines.map((l) => `- ${l}`).join('\n')}`,
     whichToCancel: 'Which booking would you like to cancel?',

@@ -21,6 +21,9 @@ const taken = (places: Places) => places.booked.length + (places.offers ?? []).l
 export type BookingOutcome = 'booked' | 'already-booked' | 'waiting-list' | 'already-waiting';
 
 const MAX_ATTEMPTS = 20;
+const CONFLICT_PAUSE_BASE_MS = 10;
+const CONFLICT_PAUSE_MAX_MS = 200;
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Places on training sessions. Every change is a replace with the ETag of the version read, so two carers racing for
@@ -31,9 +34,13 @@ export class SessionPlaces {
   constructor(private readonly records: RecordStore) {}
 
   async book(sessionId: string, carer: string, capacity: number): Promise<BookingOutcome> {
+    // what this call has tried to write: a write that lost a race may still be the one that committed (its answer
+    // lost, then overwritten by the next carer's change), so finding the carer there afterwards is this call's doing
+    let tried: 'booked' | 'waiting-list' | undefined;
     return this.change(sessionId, capacity, (places) => {
-      if (places.booked.includes(carer)) return { outcome: 'already-booked' };
-      if (places.waiting.includes(carer)) return { outcome: 'already-waiting' };
+      if (places.booked.includes(carer)) return { outcome: tried === 'booked' ? 'booked' : 'already-booked' };
+      if (places.waiting.includes(carer)) return { outcome: tried === 'waiting-list' ? 'waiting-list' : 'already-waiting' };
+      tried = (places.offers ?? []).some((o) => o.carer === carer) || taken(places) < places.capacity ? 'booked' : 'waiting-list';
       if ((places.offers ?? []).some((o) => o.carer === carer)) return { outcome: 'booked', next: { ...places, booked: [...places.booked, carer], offers: (places.offers ?? []).filter((o) => o.carer !== carer) } };
       if (taken(places) < places.capacity) return { outcome: 'booked', next: { ...places, booked: [...places.booked, carer] } };
       return { outcome: 'waiting-list', next: { ...places, waiting: [...places.waiting, carer] } };
@@ -111,7 +118,9 @@ export class SessionPlaces {
         return outcome;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
-        // someone else changed the session first: read it again and decide again
+        // someone else changed the session first: read it again and decide again, after a jittered pause so that
+        // many carers racing for one session do not all re-read and collide again in step
+        await pause(Math.random() * Math.min(CONFLICT_PAUSE_MAX_MS, CONFLICT_PAUSE_BASE_MS * 2 ** attempt));
       }
     }
     throw new StorageError(`session ${sessionId}: too many concurrent changes`);

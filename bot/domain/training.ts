@@ -88,6 +88,20 @@ export class Training {
     return this.places.book(sessionId, carer, view.session.capacity);
   }
 
+  /**
+   * After `book` or `cancel` failed (the store gave up, perhaps after the write committed): the carer's place as it is
+   * actually stored, so they are told the truth; 'unknown' when the store cannot be asked either.
+   */
+  async placeAfterFailure(carer: string, sessionId: string): Promise<'booked' | 'waiting' | 'none' | 'unknown'> {
+    try {
+      const state = await this.places.stateOf(sessionId, carer);
+      // a held offer is not a booking: the carer still has to take it up
+      return state === 'offered' ? 'none' : state;
+    } catch {
+      return 'unknown';
+    }
+  }
+
   /** A freed place is held for the next carer in line for OFFER_HOURS; the offer is returned so they can be told. */
   async cancel(carer: string, sessionId: string, now: DateTime): Promise<{ cancelled: boolean; offer?: Offer }> {
     const view = this.find(sessionId);

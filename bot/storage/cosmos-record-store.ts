@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Container, Database, ItemDefinition, SqlParameter } from '@azure/cosmos';
 import type { Clock } from '../clock';
 import { ConflictError, StorageError } from '../errors';
 import { CONTAINERS, kindSpec, PARTITION_KEY_PATH, type ContainerId, type RecordKind } from './data-inventory';
-import { fromCosmosError, statusOf } from './cosmos-errors';
+import { failureCodeOf, fromCosmosError, isTransientCosmosError, mayHaveCommitted, statusOf } from './cosmos-errors';
+import { retryWithBackoff, type AttemptContext, type BackoffPolicy } from './retry-with-backoff';
 import {
   assertValidField,
   assertValidKey,
@@ -22,37 +24,70 @@ interface RecordDocument extends ItemDefinition {
   createdAt: string;
   updatedAt: string;
   ttl?: number;
+  /** Random per write: after an ambiguous failure it tells "my write is the one stored" from someone else's. */
+  writeId?: string;
   _etag?: string;
 }
+
+/** A transient failure retried by the store; for logs (by code) and fault tests. */
+export interface StoreRetryEvent {
+  readonly action: string;
+  readonly attempt: number;
+  readonly delayMs: number;
+  /** The HTTP status or network error code that was retried. */
+  readonly code: string;
+}
+
+export interface CosmosStoreOptions {
+  /** Local and test use: create the database and containers when absent. */
+  readonly createContainers: boolean;
+  readonly backoff?: Partial<BackoffPolicy>;
+  readonly onRetry?: (event: StoreRetryEvent) => void;
+  /** In [0, 1): injected by tests so back-off jitter is reproducible. */
+  readonly random?: () => number;
+}
+
+export const DEFAULT_BACKOFF: BackoffPolicy = { deadlineMs: 5000, baseDelayMs: 50, maxDelayMs: 1000 };
 
 /**
  * Azure Cosmos DB implementation. Every kind lives in the container the data inventory names, partitioned on `/pk`.
  * Inserts use `create` (409 on a duplicate id), updates `replace` with IfMatch (412 when stale): never upsert+IfMatch,
  * which would recreate a deleted record (COS-5).
+ *
+ * Transient failures (503, 408, 449, 410, dropped connections) are retried with jittered back-off within one deadline
+ * per operation; 429 is left to the SDK's throttling policy. A retried write may meet its own earlier attempt, which
+ * committed although its response was lost: every create and replace carries a random `writeId`, so a 409 or 412
+ * caused by our own write is recognised as success, and a genuine concurrent change is still a conflict.
  */
 export class CosmosRecordStore implements RecordStore {
+  private readonly healthId = randomUUID();
+
   private constructor(
     private readonly database: Database,
     private readonly clock: Clock,
+    private readonly options: CosmosStoreOptions,
+    private readonly backoff: BackoffPolicy,
   ) {}
 
   /**
    * Checks (or, for local and test use, creates) every container with its partition key and `defaultTtl` (COS-10).
    * Runs once at start-up; a failure rejects so the caller can retry, and nothing failed is cached (COS-9).
    */
-  static async connect(database: Database, clock: Clock, options: { createContainers: boolean }): Promise<CosmosRecordStore> {
+  static async connect(database: Database, clock: Clock, options: CosmosStoreOptions): Promise<CosmosRecordStore> {
+    const store = new CosmosRecordStore(database, clock, options, { ...DEFAULT_BACKOFF, ...options.backoff });
     if (options.createContainers) {
-      await database.client.databases.createIfNotExists({ id: database.id });
+      await store.retrying('create database', ({ signal }) => database.client.databases.createIfNotExists({ id: database.id }, { abortSignal: signal }));
     }
     for (const spec of Object.values(CONTAINERS)) {
       if (options.createContainers) {
-        await database.containers.createIfNotExists({
-          id: spec.id,
-          partitionKey: { paths: [PARTITION_KEY_PATH] },
-          defaultTtl: spec.defaultTtlSeconds,
-        });
+        await store.retrying(`create container ${spec.id}`, ({ signal }) =>
+          database.containers.createIfNotExists(
+            { id: spec.id, partitionKey: { paths: [PARTITION_KEY_PATH] }, defaultTtl: spec.defaultTtlSeconds },
+            { abortSignal: signal },
+          ),
+        );
       }
-      const { resource } = await database.container(spec.id).read();
+      const { resource } = await store.retrying(`read container ${spec.id}`, ({ signal }) => database.container(spec.id).read({ abortSignal: signal }));
       if (resource === undefined) throw new StorageError(`container ${spec.id} does not exist`);
       if (resource.defaultTtl === undefined || resource.defaultTtl === null) {
         throw new StorageError(`container ${spec.id} has no defaultTtl: personal data would never expire`);
@@ -61,76 +96,92 @@ export class CosmosRecordStore implements RecordStore {
         throw new StorageError(`container ${spec.id} must be partitioned on ${PARTITION_KEY_PATH}`);
       }
     }
-    return new CosmosRecordStore(database, clock);
+    return store;
   }
 
   async create<T>(key: RecordKey, data: T): Promise<CreateResult<T>> {
     assertValidKey(key);
     const now = this.nowIso();
     const document = this.toDocument(key, data, now, now);
+    const action = `create ${key.kind} ${key.id}`;
     try {
-      const { resource } = await this.container(key.kind).items.create<RecordDocument>(document);
+      const { resource } = await this.retrying(action, ({ signal }) => this.container(key.kind).items.create<RecordDocument>(document, { abortSignal: signal }));
       return { created: true, record: toRecord<T>(required(resource, key)) };
     } catch (error) {
-      if (statusOf(error) !== 409) throw fromCosmosError(error, `create ${key.kind} ${key.id}`);
+      if (statusOf(error) !== 409) throw fromCosmosError(error, action);
     }
-    const existing = await this.get<T>(key);
-    if (existing === undefined) throw new StorageError(`create ${key.kind} ${key.id}: record vanished after a conflict`);
-    return { created: false, record: existing };
+    const existing = await this.readDocument(key);
+    if (existing === undefined) throw new StorageError(`${action}: record vanished after a conflict`);
+    // our own earlier attempt committed and only its response was lost: this call did create it
+    return { created: existing.writeId === document.writeId, record: toRecord<T>(existing) };
   }
 
   async get<T>(key: RecordKey): Promise<StoredRecord<T> | undefined> {
     assertValidKey(key);
-    try {
-      // read() resolves with resource undefined on 404 instead of throwing
-      const { resource } = await this.container(key.kind).item(documentId(key), key.partitionKey).read<RecordDocument>();
-      return resource === undefined ? undefined : toRecord<T>(resource);
-    } catch (error) {
-      throw fromCosmosError(error, `read ${key.kind} ${key.id}`);
-    }
+    const document = await this.readDocument(key);
+    return document === undefined ? undefined : toRecord<T>(document);
   }
 
   async replace<T>(current: StoredRecord<T>, data: T): Promise<StoredRecord<T>> {
     assertValidKey(current);
     const document = this.toDocument(current, data, current.createdAt, this.nowIso());
+    const action = `replace ${current.kind} ${current.id}`;
     try {
-      const { resource } = await this.container(current.kind)
-        .item(document.id, current.partitionKey)
-        .replace<RecordDocument>(document, { accessCondition: { type: 'IfMatch', condition: current.etag } });
+      const { resource } = await this.retrying(action, ({ signal }) =>
+        this.container(current.kind)
+          .item(document.id, current.partitionKey)
+          .replace<RecordDocument>(document, { accessCondition: { type: 'IfMatch', condition: current.etag }, abortSignal: signal }),
+      );
       return toRecord<T>(required(resource, current));
     } catch (error) {
       // 404 means it was deleted since it was read: a conflict, as in the SQLite store
-      if (statusOf(error) === 404) {
-        throw new ConflictError(`replace ${current.kind} ${current.id}: deleted since it was read`, { cause: error });
-      }
-      throw fromCosmosError(error, `replace ${current.kind} ${current.id}`);
+      if (statusOf(error) === 404) throw new ConflictError(`${action}: deleted since it was read`, { cause: error });
+      if (statusOf(error) !== 412) throw fromCosmosError(error, action);
+      // stale: either someone else changed it, or our own earlier attempt committed and its response was lost
+      const stored = await this.readDocument(current);
+      if (stored !== undefined && stored.writeId === document.writeId) return toRecord<T>(stored);
+      throw fromCosmosError(error, action);
     }
   }
 
   async upsert<T>(key: RecordKey, data: T): Promise<StoredRecord<T>> {
     assertValidKey(key);
     const now = this.nowIso();
+    const document = this.toDocument(key, data, now, now);
+    const action = `upsert ${key.kind} ${key.id}`;
     try {
-      const { resource } = await this.container(key.kind).items.upsert<RecordDocument>(this.toDocument(key, data, now, now));
+      // last writer wins: repeating it after an ambiguous failure is harmless
+      const { resource } = await this.retrying(action, ({ signal }) => this.container(key.kind).items.upsert<RecordDocument>(document, { abortSignal: signal }));
       return toRecord<T>(required(resource, key));
     } catch (error) {
-      throw fromCosmosError(error, `upsert ${key.kind} ${key.id}`);
+      throw fromCosmosError(error, action);
     }
   }
 
   async delete(key: RecordKey, etag?: string): Promise<boolean> {
     assertValidKey(key);
+    const action = `delete ${key.kind} ${key.id}`;
+    let earlierAttemptMayHaveDeleted = false;
     try {
-      await this.container(key.kind)
-        .item(documentId(key), key.partitionKey)
-        .delete(etag === undefined ? undefined : { accessCondition: { type: 'IfMatch', condition: etag } });
+      await this.retrying(action, async ({ signal }) => {
+        try {
+          return await this.container(key.kind)
+            .item(documentId(key), key.partitionKey)
+            .delete({ abortSignal: signal, ...(etag === undefined ? {} : { accessCondition: { type: 'IfMatch', condition: etag } }) });
+        } catch (error) {
+          if (mayHaveCommitted(error)) earlierAttemptMayHaveDeleted = true;
+          throw error;
+        }
+      });
       return true;
     } catch (error) {
       if (statusOf(error) === 404) {
-        if (etag !== undefined) throw new ConflictError(`delete ${key.kind} ${key.id}: already deleted`, { cause: error });
+        // gone on a retry after a dropped connection: the earlier attempt is what deleted it
+        if (earlierAttemptMayHaveDeleted) return true;
+        if (etag !== undefined) throw new ConflictError(`${action}: already deleted`, { cause: error });
         return false;
       }
-      throw fromCosmosError(error, `delete ${key.kind} ${key.id}`);
+      throw fromCosmosError(error, action);
     }
   }
 
@@ -151,12 +202,14 @@ export class CosmosRecordStore implements RecordStore {
       parameters.push({ name: `@v${index}`, value });
     });
     try {
-      const { resources } = await this.container(kind)
-        .items.query<RecordDocument>(
-          { query: `SELECT * FROM c WHERE ${clauses.join(' AND ')}`, parameters },
-          query.partitionKey === undefined ? {} : { partitionKey: query.partitionKey },
-        )
-        .fetchAll();
+      const { resources } = await this.retrying(`list ${kind}`, ({ signal }) =>
+        this.container(kind)
+          .items.query<RecordDocument>(
+            { query: `SELECT * FROM c WHERE ${clauses.join(' AND ')}`, parameters },
+            query.partitionKey === undefined ? { abortSignal: signal } : { partitionKey: query.partitionKey, abortSignal: signal },
+          )
+          .fetchAll(),
+      );
       // sorted here rather than with ORDER BY: result sets are small and this needs no composite index
       const records = resources.map((resource) => toRecord<T>(resource)).sort(oldestFirst);
       return query.limit === undefined ? records : records.slice(0, query.limit);
@@ -165,16 +218,38 @@ export class CosmosRecordStore implements RecordStore {
     }
   }
 
+  /** Readiness: a real write and read back of a short-lived health record, not just "the account answers". */
   async ping(): Promise<void> {
-    try {
-      await this.database.read();
-    } catch (error) {
-      throw fromCosmosError(error, 'ping database');
-    }
+    const key: RecordKey = { kind: 'health', partitionKey: 'health', id: this.healthId };
+    const probe = randomUUID();
+    await this.upsert(key, { probe });
+    const stored = await this.get<{ probe: string }>(key);
+    if (stored?.data.probe !== probe) throw new StorageError('ping: the health record written was not read back');
   }
 
   async close(): Promise<void> {
     // the CosmosClient is owned by whoever created it (one per process)
+  }
+
+  private async readDocument(key: RecordKey): Promise<RecordDocument | undefined> {
+    const action = `read ${key.kind} ${key.id}`;
+    try {
+      // read() resolves with resource undefined on 404 instead of throwing
+      const { resource } = await this.retrying(action, ({ signal }) =>
+        this.container(key.kind).item(documentId(key), key.partitionKey).read<RecordDocument>({ abortSignal: signal }),
+      );
+      return resource;
+    } catch (error) {
+      throw fromCosmosError(error, action);
+    }
+  }
+
+  private retrying<R>(action: string, attempt: (context: AttemptContext) => Promise<R>): Promise<R> {
+    const { onRetry, random } = this.options;
+    return retryWithBackoff(attempt, isTransientCosmosError, this.backoff, {
+      random,
+      onRetry: (event) => onRetry?.({ action, attempt: event.attempt, delayMs: event.delayMs, code: failureCodeOf(event.error) }),
+    });
   }
 
   private container(kind: RecordKind): Container {
@@ -193,6 +268,7 @@ export class CosmosRecordStore implements RecordStore {
       data,
       createdAt,
       updatedAt,
+      writeId: randomUUID(),
       ...(spec.ttlSeconds === containerTtl ? {} : { ttl: spec.ttlSeconds }),
     };
   }

@@ -2,12 +2,13 @@ import { CosmosClient } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
+import type { Logger } from '../logger';
 import { CosmosRecordStore } from './cosmos-record-store';
 import type { RecordStore } from './record-store';
 import { SqliteRecordStore } from './sqlite-record-store';
 
 /** Builds the configured store: SQLite in the data directory by default, Cosmos DB when configured. */
-export async function createRecordStore(config: Config, clock: Clock): Promise<RecordStore> {
+export async function createRecordStore(config: Config, clock: Clock, logger?: Logger): Promise<RecordStore> {
   const storage = config.storage;
   if (storage.kind === 'sqlite') return SqliteRecordStore.open(storage.dataDir, clock);
 
@@ -16,6 +17,8 @@ export async function createRecordStore(config: Config, clock: Clock): Promise<R
     endpoint: storage.endpoint,
     ...(storage.key === undefined ? { aadCredentials: new DefaultAzureCredential() } : { key: storage.key }),
     connectionPolicy: {
+      // a single request never outlives the operation's deadline (the store aborts it then anyway)
+      requestTimeout: storage.operationDeadlineMs,
       retryOptions: {
         maxRetryAttemptCount: storage.maxRetries,
         maxWaitTimeInSeconds: storage.maxWaitSeconds,
@@ -23,5 +26,9 @@ export async function createRecordStore(config: Config, clock: Clock): Promise<R
       },
     },
   });
-  return CosmosRecordStore.connect(client.database(storage.databaseId), clock, { createContainers: storage.createContainers });
+  return CosmosRecordStore.connect(client.database(storage.databaseId), clock, {
+    createContainers: storage.createContainers,
+    backoff: { deadlineMs: storage.operationDeadlineMs },
+    onRetry: (event) => logger?.info('storage retry', { code: 'STORAGE_RETRY', status: event.code, attempt: event.attempt, delayMs: event.delayMs }),
+  });
 }

@@ -60,6 +60,14 @@ export const RECORD_KINDS = {
     category: 'personal',
     lawfulBasis: PUBLIC_TASK,
   },
+  health: {
+    container: 'bot-state',
+    ttlSeconds: 60 * 60,
+    partitionedBy: 'the constant "health"; one record per running store instance',
+    holds: 'readiness probe: a random value written and read back by /readyz; nothing about anyone',
+    category: 'operational',
+    lawfulBasis: PUBLIC_TASK,
+  },
   'conversation-reference': {
     container: 'conversations',
     ttlSeconds: 400 * DAY,

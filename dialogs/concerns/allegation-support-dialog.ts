@@ -91,21 +91,21 @@ export class AllegationSupportDialog extends ComponentDialog {
 
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as CarerFlowOptions;
-    try {
-      const record = await this.deps.desk.raise(options.recordId, {
-        kind: 'allegation-support',
-        carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },
-        callbackRequested: true,
-        involveSupervisingSocialWorker: answers(step).involveSsw,
-        contactMethod: answers(step).method,
-        contactDetail: typeof step.result === 'string' ? step.result.trim() : undefined,
-        raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',
-      });
-      await step.context.sendActivity(messages.allegation.handedOff(record.data.reference, record.data.contactBy));
-      return step.endDialog({ recorded: true, concernId: record.id });
-    } catch {
-      await step.context.sendActivity(messages.retention.notSaved(this.deps.profile));
-      return step.endDialog({ recorded: false });
+    const raised = await this.deps.desk.raise(options.recordId, {
+      kind: 'allegation-support',
+      carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },
+      callbackRequested: true,
+      involveSupervisingSocialWorker: answers(step).involveSsw,
+      contactMethod: answers(step).method,
+      contactDetail: typeof step.result === 'string' ? step.result.trim() : undefined,
+      raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',
+    });
+    // never confirm what was not saved, nor deny what was (COS-2)
+    if (raised.outcome === 'saved') {
+      await step.context.sendActivity(messages.allegation.handedOff(raised.record.data.reference, raised.record.data.contactBy));
+      return step.endDialog({ recorded: true, concernId: raised.record.id });
     }
+    await step.context.sendActivity(raised.outcome === 'not-saved' ? messages.retention.notSaved(this.deps.profile) : messages.retention.notConfirmed(this.deps.profile));
+    return step.endDialog({ recorded: false });
   }
 }

@@ -6,6 +6,7 @@ import type { Clock } from '../../bot/clock';
 import type { Config } from '../../bot/config';
 import type { AuditLog } from '../../bot/domain/audit-log';
 import type { Concern, Concerns, ManagerAction, NewConcern } from '../../bot/domain/concerns';
+import { errorCodeOf } from '../../bot/errors';
 import type { Logger } from '../../bot/logger';
 import { messages } from '../../bot/messages';
 import type { ConversationReferences } from '../../bot/proactive/conversation-references';
@@ -28,6 +29,15 @@ export interface ConcernDeskDeps {
 /** Why a concern card is posted: a new concern, or the daily re-announcement of an overdue one. */
 export type Occasion = 'new' | 'overdue';
 
+/**
+ * What the carer may be told after raising a concern: saved (with the stored record), not saved (checked), or not
+ * known (the store failed and could not be asked again). Never "saved" for something that is not, nor the reverse.
+ */
+export type RaiseOutcome =
+  | { readonly outcome: 'saved'; readonly record: StoredRecord<Concern> }
+  | { readonly outcome: 'not-saved' }
+  | { readonly outcome: 'unknown' };
+
 /** The managers' side of concerns: raising and announcing them, listing, acting, telling the carer. */
 export class ConcernDesk {
   constructor(private readonly deps: ConcernDeskDeps) {
@@ -35,11 +45,36 @@ export class ConcernDesk {
     deps.outbox.register('carer-contacted', { render: (notice) => this.renderCarerContacted(notice) });
   }
 
-  /** Records the concern (once per originating activity) and posts its card to managers at once. */
-  async raise(id: string, concern: NewConcern): Promise<StoredRecord<Concern>> {
-    const { record, created } = await this.deps.concerns.raise(id, concern, this.deps.clock.now());
-    if (created) await this.announce(record, 'new');
-    return record;
+  /**
+   * Records the concern (once per originating activity) and posts its card to managers at once. When the store fails
+   * it is asked again whether the concern was stored (a write can commit although its answer is lost).
+   */
+  async raise(id: string, concern: NewConcern): Promise<RaiseOutcome> {
+    try {
+      const { record, created } = await this.deps.concerns.raise(id, concern, this.deps.clock.now());
+      if (created) await this.announceNew(record);
+      return { outcome: 'saved', record };
+    } catch (error) {
+      this.deps.logger.error('concern not confirmed saved', { code: errorCodeOf(error), concernId: id });
+    }
+    try {
+      const stored = await this.deps.concerns.get(id);
+      if (stored === undefined) return { outcome: 'not-saved' };
+      if (stored.data.teamCardId === undefined) await this.announceNew(stored);
+      return { outcome: 'saved', record: stored };
+    } catch (error) {
+      this.deps.logger.error('concern state unknown', { code: errorCodeOf(error), concernId: id });
+      return { outcome: 'unknown' };
+    }
+  }
+
+  /** The concern is saved whatever happens here: a failed post is logged, and managers still find it in the list. */
+  private async announceNew(record: StoredRecord<Concern>): Promise<void> {
+    try {
+      await this.announce(record, 'new');
+    } catch (error) {
+      this.deps.logger.error('new concern not announced', { code: errorCodeOf(error), concernId: record.id });
+    }
   }
 
   /** "show open concerns": open and overdue ones as cards. Managers only (TEAMS-2); every view is audited (DP-6). */

@@ -116,23 +116,22 @@ export class RetentionConcernDialog extends ComponentDialog {
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as CarerFlowOptions;
     const urgency = choiceKey(URGENCIES, step.result as FoundChoice) as Urgency;
-    try {
-      const record = await this.deps.desk.raise(options.recordId, {
-        kind: 'retention',
-        carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },
-        reason: answers(step).reason,
-        contactMethod: answers(step).method,
-        contactDetail: answers(step).detail,
-        contactTime: answers(step).time,
-        urgency,
-        raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',
-      });
-      await step.context.sendActivity(messages.retention.recorded(record.data.reference, record.data.contactBy));
-      return step.endDialog({ recorded: true, concernId: record.id });
-    } catch {
-      // never confirm what was not saved (COS-2): say so and give the direct route
-      await step.context.sendActivity(messages.retention.notSaved(this.deps.profile));
-      return step.endDialog({ recorded: false });
+    const raised = await this.deps.desk.raise(options.recordId, {
+      kind: 'retention',
+      carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },
+      reason: answers(step).reason,
+      contactMethod: answers(step).method,
+      contactDetail: answers(step).detail,
+      contactTime: answers(step).time,
+      urgency,
+      raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',
+    });
+    // never confirm what was not saved, nor deny what was (COS-2): if unsure, say so and give the direct route
+    if (raised.outcome === 'saved') {
+      await step.context.sendActivity(messages.retention.recorded(raised.record.data.reference, raised.record.data.contactBy));
+      return step.endDialog({ recorded: true, concernId: raised.record.id });
     }
+    await step.context.sendActivity(raised.outcome === 'not-saved' ? messages.retention.notSaved(this.deps.profile) : messages.retention.notConfirmed(this.deps.profile));
+    return step.endDialog({ recorded: false });
   }
 }

@@ -1,6 +1,6 @@
 import { ComponentDialog, ConfirmPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../bot/clock';
-import { trainingRequestOf, type Training, type TrainingRequest } from '../../bot/domain/training';
+import { trainingRequestOf, type BookResult, type Training, type TrainingRequest } from '../../bot/domain/training';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
 import { buttonsPrompt } from '../choices';
@@ -96,9 +96,23 @@ export class TrainingBookingDialog extends ComponentDialog {
         await step.context.sendActivity(messages.training.kept);
         return step.endDialog();
       }
-      const { offer } = await this.deps.training.cancel(carer, view.session.id, this.deps.clock.now());
+      let cancelled: Awaited<ReturnType<Training['cancel']>>;
+      try {
+        cancelled = await this.deps.training.cancel(carer, view.session.id, this.deps.clock.now());
+      } catch {
+        // the store gave up: tell the carer what is actually stored, not what was attempted
+        const place = await this.deps.training.placeAfterFailure(carer, view.session.id);
+        const text = {
+          none: messages.training.cancelledPlace(view.course.title, view.label),
+          booked: messages.training.cancelFailed(view.course.title, view.label),
+          waiting: messages.training.cancelFailed(view.course.title, view.label),
+          unknown: messages.training.cancelUnknown,
+        }[place];
+        await step.context.sendActivity(text);
+        return step.endDialog();
+      }
       await step.context.sendActivity(messages.training.cancelledPlace(view.course.title, view.label));
-      if (offer !== undefined) await this.deps.offerPlace(offer.carer, view.session.id, offer.until);
+      if (cancelled.offer !== undefined) await this.deps.offerPlace(cancelled.offer.carer, view.session.id, cancelled.offer.until);
       return step.endDialog();
     }
     const picked = this.picked(step);
@@ -121,9 +135,11 @@ export class TrainingBookingDialog extends ComponentDialog {
       return step.endDialog();
     }
     const { carer } = step.options as TrainingBookingOptions;
-    const outcome = await this.deps.training.book(carer, view.session.id, this.deps.clock.now());
+    const outcome = await this.bookTruthfully(carer, view.session.id);
     const { title } = view.course;
     const reply = {
+      'not-booked': messages.training.bookFailed,
+      unknown: messages.training.bookUnknown,
       booked: messages.training.booked(title, view.label),
       'waiting-list': messages.training.waiting(title, view.label),
       'already-booked': messages.training.alreadyBooked(title, view.label),
@@ -133,6 +149,16 @@ export class TrainingBookingDialog extends ComponentDialog {
     }[outcome];
     await step.context.sendActivity(reply);
     return step.endDialog({ outcome });
+  }
+
+  /** The booking, or when the store gave up (perhaps after the write committed) the place as actually stored. */
+  private async bookTruthfully(carer: string, sessionId: string): Promise<BookResult | 'not-booked' | 'unknown'> {
+    try {
+      return await this.deps.training.book(carer, sessionId, this.deps.clock.now());
+    } catch {
+      const place = await this.deps.training.placeAfterFailure(carer, sessionId);
+      return place === 'booked' ? 'booked' : place === 'waiting' ? 'waiting-list' : place === 'none' ? 'not-booked' : 'unknown';
+    }
   }
 
   private async choose(step: WaterfallStepContext, prompt: string, options: Record<string, string>): Promise<DialogTurnResult> {

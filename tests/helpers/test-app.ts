@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createApp, type App } from '../../bot/app';
 import { fixedClock, type Clock } from '../../bot/clock';
 import { loadConfig, type Config } from '../../bot/config';
+import type { LoadedContent } from '../../bot/content/load-content';
 import { createCapturingLogger } from '../../bot/logger';
 import type { RecordStore } from '../../bot/storage/record-store';
 
@@ -20,6 +21,8 @@ export interface TestAppOptions {
   readonly env?: Record<string, string>;
   readonly records?: RecordStore;
   readonly clock?: Clock;
+  /** Content as loaded and then adjusted by the test (e.g. a session's capacity); by default the content folder. */
+  readonly content?: LoadedContent;
   /** Share a data directory between two "processes" (two app instances on one SQLite file). */
   readonly dataDir?: string;
   /** Settings no environment variable offers, e.g. where channel tokens' signing keys are published. */
@@ -36,6 +39,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<Runnin
   const app = await createApp(config, {
     logger,
     records: options.records,
+    content: options.content,
     clock: options.clock ?? fixedClock('2026-03-03T10:30:00Z'),
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,142 @@
+import path from 'node:path';
+import { fixedClock } from '../../bot/clock';
+import { loadContent } from '../../bot/content/load-content';
+import type { Concern } from '../../bot/domain/concerns';
+import { StorageError } from '../../bot/errors';
+import { messages } from '../../bot/messages';
+import type { RecordKind } from '../../bot/storage/data-inventory';
+import type { RecordStore } from '../../bot/storage/record-store';
+import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
+import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
+
+type Failure = 'after-commit' | 'before-commit';
+
+/**
+ * A store whose writes of one kind fail the way a cloud store fails once its retries run out: either the write
+ * committed and only the answer was lost, or it never happened. `readsFail` makes the follow-up check fail too.
+ */
+function failingStore(inner: RecordStore) {
+  const plan: { kind?: RecordKind; failure?: Failure; readsFail?: boolean } = {};
+  const fail = () => new StorageError('injected: the store gave up');
+  const write = async <R>(kind: RecordKind, run: () => Promise<R>): Promise<R> => {
+    if (plan.kind !== kind || plan.failure === undefined) return run();
+    if (plan.failure === 'before-commit') throw fail();
+    await run();
+    throw fail();
+  };
+  const read = async <R>(kind: RecordKind, run: () => Promise<R>): Promise<R> => {
+    if (plan.readsFail === true && plan.kind === kind) throw fail();
+    return run();
+  };
+  const store: RecordStore = {
+    create: (key, data) => write(key.kind, () => inner.create(key, data)),
+    replace: (current, data) => write(current.kind, () => inner.replace(current, data)),
+    upsert: (key, data) => write(key.kind, () => inner.upsert(key, data)),
+    delete: (key, etag) => inner.delete(key, etag),
+    get: (key) => read(key.kind, () => inner.get(key)),
+    list: (kind, query) => inner.list(kind, query),
+    ping: () => inner.ping(),
+    close: () => inner.close(),
+  };
+  return { store, plan, inner };
+}
+
+describe('when the store gives up, the carer is told what is actually stored (row 9)', () => {
+  const TENANT = 'council-tenant';
+  const clock = fixedClock('2027-02-22T10:00:00Z');
+  let running: RunningApp;
+  let failing: ReturnType<typeof failingStore>;
+  let counter = 0;
+  const say = async (carer: string, conversation: string, text: string) => {
+    counter += 1;
+    const reply = await sendActivity(running.baseUrl, {
+      id: `truth-${counter}`,
+      channelId: 'msteams',
+      from: { id: `29:${carer}`, aadObjectId: carer, name: 'A Carer' },
+      conversation: { id: conversation, conversationType: 'personal', tenantId: TENANT },
+      channelData: { tenant: { id: TENANT } },
+      text,
+    });
+    return replyTexts(reply).join('\n');
+  };
+  const retentionUpToLastStep = async (carer: string) => {
+    for (const text of ['I want to resign as a foster carer', 'yes', 'Health', 'A Teams message', 'any']) await say(carer, `chat-${carer}`, text);
+  };
+  const bookingUpToConfirm = async (carer: string) => {
+    await say(carer, `chat-${carer}`, 'can you book me on the foundations for attachment course please');
+    expect(await say(carer, `chat-${carer}`, 'Tue 13 April, 10:00–12:30, Online')).toContain('Book you a place');
+  };
+  const concernsOf = async (carer: string) => (await failing.inner.list<Concern>('concern')).filter((c) => c.data.carer.audience === `user:msteams:${carer}`);
+  const placesOf = async () =>
+    (await failing.inner.get<{ booked: string[]; waiting: string[] }>({ kind: 'booking', partitionKey: 'attachment-2027-04-13', id: 'places' }))?.data;
+
+  beforeAll(async () => {
+    failing = failingStore(SqliteRecordStore.open(':memory:', clock));
+    running = await startTestApp({ records: failing.store, clock, content: await loadContent(path.resolve('content')), env: { ALLOWED_TENANT_IDS: TENANT } });
+  });
+  afterEach(() => {
+    delete failing.plan.kind;
+    delete failing.plan.failure;
+    delete failing.plan.readsFail;
+  });
+  afterAll(async () => {
+    await running.stop();
+  });
+
+  it('a concern that was saved although the store reported failure is confirmed, with its reference', async () => {
+    await retentionUpToLastStep('carer-a');
+    Object.assign(failing.plan, { kind: 'concern', failure: 'after-commit' });
+    const reply = await say('carer-a', 'chat-carer-a', 'No rush');
+    const [stored] = await concernsOf('carer-a');
+    expect(stored).toBeDefined();
+    expect(reply).toContain(`reference ${stored!.data.reference}`);
+    expect(reply).not.toContain("couldn't pass this on");
+  });
+
+  it('a concern that was not saved is not confirmed: the carer gets the direct route', async () => {
+    await retentionUpToLastStep('carer-b');
+    Object.assign(failing.plan, { kind: 'concern', failure: 'before-commit' });
+    const reply = await say('carer-b', 'chat-carer-b', 'No rush');
+    expect(await concernsOf('carer-b')).toHaveLength(0);
+    expect(reply).toContain("couldn't pass this on");
+    expect(reply).not.toContain('reference RC-');
+  });
+
+  it('when the store cannot even be asked, the carer is told it is not known, never that it was saved or lost', async () => {
+    await retentionUpToLastStep('carer-c');
+    Object.assign(failing.plan, { kind: 'concern', failure: 'after-commit', readsFail: true });
+    const reply = await say('carer-c', 'chat-carer-c', 'No rush');
+    expect(reply).toContain("can't tell whether this reached");
+    expect(reply).not.toContain('reference RC-');
+    expect(reply).not.toContain("couldn't pass this on");
+  });
+
+  it('a booking that was saved although the store reported failure is confirmed', async () => {
+    await bookingUpToConfirm('carer-d0');
+    expect(await say('carer-d0', 'chat-carer-d0', 'yes')).toContain("You're booked"); // the session's places record exists
+    await bookingUpToConfirm('carer-d');
+    Object.assign(failing.plan, { kind: 'booking', failure: 'after-commit' });
+    const reply = await say('carer-d', 'chat-carer-d', 'yes');
+    expect((await placesOf())?.booked).toContain('user:msteams:carer-d');
+    expect(reply).toContain("You're booked on Foundations for Attachment");
+    expect(reply).not.toContain(messages.turnFailed);
+  });
+
+  it('a booking that was not saved is not confirmed', async () => {
+    await bookingUpToConfirm('carer-e');
+    Object.assign(failing.plan, { kind: 'booking', failure: 'before-commit' });
+    const reply = await say('carer-e', 'chat-carer-e', 'yes');
+    expect((await placesOf())?.booked ?? []).not.toContain('user:msteams:carer-e');
+    expect(reply).toContain(messages.training.bookFailed);
+    expect(reply).not.toContain("You're booked");
+  });
+
+  it('a confirmation is not followed by "something went wrong" when only the decision log fails', async () => {
+    await bookingUpToConfirm('carer-f');
+    Object.assign(failing.plan, { kind: 'decision', failure: 'before-commit' });
+    const reply = await say('carer-f', 'chat-carer-f', 'yes');
+    expect(reply).toContain("You're booked on Foundations for Attachment");
+    expect(reply).not.toContain(messages.turnFailed);
+    expect(running.logLines.some((l) => l.includes('decision not recorded') && l.includes('STORAGE_FAILED'))).toBe(true);
+  });
+});
