@@ -12,6 +12,13 @@ describe('maskPersonalData', () => {
     ['ezra had a meltdown in the supermarket', '[name] had a meltdown in the supermarket'],
     ['we are the Okonkwo family from the support group', 'we are the [name] family from the support group'],
     ['she stays with her nan at 9 Harrier Court most weekends', 'she stays with her nan at [address] most weekends'],
+    ['everyone calls her Tash, is that ok on forms', 'everyone calls her [name], is that ok on forms'],
+    ['sunny (shes 6) keeps waking at 4am', '[name] (shes 6) keeps waking at 4am'],
+    ['mercy (her real name, not a nickname) wants a phone', '[name] (her real name, not a nickname) wants a phone'],
+    ['kacper birthday 2/9/16 what can we do', '[name] birthday [dob] what can we do'],
+    ['his passport number is 533123456 do I send a copy', 'his passport number is [id] do I send a copy'],
+    ['we now live at 12 Heol y Parc, Cwmdu', 'we now live at [address], Cwmdu'],
+    ['moved to Ivy Cottage, Church Lane last month', 'moved to [address] last month'],
   ])('masks shapes found missing on a held-out set: %s', (text, masked) => {
     expect(maskPersonalData(text)).toBe(masked);
   });
@@ -21,6 +28,8 @@ describe('maskPersonalData', () => {
     'can we go to the Mockingbird family sleepover',
     'the panel is on the third of May 2027',
     'I called Ofsted about the inspection',
+    'is the appointment at the Royal Berkshire Hospital or St Luke',
+    'the support group called Caring Together meets on Tuesdays',
   ])('leaves ordinary text near those shapes alone: %s', (text) => {
     expect(maskPersonalData(text)).toBe(text);
   });

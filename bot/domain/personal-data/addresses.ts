@@ -36,6 +36,14 @@ const NUMBERED_BUILDING = new RegExp(
   'g',
 );
 
+// Welsh street names lead with the street word: "8 Heol y Felin", "5 Pen-y-Bryn", "22 Ffordd Las".
+const WELSH_STREET = new RegExp(
+  `\\b${HOUSE_NUMBER},?\\s+(?:Heol|Ffordd|Stryd|L[oô]n|Maes|Llys|Cae|Bryn|Pen|Tan|T[yŷ]|Nant|Coed|Cwrt|Rhodfa|Cilgant|Bro|Clos)(?:[-\\s](?:y|yr|['’]r)?[-\\s]?\\p{Lu}[\\p{L}]+|[-\\s]\\p{Lu}[\\p{L}]+)+`,
+  'gu',
+);
+// The street after a masked house name: "[address], Mill Lane".
+const STREET_AFTER_ADDRESS = new RegExp(`\\[address\\],?\\s+(?:${CAPITALISED}\\s+){1,2}(?:${STREET_SUFFIX})\\b\\.?`, 'gi');
+
 const NAMED_HOUSE = new RegExp(`\\b(?:${HOUSE_NUMBER},?\\s+)?(?:The\\s+)?(?:${CAPITALISED}\\s+){0,2}(?:${HOUSE_SUFFIX})\\b`, 'g');
 const NAMED_HOUSE_AFTER_CUE = new RegExp(
   `(${RESIDENCE_CUE})\\s+(?:The\\s+)?(?:${CAPITALISED}\\s+){0,2}(?:${HOUSE_SUFFIX_AFTER_CUE})\\b`,
@@ -55,5 +63,7 @@ export function maskAddresses(text: string): string {
     .replace(ONE_WORD_STREET, '[address]')
     .replace(NUMBERED_BUILDING, '[address]')
     .replace(NAMED_HOUSE_AFTER_CUE, (_whole, cue: string) => `${cue} [address]`)
-    .replace(NAMED_HOUSE, '[address]');
+    .replace(NAMED_HOUSE, '[address]')
+    .replace(WELSH_STREET, '[address]')
+    .replace(STREET_AFTER_ADDRESS, '[address]');
 }

@@ -16,6 +16,10 @@ const INTERNATIONAL_PHONE = /(?:\+|\b00)\d[\d\s().-]{8,16}\d\b/g;
 // Outward code (area letters, district digit, optional letter or digit), then inward code: digit and two letters.
 const POSTCODE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/gi;
 
+// Numbers that identify a person after what they are: passport, pupil (UPN), driving licence, birth certificate.
+const LABELLED_IDENTIFIER =
+  /\b((?:passport|unique pupil|pupil|upn|driving licen[cs]e|licen[cs]e|birth certificate|child benefit|case)\s*(?:number|no\.?|ref(?:erence)?|#)?\s*(?:is|was|:|-)?\s*)([A-Z]{0,3}\d[A-Z\d]{6,15})\b/gi;
+
 const digitsOf = (text: string): string => text.replace(/\D/g, '');
 
 /** The number as dialled inside the UK: +44 (0)1632 … and +44 1632 … both become 01632 … */
@@ -33,5 +37,5 @@ export function maskEmails(text: string): string {
 
 /** NI and NHS numbers before phone numbers: a ten-digit NHS number would otherwise pass for a phone number. */
 export function maskIdentifiers(text: string): string {
-  return maskPhones(text.replace(NI_NUMBER, '[ni-number]').replace(NHS_NUMBER, '[nhs-number]')).replace(POSTCODE, '[postcode]');
+  return maskPhones(text.replace(LABELLED_IDENTIFIER, '$1[id]').replace(NI_NUMBER, '[ni-number]').replace(NHS_NUMBER, '[nhs-number]')).replace(POSTCODE, '[postcode]');
 }

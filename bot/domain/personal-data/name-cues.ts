@@ -33,7 +33,12 @@ export const AFTER_KIN_WORD =
   /\b(?:mum|mam|mom|dad|nan|nana|nanna|nanny|gran|granny|grandma|grandad|granddad|grandpa|aunt|auntie|aunty|uncle|cousin|brother|sister)\s+$/i;
 
 /** "my name is ", "called ", "named ", "name ": lower-case names are taken after these. */
-export const AFTER_NAME_WORD = /\b(?:my name is|name is|name['’]?s|names are|name:?|called|named|known as|call (?:him|her|them))\s+$/i;
+export const AFTER_NAME_WORD =
+  /\b(?:my name is|name is|name['’]?s|names are|name:?|called|named|known as|(?:calls?|calling|called|call) (?:him|her|them)(?: by)?|real name(?: is)?)\s+$/i;
+
+/** "the course called Managing Behaviour", "a group named Little Stars": after these a naming word names a thing. */
+export const THING_BEFORE_NAME_WORD =
+  /\b(?:course|session|training|programme|program|module|group|club|book|app|website|film|game|show|scheme|policy|form|leaflet|workshop|team|service|charity|company|place|shop|restaurant|pub|cafe)\s+(?:is\s+|was\s+)?(?:called|named)\s+$/i;
 
 /** "change her surname to ours, ": a capitalised word soon after "surname" is one. */
 export const AFTER_SURNAME_WORD = /\b(?:surname|last name|family name)\b[^.?!]{0,24}?[\s,:]\s*$/i;
@@ -48,10 +53,15 @@ export const AFTER_ARTICLE = /\b(?:the|a|an|this|that|any|every|each|some)\s+$/i
 export const AFTER_SELF_INTRODUCTION = /(?:\b(?:i am|i['’]?m|this is)|^\s*(?:hi|hello|hiya|hey|dear|morning|afternoon)\s*,?)\s+$/i;
 
 /** A capitalised word before "(DOB", ", born", or a masked date of birth is the child's name. */
-export const BEFORE_BIRTH_DATE = /^\s*[,(]?\s*(?:\(?\s*d\.?o\.?b\b|born\b|\[dob\])/i;
+export const BEFORE_BIRTH_DATE = /^(?:['’]s)?\s*[,(]?\s*(?:\(?\s*d\.?o\.?b\b|born\b|birthday\b|b['’]?day\b|\[dob\])/i;
 
 /** "Aoibheann, 7, and …": a capitalised word followed by an age. */
 export const BEFORE_AGE = /^\s*(?:,\s*\d{1,2}\s*(?:,|\band\b|$)|\s*\(\d{1,2}\))/i;
+
+/** "river (hes 12)", "rocky (real name …)", "princess (yes that's her real name)": a bracket about the person. */
+export const BEFORE_PERSON_ASIDE = /^\s*\((?:\s*\d{1,2}\s*(?:yrs?|years?(?: old)?)?\s*\)|[^)]{0,40}?\b(?:real name|he['’]?s \d{1,2}|she['’]?s \d{1,2}|hes \d{1,2}|shes \d{1,2}|they['’]?re \d{1,2}|aged? \d{1,2}|\d{1,2} ?(?:yrs?|years? old))\b)/i;
+/** "princess (yes that's her real name)": the bracket says the word before it is a name, whatever the word. */
+export const BEFORE_REAL_NAME_ASIDE = /^\s*\([^)]{0,40}\breal name\b/i;
 
 /** "adopt Tayo", "babysit Grace": verbs whose object is a child. */
 export const AFTER_CHILD_VERB = /\b(?:adopt|adopting|adopted|babysit|babysitting|look(?:ing|ed)? after|pick(?:ing)? up|collect|collecting)\s+$/i;
@@ -91,7 +101,11 @@ export const BEFORE_PERSON_POSSESSION = new RegExp(
 );
 
 /** "St Mary's", "Queen Elizabeth Hospital": a saint or a royal names a school, a church or a hospital. */
-export const AFTER_SAINT_OR_ROYAL = /\b(?:st|saint|queen|king|prince|princess|duke|duchess)\.?\s+$/i;
+export const AFTER_SAINT_OR_ROYAL = /\b(?:st|saint|holy|royal|queen|king|prince|princess|duke|duchess)\.?\s+$/i;
+
+/** "Victoria Infirmary", "Trinity Church Hall", "Alder Hey Hospital": a word naming a place where people go. */
+export const BEFORE_INSTITUTION =
+  /^(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\s+(?:Infirmary|Hospital|Church|Chapel|Cathedral|Mosque|Temple|Gurdwara|Synagogue|School|Academy|College|University|Nursery|Surgery|Clinic|Centre|Center|Library|Park|Stadium|Station|Hall|Forum|Leisure|Museum|Theatre)\b/u;
 
 /** The single words of the relations: "supervisor" in "my contact supervisor" is not a name. */
 export const RELATION_WORDS: ReadonlySet<string> = new Set(RELATION.split(/[|\s]/).map((w) => w.replace(/[^a-z]/g, '')));

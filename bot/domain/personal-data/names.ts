@@ -11,6 +11,10 @@ import {
   AFTER_CONTACT_VERB,
   AFTER_MODAL,
   AFTER_THE,
+  BEFORE_INSTITUTION,
+  BEFORE_PERSON_ASIDE,
+  BEFORE_REAL_NAME_ASIDE,
+  THING_BEFORE_NAME_WORD,
   BEFORE_FAMILY_WORD,
   BEFORE_PERSON_ACTION,
   AFTER_KIN_WORD,
@@ -98,6 +102,7 @@ function isNameByCue(text: string, t: Token): boolean {
   const relation = AFTER_RELATION.exec(before);
   if (relation) return relation[1] ? isCapitalised(t) && fitsNameSlot(t, false) : fitsNameSlot(t, true);
   // "called JJ": after a naming word even initials are a name
+  if (THING_BEFORE_NAME_WORD.test(before)) return false;
   if (AFTER_NAME_WORD.test(before)) return fitsNameSlot(t, true) || (isAcronym(t) && t.core.length <= 3);
   if (AFTER_SELF_INTRODUCTION.test(before)) return !isCommon(t) && !isAcronym(t) && (isCapitalised(t) || isKnownFirstName(t));
   const capitalisedOnlyCue = [AFTER_KIN_WORD, AFTER_SURNAME_WORD, AFTER_BIRTH_DATE, AFTER_CHILD_VERB, AFTER_CONTACT_VERB].some((cue) => cue.test(before));
@@ -119,11 +124,16 @@ function isNameByList(text: string, t: Token): boolean {
 }
 
 function isNameByBehaviour(text: string, t: Token): boolean {
-  if (isCommon(t) || isAcronym(t)) return false;
   const after = text.slice(t.start + t.core.length);
+  // "princess (yes that's her real name) has…": even an ordinary word, when a bracket says it is someone's name
+  if (startsSentence(text, t) && (BEFORE_REAL_NAME_ASIDE.test(after) || (isWordName(t) && BEFORE_PERSON_ASIDE.test(after)))) return true;
+  if (isCommon(t) || isAcronym(t)) return false;
   if (BEFORE_PERSON_POSSESSION.test(after)) return isCapitalised(t) || couldBeLowerCaseName(t);
   const subjectPosition = startsSentence(text, t) || /(?:,|\band)\s*$/i.test(text.slice(0, t.start));
-  if (!isCapitalised(t)) return subjectPosition && couldBeLowerCaseName(t) && BEFORE_PERSONAL_VERB.test(after);
+  // "river (hes 12) has been…", "skye 3/4/15", "lily-mae birthday …": a bracket about a person, or their birth date
+  const aboutThePerson = BEFORE_PERSON_ASIDE.test(after) || BEFORE_BIRTH_DATE.test(after);
+  if (!isCapitalised(t)) return subjectPosition && couldBeLowerCaseName(t) && (aboutThePerson || BEFORE_PERSONAL_VERB.test(after));
+  if (BEFORE_PERSON_ASIDE.test(after)) return true;
   if (BEFORE_BIRTH_DATE.test(after) || BEFORE_HERE.test(after) || BEFORE_AGE.test(after) ) return true;
   if (BEFORE_FAMILY_WORD.test(after) && AFTER_THE.test(text.slice(0, t.start))) return true;
   return subjectPosition && BEFORE_PERSON_VERB.test(after);
@@ -146,7 +156,8 @@ function findNames(text: string, tokens: readonly Token[]): boolean[] {
   // never a name: "St Mary's", and a name that is also a place after "in", "to": "to Jersey or Chester"
   const excluded = tokens.map((t) => {
     const before = text.slice(0, t.start);
-    return AFTER_SAINT_OR_ROYAL.test(before) || (isPlaceName(t) && AFTER_PLACE_PREPOSITION.test(before));
+    const after = text.slice(t.start + t.core.length);
+    return AFTER_SAINT_OR_ROYAL.test(before) || BEFORE_INSTITUTION.test(after) || (isPlaceName(t) && AFTER_PLACE_PREPOSITION.test(before));
   });
   const named = tokens.map((t, i) => !excluded[i] && (isNameByCue(text, t) || isNameByList(text, t) || isNameByBehaviour(text, t)));
   const between = (a: Token, b: Token) => text.slice(a.start + a.core.length, b.start);
