@@ -64,6 +64,17 @@ export function tenantForLog(value: string | undefined): string {
   return GUID.test(value) ? value : (opaqueId(value) ?? 'none');
 }
 
+/**
+ * Messages are fixed texts. pino would otherwise print an Error's message when it is logged on its own, and
+ * interpolate `%s` arguments: both can carry what someone typed.
+ */
+function fixedMessageOnly(this: pino.Logger, args: Parameters<pino.LogFn>, method: pino.LogFn): void {
+  const [first, second] = args as unknown[];
+  if (typeof first === 'string') return method.call(this, first);
+  const message = typeof second === 'string' ? second : first instanceof Error ? 'error' : '';
+  return (method as (this: pino.Logger, fields: object, message: string) => void).call(this, (first ?? {}) as object, message);
+}
+
 export function createLogger(destination?: pino.DestinationStream, level = 'info'): Logger {
   const base = pino(
     {
@@ -71,6 +82,7 @@ export function createLogger(destination?: pino.DestinationStream, level = 'info
       base: { service: 'foster-carer-assistant' },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }), log: safeFields },
+      hooks: { logMethod: fixedMessageOnly },
     },
     destination,
   );

@@ -1,3 +1,4 @@
+import { createLogger } from '../../bot/logger';
 import { sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
 
 const CANARY = 'CANARY-7f3a-Jamie-Smith-07700900123';
@@ -60,5 +61,25 @@ describe('logs never carry message text, names or card data', () => {
       expect(line).not.toContain('CANARY-7f3a');
       expect(line).not.toContain('07700900123');
     }
+  });
+});
+
+describe('the log filter holds for what libraries log (issue 9 row 3)', () => {
+  it("prints restify's formatter-error shape as method, path and status only: no body, header, query or token", () => {
+    const lines: string[] = [];
+    const logger = createLogger({ write: (line: string) => lines.push(line) }, 'debug');
+    const req = {
+      method: 'POST',
+      url: `/api/messages?user=${CANARY}`,
+      headers: { authorization: `Bearer ${CANARY}`, 'x-canary': CANARY },
+      body: { text: CANARY, from: { name: CANARY } },
+    };
+    const err = Object.assign(new Error(CANARY), { body: CANARY, statusCode: 500 });
+    logger.forHttpServer().warn({ req, res: { statusCode: 500, req }, err, value: CANARY, text: CANARY, token: CANARY }, 'error retrieving formatter');
+    logger.forHttpServer().error(err);
+    logger.error('turn failed', { code: 'UNEXPECTED', text: CANARY, name: CANARY, headers: CANARY });
+    expect(lines).toHaveLength(3);
+    expect(lines.join('\n')).not.toContain('CANARY-7f3a');
+    expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ request: 'POST /api/messages', status: 500, errorName: 'Error' });
   });
 });
