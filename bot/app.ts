@@ -23,6 +23,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditLog } from './domain/audit-log';
 import { Concerns } from './domain/concerns';
 import { DecisionLog } from './domain/decisions';
+import { ExpiredRecordsPurge } from './domain/expired-records-purge';
 import { Leases } from './domain/leases';
 import { Training } from './domain/training';
 import { ServiceRequests } from './domain/service-requests';
@@ -52,7 +53,10 @@ export interface App {
   readonly decisions: DecisionLog;
   readonly overdue: OverdueAnnouncer;
   readonly trainingNotices: TrainingNotices;
-  /** Overdue-concern announcements, training reminders and lapsed offers: started by the entry point, not by tests. */
+  /**
+   * Overdue-concern announcements, training reminders and lapsed offers, and the purge of expired records: started by
+   * the entry point, not by tests (which call `runOnce`); `close` stops them.
+   */
   readonly jobs: readonly PeriodicJob[];
   close(): Promise<void>;
 }
@@ -120,7 +124,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     logger,
     staffCardAction: (context, facts, submit) => (submit.action === 'concern' ? desk.act(context, facts, submit) : requestDesk.close(context, facts, submit)),
   });
-  const overdue = new OverdueAnnouncer({ concerns, desk, leases: new Leases(records), clock, profile: content.profile, instanceId: randomUUID(), logger });
+  const leases = new Leases(records);
+  const instanceId = randomUUID();
+  const overdue = new OverdueAnnouncer({ concerns, desk, leases, clock, profile: content.profile, instanceId, logger });
+  const expiredRecords = new ExpiredRecordsPurge({ records, leases, clock, instanceId, everyMinutes: config.purgeEveryMinutes, logger });
 
   let embeddedDirectLine: EmbeddedDirectLine | undefined;
   let webTokens: WebTokenIssuer | undefined;
@@ -137,8 +144,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   }
 
   const jobs = [
-    new PeriodicJob('overdue-concerns', () => overdue.runOnce(), logger),
-    new PeriodicJob('training-notices', () => trainingNotices.runOnce(), logger),
+    new PeriodicJob('overdue-concerns', config.reminderCheckMinutes, () => overdue.runOnce(), logger),
+    new PeriodicJob('training-notices', config.reminderCheckMinutes, () => trainingNotices.runOnce(), logger),
+    new PeriodicJob('purge-expired', config.purgeEveryMinutes, () => expiredRecords.runOnce(), logger),
   ];
 
   const server = createServer({
@@ -164,7 +172,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     trainingNotices,
     jobs,
     close: async () => {
-      jobs.forEach((job) => job.stop());
+      await Promise.all(jobs.map((job) => job.stop()));
       server.close();
       await records.close();
     },
