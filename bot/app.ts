@@ -24,6 +24,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditLog } from './domain/audit-log';
 import { Concerns } from './domain/concerns';
 import { DecisionLog } from './domain/decisions';
+import { ExpiredRecordsPurge } from './domain/expired-records-purge';
 import { Leases } from './domain/leases';
 import { Training } from './domain/training';
 import { ServiceRequests } from './domain/service-requests';
@@ -55,7 +56,10 @@ export interface App {
   readonly decisions: DecisionLog;
   readonly overdue: OverdueAnnouncer;
   readonly trainingNotices: TrainingNotices;
-  /** Overdue-concern announcements, training reminders and lapsed offers, notice retries: started by the entry point, not by tests. */
+  /**
+   * Overdue-concern announcements, training reminders and lapsed offers, notice retries, and the purge of expired
+   * records: started by the entry point, not by tests (which call `runOnce`); `close` stops them.
+   */
   readonly jobs: readonly PeriodicJob[];
   close(): Promise<void>;
 }
@@ -124,7 +128,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     logger,
     staffCardAction: (context, facts, submit) => (submit.action === 'concern' ? desk.act(context, facts, submit) : requestDesk.close(context, facts, submit)),
   });
-  const overdue = new OverdueAnnouncer({ concerns, desk, leases: new Leases(records), clock, profile: content.profile, instanceId: randomUUID(), logger });
+  const leases = new Leases(records);
+  const instanceId = randomUUID();
+  const overdue = new OverdueAnnouncer({ concerns, desk, leases, clock, profile: content.profile, instanceId, logger });
+  const expiredRecords = new ExpiredRecordsPurge({ records, leases, clock, instanceId, everyMinutes: config.purgeEveryMinutes, logger });
 
   let embeddedDirectLine: EmbeddedDirectLine | undefined;
   let webTokens: WebTokenIssuer | undefined;
@@ -141,9 +148,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   }
 
   const jobs = [
-    new PeriodicJob('overdue-concerns', () => overdue.runOnce(), logger),
-    new PeriodicJob('training-notices', () => trainingNotices.runOnce(), logger),
-    new PeriodicJob('notice-retries', () => outbox.retryDue(), logger),
+    new PeriodicJob('overdue-concerns', config.reminderCheckMinutes, () => overdue.runOnce(), logger),
+    new PeriodicJob('training-notices', config.reminderCheckMinutes, () => trainingNotices.runOnce(), logger),
+    new PeriodicJob('purge-expired', config.purgeEveryMinutes, () => expiredRecords.runOnce(), logger),
+    new PeriodicJob('notice-retries', config.reminderCheckMinutes, () => outbox.retryDue(), logger),
   ];
 
   const server = createServer({
@@ -170,7 +178,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     trainingNotices,
     jobs,
     close: async () => {
-      jobs.forEach((job) => job.stop());
+      await Promise.all(jobs.map((job) => job.stop()));
       server.close();
       await records.close();
     },

@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   CONTENT_DIR: z.string().min(1).default('content'),
   STORAGE: z.enum(['sqlite', 'cosmos']).optional(),
+  SQLITE_LOCK_WAIT_MS: z.coerce.number().int().min(50).max(60000).default(5000),
+  PURGE_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
 
   MicrosoftAppId: optionalText,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
@@ -125,7 +127,7 @@ export interface Config {
   readonly port: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   readonly contentDir: string;
-  readonly storage: { readonly kind: 'sqlite'; readonly dataDir: string } | ({ readonly kind: 'cosmos' } & CosmosSettings);
+  readonly storage: { readonly kind: 'sqlite'; readonly dataDir: string; readonly lockWaitMs: number } | ({ readonly kind: 'cosmos' } & CosmosSettings);
   readonly botAuth: BotAuthSettings;
   readonly allowedTenantIds: readonly string[];
   readonly directLine:
@@ -152,6 +154,8 @@ export interface Config {
   readonly proactiveSendRetries: number;
   /** The first retry waits this long; each later one waits twice as long as the one before. */
   readonly proactiveRetryAfterMinutes: number;
+  /** How often expired records are deleted for good where the store does not expire them itself (SQLite). */
+  readonly purgeEveryMinutes: number;
 }
 
 const DEFAULT_PROACTIVE_HOSTS = ['smba.trafficmanager.net', '*.botframework.com'];
@@ -214,7 +218,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             maxWaitSeconds: e.COSMOS_MAX_WAIT_SECONDS,
             operationDeadlineMs: e.COSMOS_OPERATION_DEADLINE_MS,
           }
-        : { kind: 'sqlite', dataDir: path.resolve(e.DATA_DIR) },
+        : { kind: 'sqlite', dataDir: path.resolve(e.DATA_DIR), lockWaitMs: e.SQLITE_LOCK_WAIT_MS },
     botAuth: localMode
       ? {}
       : {
@@ -238,6 +242,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     reminderCheckMinutes: e.REMINDER_CHECK_MINUTES,
     proactiveSendRetries: e.PROACTIVE_SEND_RETRIES,
     proactiveRetryAfterMinutes: e.PROACTIVE_RETRY_AFTER_MINUTES,
+    purgeEveryMinutes: e.PURGE_EVERY_MINUTES,
     roles: createRoleDirectory({
       manager: e.MANAGER_IDS,
       'recruitment-officer': e.RECRUITMENT_OFFICER_IDS,

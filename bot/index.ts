@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     logger.warn('LOCAL MODE: no MicrosoftAppId, so channel authentication is OFF; listening on 127.0.0.1 only', { mode: 'local' });
   }
   const app = await createApp(config, { logger });
-  app.jobs.forEach((job) => job.start(config.reminderCheckMinutes));
+  app.jobs.forEach((job) => job.start());
   app.server.listen(config.port, config.host, () => {
     const address = app.server.address();
     logger.info('listening', { host: config.host, port: address.port, storage: config.storage.kind, directLine: config.directLine.kind });

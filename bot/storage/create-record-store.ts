@@ -10,7 +10,7 @@ import { SqliteRecordStore } from './sqlite-record-store';
 /** Builds the configured store: SQLite in the data directory by default, Cosmos DB when configured. */
 export async function createRecordStore(config: Config, clock: Clock, logger?: Logger): Promise<RecordStore> {
   const storage = config.storage;
-  if (storage.kind === 'sqlite') return SqliteRecordStore.open(storage.dataDir, clock);
+  if (storage.kind === 'sqlite') return SqliteRecordStore.open(storage.dataDir, clock, { lockWaitMs: storage.lockWaitMs });
 
   // one CosmosClient per process (COS-7), with retry limits set explicitly rather than left to defaults
   const client = new CosmosClient({

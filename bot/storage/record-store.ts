@@ -52,8 +52,13 @@ export interface RecordStore {
   delete(key: RecordKey, etag?: string): Promise<boolean>;
   /** Oldest first. */
   list<T>(kind: RecordKind, query?: ListQuery): Promise<StoredRecord<T>[]>;
-  /** Rejects when the store cannot be reached: for readiness. */
+  /** Rejects when the store cannot really write and read: for readiness. */
   ping(): Promise<void>;
+  /**
+   * Deletes expired records for good and resolves how many: only where the store does not expire them itself (SQLite).
+   * Absent where the database's own TTL does it (Cosmos DB).
+   */
+  purgeExpired?(): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { ConflictError, StorageError } from '../errors';
@@ -14,6 +15,8 @@ import {
   type RecordStore,
   type StoredRecord,
 } from './record-store';
+import { SqliteFileHealth } from './sqlite-file-health';
+import { SQLITE_BUSY_TIMEOUT_MS, SqliteLockTimeout, whileLocked } from './sqlite-lock-wait';
 
 interface Row {
   kind: string;
@@ -39,38 +42,65 @@ const SCHEMA = `
   );
   CREATE INDEX IF NOT EXISTS records_by_kind ON records (kind, created_at);
   CREATE INDEX IF NOT EXISTS records_expiry ON records (expires_at);
+  CREATE TABLE IF NOT EXISTS store_health (
+    instance TEXT PRIMARY KEY,
+    token TEXT NOT NULL,
+    checked_at INTEGER NOT NULL
+  );
 `;
+
+export const SQLITE_FILE_NAME = 'foster-carer-assistant.sqlite';
+const PURGE_BATCH = 500;
+const HEALTH_ROW_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+export interface SqliteStoreOptions {
+  /** How long an operation waits, off the event loop, for a write lock held by another connection. */
+  readonly lockWaitMs?: number;
+}
+
+export const DEFAULT_SQLITE_LOCK_WAIT_MS = 5000;
 
 /**
  * The embedded, durable default store: one SQLite file in the data directory. Several processes may share the file
- * (WAL mode, busy timeout): conditional writes are single statements, so they are atomic across processes too.
+ * (WAL mode): conditional writes are single statements, so they are atomic across processes too. better-sqlite3 is
+ * synchronous, so a lock held elsewhere is waited for with timers between short attempts, never inside SQLite.
  */
 export class SqliteRecordStore implements RecordStore {
   private readonly db: Database.Database;
+  private readonly fileHealth: SqliteFileHealth | undefined;
+  private readonly instance = randomUUID();
+  private readonly lockWaitMs: number;
 
   private constructor(
     file: string,
     private readonly clock: Clock,
+    options: SqliteStoreOptions,
   ) {
+    this.lockWaitMs = options.lockWaitMs ?? DEFAULT_SQLITE_LOCK_WAIT_MS;
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
+    // at start-up only, waiting in-thread for another instance is harmless: nothing is being served yet
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // deleted rows' bytes are overwritten, so purged personal data does not linger in free pages
+    this.db.pragma('secure_delete = ON');
     this.db.exec(SCHEMA);
+    this.db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    this.fileHealth = file === ':memory:' ? undefined : new SqliteFileHealth(file);
   }
 
   /** `dataDir` of ':memory:' gives a private in-memory database (tests only). */
-  static open(dataDir: string, clock: Clock): SqliteRecordStore {
-    if (dataDir === ':memory:') return new SqliteRecordStore(':memory:', clock);
+  static open(dataDir: string, clock: Clock, options: SqliteStoreOptions = {}): SqliteRecordStore {
+    if (dataDir === ':memory:') return new SqliteRecordStore(':memory:', clock, options);
     mkdirSync(dataDir, { recursive: true });
-    return new SqliteRecordStore(path.join(dataDir, 'foster-carer-assistant.sqlite'), clock);
+    return new SqliteRecordStore(path.join(dataDir, SQLITE_FILE_NAME), clock, options);
   }
 
   async create<T>(key: RecordKey, data: T): Promise<CreateResult<T>> {
     assertValidKey(key);
     const now = this.nowIso();
     const row: Row = { kind: key.kind, pk: key.partitionKey, id: key.id, data: JSON.stringify(data), etag: randomUUID(), created_at: now, updated_at: now };
-    const result = this.run(() =>
+    const result = await this.write(() =>
       this.db
         .prepare(
           `INSERT INTO records (kind, pk, id, data, etag, created_at, updated_at, expires_at)
@@ -90,7 +120,7 @@ export class SqliteRecordStore implements RecordStore {
 
   async get<T>(key: RecordKey): Promise<StoredRecord<T> | undefined> {
     assertValidKey(key);
-    const row = this.run(
+    const row = await this.read(
       () =>
         this.db
           .prepare('SELECT * FROM records WHERE kind = ? AND pk = ? AND id = ? AND expires_at > ?')
@@ -110,7 +140,7 @@ export class SqliteRecordStore implements RecordStore {
       created_at: current.createdAt,
       updated_at: this.nowIso(),
     };
-    const result = this.run(() =>
+    const result = await this.write(() =>
       this.db
         .prepare(
           `UPDATE records SET data = @data, etag = @etag, updated_at = @updated_at, expires_at = @expires_at
@@ -128,7 +158,7 @@ export class SqliteRecordStore implements RecordStore {
     assertValidKey(key);
     const now = this.nowIso();
     const etag = randomUUID();
-    this.run(() =>
+    await this.write(() =>
       this.db
         .prepare(
           `INSERT INTO records (kind, pk, id, data, etag, created_at, updated_at, expires_at)
@@ -153,7 +183,7 @@ export class SqliteRecordStore implements RecordStore {
     if (etag !== undefined && existing.etag !== etag) {
       throw new ConflictError(`delete ${key.kind} ${key.id}: changed since it was read`);
     }
-    const result = this.run(() =>
+    const result = await this.write(() =>
       this.db
         .prepare(`DELETE FROM records WHERE kind = ? AND pk = ? AND id = ? ${etag === undefined ? '' : 'AND etag = ?'}`)
         .run(...[key.kind, key.partitionKey, key.id, ...(etag === undefined ? [] : [etag])]),
@@ -180,19 +210,50 @@ export class SqliteRecordStore implements RecordStore {
       params[`v${index}`] = typeof value === 'boolean' ? Number(value) : value;
     });
     const limit = query.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(query.limit))}`;
-    const rows = this.run(
+    const rows = await this.read(
       () => this.db.prepare(`SELECT * FROM records WHERE ${clauses.join(' AND ')} ORDER BY created_at, id${limit}`).all(params) as Row[],
     );
     return rows.map((row) => toRecord<T>(row));
   }
 
-  /** Removes expired records; expired ones are already invisible, this only reclaims space. */
-  purgeExpired(): number {
-    return this.run(() => this.db.prepare('DELETE FROM records WHERE expires_at <= ?').run(this.nowMs()).changes);
+  /**
+   * Deletes expired records for good (they are already invisible), in small batches so no lock is held for long, then
+   * checkpoints and truncates the WAL, which would otherwise keep copies of the deleted rows.
+   */
+  async purgeExpired(): Promise<number> {
+    const now = this.nowMs();
+    const batch = this.db.prepare('DELETE FROM records WHERE rowid IN (SELECT rowid FROM records WHERE expires_at <= ? LIMIT ?)');
+    let removed = 0;
+    for (;;) {
+      const { changes } = await this.write(() => batch.run(now, PURGE_BATCH));
+      removed += changes;
+      if (changes < PURGE_BATCH) break;
+      await yieldToEventLoop();
+    }
+    await this.write(() => this.db.prepare('DELETE FROM store_health WHERE checked_at < ?').run(Date.now() - HEALTH_ROW_MAX_AGE_MS));
+    await this.write(() => {
+      const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      // busy: a reader in another process still needs the WAL; retried like a lock
+      if (result !== undefined && result.busy !== 0) throw Object.assign(new Error('checkpoint busy'), { code: 'SQLITE_BUSY' });
+    });
+    return removed;
   }
 
+  /** A real write and read-back of this instance's health row, on the file a restart would open. */
   async ping(): Promise<void> {
-    this.run(() => this.db.prepare('SELECT 1').get());
+    const problem = this.fileHealth?.problem();
+    if (problem !== undefined) throw new StorageError(`sqlite not usable: ${problem}`);
+    const token = randomUUID();
+    await this.write(() =>
+      this.db
+        .prepare(
+          `INSERT INTO store_health (instance, token, checked_at) VALUES (?, ?, ?)
+           ON CONFLICT (instance) DO UPDATE SET token = excluded.token, checked_at = excluded.checked_at`,
+        )
+        .run(this.instance, token, Date.now()),
+    );
+    const read = await this.read(() => this.db.prepare('SELECT token FROM store_health WHERE instance = ?').pluck().get(this.instance));
+    if (read !== token) throw new StorageError('sqlite health row did not read back');
   }
 
   async close(): Promise<void> {
@@ -211,11 +272,23 @@ export class SqliteRecordStore implements RecordStore {
     return this.nowMs() + kindSpec(kind).ttlSeconds * 1000;
   }
 
-  private run<R>(operation: () => R): R {
+  private read<R>(operation: () => R): Promise<R> {
+    return this.run(operation);
+  }
+
+  /** Refuses to write to a file that is no longer the one at the path: the write would be lost on restart. */
+  private write<R>(operation: () => R): Promise<R> {
+    const problem = this.fileHealth?.replacedOrMissing();
+    if (problem !== undefined) return Promise.reject(new StorageError(`sqlite write refused: ${problem}`));
+    return this.run(operation);
+  }
+
+  private async run<R>(operation: () => R): Promise<R> {
     try {
-      return operation();
+      return await whileLocked(operation, this.lockWaitMs);
     } catch (error) {
-      throw new StorageError('sqlite operation failed', { cause: error });
+      const reason = error instanceof SqliteLockTimeout ? 'sqlite database locked elsewhere' : 'sqlite operation failed';
+      throw new StorageError(reason, { cause: error });
     }
   }
 }

@@ -84,3 +84,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ DIRECT_LINE_SECRET: 'secret', WEB_TRUSTED_ORIGINS: 'https://fostering.example.org' }).directLine.kind).toBe('azure');
   });
 });
+
+describe('SQLite lock wait and purge period', () => {
+  it('default to a 5 s lock wait and an hourly purge, and refuse a lock wait too short to outlast a checkpoint', () => {
+    const config = loadConfig({});
+    expect(config.storage).toMatchObject({ kind: 'sqlite', lockWaitMs: 5000 });
+    expect(config.purgeEveryMinutes).toBe(60);
+    expect(loadConfig({ SQLITE_LOCK_WAIT_MS: '800', PURGE_EVERY_MINUTES: '15' })).toMatchObject({ storage: { lockWaitMs: 800 }, purgeEveryMinutes: 15 });
+    expect(problemsOf({ SQLITE_LOCK_WAIT_MS: '10' })).toEqual([expect.stringMatching(/^SQLITE_LOCK_WAIT_MS:/)]);
+    expect(problemsOf({ PURGE_EVERY_MINUTES: '0' })).toEqual([expect.stringMatching(/^PURGE_EVERY_MINUTES:/)]);
+  });
+});

@@ -32,7 +32,7 @@ describe('SqliteRecordStore on disk', () => {
     expect(await store.get({ kind: 'lease', partitionKey: 'job', id: 'l' })).toBeDefined();
     clock.advance(2);
     expect(await store.get({ kind: 'lease', partitionKey: 'job', id: 'l' })).toBeUndefined();
-    expect(store.purgeExpired()).toBe(1);
+    expect(await store.purgeExpired()).toBe(1);
     // an expired id can be created again
     expect((await store.create({ kind: 'lease', partitionKey: 'job', id: 'l' }, { holder: 'b' })).created).toBe(true);
     await store.close();
