@@ -19,6 +19,7 @@ import { errorCodeOf } from './errors';
 import { decisionOverrideOf, setUnderstanding, understandingOf } from './turn-state';
 import type { Classifier, EmergencySignpost } from './understanding/classifier';
 import type { ServiceProfile } from './content/service-profile';
+import { statusCard } from './cards/status-card';
 import { knownOr, opaqueId, tenantForLog, type Logger } from './logger';
 import { MAX_MESSAGE_LENGTH, messages } from './messages';
 import type { ConversationReferences } from './proactive/conversation-references';
@@ -206,7 +207,14 @@ export class FosterCarerBot extends ActivityHandler {
       if ((submit?.action !== 'concern' && submit?.action !== 'request') || value.action.verb !== `${submit.action}.${submit.verb}`) {
         return cardError(400, 'unknown card action');
       }
-      const card = await this.deps.staffCardAction(context, turnFactsOf(context), submit);
+      let card: Attachment | undefined;
+      try {
+        card = await this.deps.staffCardAction(context, turnFactsOf(context), submit);
+      } catch (error) {
+        // the store failed: an invoke left unanswered becomes a 501 with an empty body and the stale buttons stay
+        this.deps.logger.error('card action not confirmed', { code: errorCodeOf(error), action: submit.action, outcome: 'not-confirmed' });
+        card = statusCard('Not confirmed', messages.cardActionNotConfirmed);
+      }
       if (card === undefined) return cardError(403, 'only fostering managers can act on concerns');
       return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content } };
     }

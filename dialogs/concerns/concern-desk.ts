@@ -1,6 +1,6 @@
 import type { Attachment, TurnContext } from 'botbuilder';
 import { concernCard, type CardActionMode } from '../../bot/cards/concern-card';
-import { notFoundCard } from '../../bot/cards/not-found-card';
+import { statusCard } from '../../bot/cards/status-card';
 import type { ConcernSubmit } from '../../bot/cards/card-submit';
 import type { Clock } from '../../bot/clock';
 import type { Config } from '../../bot/config';
@@ -189,7 +189,7 @@ export class ConcernDesk {
   private async notFound(context: TurnContext, facts: TurnFacts, submit: ConcernSubmit): Promise<Attachment> {
     this.deps.logger.warn('card action on a concern that does not exist', { activityId: context.activity.id, verb: submit.verb, outcome: 'not-found', code: 'CONCERN_NOT_FOUND' });
     await this.audit(facts, `${submit.verb}-refused-not-found`, 'concern', submit.concernId, context);
-    return notFoundCard('Concern not found', messages.concerns.notFound);
+    return statusCard('Concern not found', messages.concerns.notFound);
   }
 
   private isManager(facts: TurnFacts): boolean {

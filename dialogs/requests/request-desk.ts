@@ -1,5 +1,5 @@
 import type { Attachment, TurnContext } from 'botbuilder';
-import { notFoundCard } from '../../bot/cards/not-found-card';
+import { statusCard } from '../../bot/cards/status-card';
 import { requestCard } from '../../bot/cards/request-card';
 import type { RequestSubmit } from '../../bot/cards/card-submit';
 import type { Clock } from '../../bot/clock';
@@ -59,7 +59,7 @@ export class RequestDesk {
     if (result.record === undefined) {
       this.deps.logger.warn('card action on a request that does not exist', { activityId: context.activity.id, verb: submit.verb, outcome: 'not-found', code: 'REQUEST_NOT_FOUND' });
       await this.audit(facts, 'close-refused-not-found', submit.requestId);
-      return notFoundCard('Request not found', messages.requests.notFound);
+      return statusCard('Request not found', messages.requests.notFound);
     }
     await this.audit(facts, result.applied ? 'close' : 'close-refused', submit.requestId);
     return requestCard(result.record, modeOf(context), result.applied ? messages.concerns.saved : messages.requests.changed);

@@ -1,4 +1,6 @@
 import { fixedClock } from '../../bot/clock';
+import { StorageError } from '../../bot/errors';
+import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
 import { sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
 
 const TENANT = 'council-tenant';
@@ -91,5 +93,54 @@ describe('card actions on a record that does not exist', () => {
       ['close-refused-not-found', 'close-refused-not-found', 'close-refused-not-found', 'close-refused-not-found', 'close-refused-not-found', 'record-contact-refused-not-found', 'refresh-refused-not-found'].sort(),
     );
     expect(running.logLines.filter((l) => l.includes('"turn failed"'))).toEqual([]);
+  });
+});
+
+describe('card actions when the store fails (issue 9 row 9 and 12)', () => {
+  it('answers a manager\'s Universal Action with a "not confirmed" card (200), never a 501 with an empty body', async () => {
+    const inner = SqliteRecordStore.open(':memory:', fixedClock('2026-06-08T10:00:00+01:00'));
+    let failConcerns = false;
+    const store = new Proxy(inner, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          const kind = (args[0] as { kind?: string } | undefined)?.kind;
+          if (failConcerns && (kind === 'concern' || args[0] === 'concern')) return Promise.reject(new StorageError('concern store down'));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const running = await startTestApp({
+      records: store,
+      clock: fixedClock('2026-06-08T10:00:00+01:00'),
+      env: { MANAGER_IDS: 'aad-manager', ALLOWED_TENANT_IDS: TENANT },
+    });
+    try {
+      failConcerns = true;
+      const response = await fetch(`${running.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          id: 'invoke-store-down',
+          channelId: 'msteams',
+          serviceUrl: 'http://127.0.0.1:9/',
+          from: { id: '29:aad-manager', aadObjectId: 'aad-manager' },
+          recipient: { id: 'bot' },
+          conversation: { id: 'chat-aad-manager', conversationType: 'personal', tenantId: TENANT },
+          channelData: { tenant: { id: TENANT } },
+          value: { action: { type: 'Action.Execute', verb: 'concern.record-contact', data: { action: 'concern', verb: 'record-contact', concernId: 'AnyConcern0001', etag: '"1"' } } },
+        }),
+      });
+      const body = (await response.json()) as { statusCode: number; value: { body?: { text?: string }[] } };
+      expect([response.status, body.statusCode]).toEqual([200, 200]);
+      expect((body.value.body ?? []).map((b) => b.text).join('\n')).toContain('could not be confirmed');
+      expect(running.logLines.some((line) => line.includes('card action not confirmed') && line.includes('STORAGE_FAILED'))).toBe(true);
+    } finally {
+      failConcerns = false;
+      await running.stop();
+    }
   });
 });
