@@ -44,7 +44,8 @@ export function createAdapter(config: Config, conversationState: ConversationSta
       outcome: 'error',
     });
     try {
-      if (context.activity.type === 'message') await context.sendActivity(messages.turnFailed);
+      // after a reply has gone (a confirmation, or "not saved"), an apology would contradict it: the log is enough
+      if (context.activity.type === 'message' && !context.responded) await context.sendActivity(messages.turnFailed);
       // a broken dialog stack would fail again on the next message
       await conversationState.delete(context);
     } catch (secondary) {
