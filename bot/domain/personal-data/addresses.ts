@@ -32,7 +32,7 @@ const RESIDENCE_CUE =
 
 // With a number in front, "House" and "Court" name a block of flats: "4 Beacon House", "12 Kestrel Court".
 const NUMBERED_BUILDING = new RegExp(
-  `\\b${HOUSE_NUMBER},?\\s+(?:${CAPITALISED}\\s+){1,2}(?:House|Court|Tower|Towers|Mansions|Buildings|Heights|Point|Hall|Mill|Lodge|Place)\\b`,
+  `\\b(?:(?:[Ff]lat|[Aa]partment|[Uu]nit)\\s+)?${HOUSE_NUMBER},?\\s+(?:${CAPITALISED}\\s+){1,2}(?:House|Court|Tower|Towers|Mansions|Buildings|Heights|Point|Hall|Mill|Lodge|Place)\\b`,
   'g',
 );
 
@@ -41,6 +41,8 @@ const WELSH_STREET = new RegExp(
   `\\b${HOUSE_NUMBER},?\\s+(?:Heol|Ffordd|Stryd|L[oô]n|Maes|Llys|Cae|Bryn|Pen|Tan|T[yŷ]|Nant|Coed|Cwrt|Rhodfa|Cilgant|Bro|Clos)(?:[-\\s](?:y|yr|['’]r)?[-\\s]?\\p{Lu}[\\p{L}]+|[-\\s]\\p{Lu}[\\p{L}]+)+`,
   'gu',
 );
+// "3 The Paddocks": a number, "The" and a capitalised word that is not an ordinary one.
+const NUMBER_THE_NAME = new RegExp(`\\b${HOUSE_NUMBER},?\\s+The\\s+(${CAPITALISED})`, 'g');
 // The street after a masked house name: "[address], Mill Lane".
 const STREET_AFTER_ADDRESS = new RegExp(`\\[address\\],?\\s+(?:${CAPITALISED}\\s+){1,2}(?:${STREET_SUFFIX})\\b\\.?`, 'gi');
 
@@ -65,5 +67,6 @@ export function maskAddresses(text: string): string {
     .replace(NAMED_HOUSE_AFTER_CUE, (_whole, cue: string) => `${cue} [address]`)
     .replace(NAMED_HOUSE, '[address]')
     .replace(WELSH_STREET, '[address]')
+    .replace(NUMBER_THE_NAME, (whole: string, word: string) => (COMMON_WORDS.has(word.toLowerCase()) ? whole : '[address]'))
     .replace(STREET_AFTER_ADDRESS, '[address]');
 }

@@ -6,7 +6,8 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const NI_NUMBER = /\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/gi;
 
 // Ten digits as 3-3-4 (spaces or dashes) or run together; a number starting 0 is left to the phone pattern.
-const NHS_NUMBER = /\b[1-9]\d{2}([\s-]?)\d{3}\1\d{4}\b/g;
+// not after "+44 (0)" or "+44 ": that is a phone number's national part
+const NHS_NUMBER = /(?<!\+44\s?(?:\(0\)\s?)?)\b[1-9]\d{2}([\s-]?)\d{3}\1\d{4}\b/g;
 
 // +44 or 0 (optionally in brackets), then digits with spaces, dots, dashes or brackets: 10 or 11 digits in all.
 const UK_PHONE = /(?:\+44\s?(?:\(0\)\s?)?|\(0|\b0\s?)\d[\d\s().-]{7,14}\d\b/g;

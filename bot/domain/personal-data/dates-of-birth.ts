@@ -18,12 +18,13 @@ const ISO = `${YEAR}[/.-]\\d{1,2}[/.-]\\d{1,2}`; // 2014-05-30, 2014/05/30
 const DAY_MONTH = `${DAY}\\s+(?:of\\s+)?${MONTH}`;
 const MONTH_DAY = `${MONTH}\\s+(?:the\\s+)?${DAY}`;
 const WITH_YEAR = `,?\\s+${YEAR}`;
+const WITH_SHORT_YEAR = `\\s+['’]?\\d{2}(?![\\d:.])`; // "9 jan 15"
 
 const DATE = new RegExp(
-  `(?<![\\w/.-])(?:${ISO}|${NUMERIC}|${NUMERIC_SPACED}|${DAY_MONTH}(?:${WITH_YEAR})?|${MONTH_DAY}(?:${WITH_YEAR})?|${MONTH}\\s+${YEAR}|${YEAR})(?![\\w/-])`,
+  `(?<![\\w/.-])(?:${ISO}|${NUMERIC}|${NUMERIC_SPACED}|${DAY_MONTH}(?:${WITH_YEAR}|${WITH_SHORT_YEAR})?|${MONTH_DAY}(?:${WITH_YEAR})?|${MONTH}\\s+${YEAR}|${YEAR})(?![\\w/-])`,
   'gi',
 );
-const FULL_DATE = new RegExp(`^(?:${ISO}|${NUMERIC}|${DAY_MONTH}${WITH_YEAR}|${MONTH_DAY}${WITH_YEAR})$`, 'i');
+const FULL_DATE = new RegExp(`^(?:${ISO}|${NUMERIC}|${DAY_MONTH}(?:${WITH_YEAR}|${WITH_SHORT_YEAR})|${MONTH_DAY}${WITH_YEAR})$`, 'i');
 
 const BIRTH_CUE = /\b(?:d\.?o\.?b|date of birth|birth ?date|born|birthday|b'?day)\b/i;
 

@@ -30,7 +30,7 @@ export const AFTER_RELATION = new RegExp(
 
 /** "with grandma Eunice", "Auntie Bev": family words stand before a name even without "my" or "her". */
 export const AFTER_KIN_WORD =
-  /\b(?:mum|mam|mom|dad|nan|nana|nanna|nanny|gran|granny|grandma|grandad|granddad|grandpa|aunt|auntie|aunty|uncle|cousin|brother|sister)\s+$/i;
+  /\b(?:mum|mam|mom|dad|nan|nana|nanna|nanny|gran|granny|grandma|grandad|granddad|grandpa|aunt|auntie|aunty|uncle|cousin|brother|sister|(?:mother|father|sister|brother|son|daughter)-in-law|sw|ssw|fsw|iro|social worker|teacher|senco|nurse|key ?worker)\s+$/i;
 
 /** "my name is ", "called ", "named ", "name ": lower-case names are taken after these. */
 export const AFTER_NAME_WORD =
@@ -50,7 +50,8 @@ export const AFTER_BIRTH_DATE = /\[dob\]\)?\s*[,-]?\s*$/;
 export const AFTER_ARTICLE = /\b(?:the|a|an|this|that|any|every|each|some)\s+$/i;
 
 /** "I'm ", "this is ", "hi ": only a known first name or a capitalised word ("I'm tired" is not a name). */
-export const AFTER_SELF_INTRODUCTION = /(?:\b(?:i am|i['’]?m|this is)|^\s*(?:hi|hello|hiya|hey|dear|morning|afternoon)\s*,?)\s+$/i;
+export const AFTER_SELF_INTRODUCTION =
+  /(?:\b(?:i am|i['’]?m|this is)|^\s*(?:hi|hello|hiya|hey|dear|morning|afternoon)\s*,?(?:\s+(?:there|all))?(?:\s*,?\s*it['’]?s)?)\s+$/i;
 
 /** A capitalised word before "(DOB", ", born", or a masked date of birth is the child's name. */
 export const BEFORE_BIRTH_DATE = /^(?:['’]s)?\s*[,(]?\s*(?:\(?\s*d\.?o\.?b\b|born\b|birthday\b|b['’]?day\b|\[dob\])/i;
@@ -59,7 +60,7 @@ export const BEFORE_BIRTH_DATE = /^(?:['’]s)?\s*[,(]?\s*(?:\(?\s*d\.?o\.?b\b|b
 export const BEFORE_AGE = /^\s*(?:,\s*\d{1,2}\s*(?:,|\band\b|$)|\s*\(\d{1,2}\))/i;
 
 /** "river (hes 12)", "rocky (real name …)", "princess (yes that's her real name)": a bracket about the person. */
-export const BEFORE_PERSON_ASIDE = /^\s*\((?:\s*\d{1,2}\s*(?:yrs?|years?(?: old)?)?\s*\)|[^)]{0,40}?\b(?:real name|he['’]?s \d{1,2}|she['’]?s \d{1,2}|hes \d{1,2}|shes \d{1,2}|they['’]?re \d{1,2}|aged? \d{1,2}|\d{1,2} ?(?:yrs?|years? old))\b)/i;
+export const BEFORE_PERSON_ASIDE = /^\s*\((?:\s*\d{1,2}\s*(?:yrs?|years?(?: old)?)?\s*\)|[^)]{0,40}?\b(?:real name|he['’]?s \d{1,2}|she['’]?s \d{1,2}|hes \d{1,2}|shes \d{1,2}|they['’]?re \d{1,2}|aged? \d{1,2}|\d{1,2} ?(?:yrs?|years? old))\b|\s*(?:the\s+|my\s+|our\s+)?(?:twins?|siblings?|foster (?:son|daughter|child)|birth (?:mum|dad|mother|father))\b)/i;
 /** "princess (yes that's her real name)": the bracket says the word before it is a name, whatever the word. */
 export const BEFORE_REAL_NAME_ASIDE = /^\s*\([^)]{0,40}\breal name\b/i;
 
@@ -70,9 +71,9 @@ export const AFTER_CHILD_VERB = /\b(?:adopt|adopting|adopted|babysit|babysitting
 export const AFTER_CONTACT_VERB = /\b(?:phone|phoned|ring|rang|call|called|text|texted|message|messaged|email|emailed|ask|asked|tell|told|thank|thanked|meet|met)\s+$/i;
 
 /** "can pearl go to …", "could Kai stay …": a modal, then a word, then what a person would do. */
-export const AFTER_MODAL = /\b(?:can|could|may|should|would|will|does|did|must)\s+$/i;
+export const AFTER_MODAL = /\b(?:can|could|may|should|would|will|does|did|must|if|when|unless|until|whether|once)\s+$/i;
 export const BEFORE_PERSON_ACTION =
-  /^\s+(?:go|come|stay|sleep|attend|visit|see|have|get|keep|start|join|travel|take|bring|play|swim|ride|use|wear|change|move|call|ring|text|meet|spend|be (?:allowed|told|moved|picked))\b/i;
+  /^\s+(?:go|goes|come|comes|stay|stays|sleep|moves|turns|leaves|attend|visit|see|have|get|keep|start|join|travel|take|bring|play|swim|ride|use|wear|change|move|call|ring|text|meet|spend|be (?:allowed|told|moved|picked))\b/i;
 
 /** "the Fairbrother family", "the Nowak twins": a surname between "the" and a family word ("Muslim children" is not). */
 export const AFTER_THE = /\bthe\s+$/i;
@@ -83,20 +84,20 @@ export const BEFORE_HERE = /^\s+here\b/i;
 
 /** What only a person does, even with a lower-case name: "gracie keeps crying", "Freya is 8", "Amira was born". */
 const PERSONAL_VERB =
-  "(?:has|had|is having|was having) (?:a|an|another) (?:seizure|fit|tantrum|meltdown|nightmare|panic attack|asthma attack|nosebleed|fall|accident|fight|bad day|sleepover)|was born|is \\d|is aged|turned \\d|turns \\d|keeps|refuses|refused|cries|cried|misses|missed (?:her|his)|hits?|won['’]?t|wont|doesn['’]?t want|didn['’]?t want|came into care|came to us|moved in|arrived|ran away|runs away|gets upset|is asking|wants to see|told me|tells me|swore|was excluded";
+  "(?:has|had|is having|was having) (?:a|an|another) (?:seizure|fit|tantrum|meltdown|nightmare|panic attack|asthma attack|nosebleed|fall|accident|fight|bad day|sleepover)|was born|has been (?:\\w+ )?\\w+ing|is refusing|ran off|runs off|went missing|has gone missing|absconded|is \\d|is aged|turned \\d|turns \\d|keeps|refuses|refused|cries|cried|misses|missed (?:her|his)|hits?|won['’]?t|wont|doesn['’]?t want|didn['’]?t want|came into care|came to us|moved in|arrived|ran away|runs away|gets upset|is asking|wants to see|told me|tells me|swore|was excluded";
 export const BEFORE_PERSONAL_VERB = new RegExp(`^(?:['’]s)?\\s+(?:${PERSONAL_VERB})\\b`, 'i');
 /** After a word that is also a name at the start of a sentence: "Blessing has asthma", "Will is 14" (not "Will it …"). */
 export const BEFORE_SUBJECT_VERB = /^(?:['’]s)?\s+(?:has|had|does|did|goes|went|gets|got|can['’]?t|cannot|won['’]?t|wont|will|would|keeps|wants|needs|says|said|likes|loves|hates|lives|and [A-Z])\b/;
 
 /** What a person usually does: taken with a capitalised word only ("Ofsted says" is not a person, but rarely said). */
 export const BEFORE_PERSON_VERB = new RegExp(
-  `^(?:['’]s)?\\s+(?:${PERSONAL_VERB}|has (?:started|stopped|begun|gone|got|asked|said|told|been|had|refused|run|come)|wants|told|tells|says|said|is getting|is being|has been|hasn['’]?t|isn['’]?t|needs|likes|loves|hates|lives|started|starts|was placed|and (?:his|her|their) )`,
+  `^(?:['’]s)?\\s+(?:${PERSONAL_VERB}|is \\w+ing\\b|has (?:started|stopped|begun|gone|got|asked|said|told|been|had|refused|run|come)|wants|told|tells|says|said|is getting|is being|has been|hasn['’]?t|isn['’]?t|needs|likes|loves|hates|lives|started|starts|was placed|and (?:his|her|their) )`,
   'i',
 );
 
 /** A person's things: "Callum's dentist", "daisy's carer", "Mohammed's birthday". */
 export const BEFORE_PERSON_POSSESSION = new RegExp(
-  `^['’]s\\s+(?:(?:new|old|birth|foster|real|little|big|older|younger|best)\\s+)?(?:${RELATION}|birthday|dob|date of birth|school|nursery|bedroom|room|house|behaviour|contact|review|passport|health|medication|file|bike|phone)\\b`,
+  `^['’]s\\s+(?:(?:new|old|birth|foster|real|little|big|older|younger|best)\\s+)?(?:${RELATION}|birthday|dob|date of birth|nhs|health|appointment|allowance|school|nursery|bedroom|room|house|behaviour|contact|review|passport|health|medication|file|bike|phone)\\b`,
   'iu',
 );
 

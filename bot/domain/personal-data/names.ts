@@ -41,6 +41,8 @@ import {
  * joined to it by "and", and every other mention of the same word.
  */
 
+const MONTHS_THAT_ARE_NAMES = new Set(['april', 'may', 'june', 'july', 'august']);
+
 interface Token {
   readonly start: number;
   /** The word without a possessive "'s": "Kwame's" → "Kwame". */
@@ -106,7 +108,8 @@ function isNameByCue(text: string, t: Token): boolean {
   if (AFTER_NAME_WORD.test(before)) return fitsNameSlot(t, true) || (isAcronym(t) && t.core.length <= 3);
   if (AFTER_SELF_INTRODUCTION.test(before)) return !isCommon(t) && !isAcronym(t) && (isCapitalised(t) || isKnownFirstName(t));
   const capitalisedOnlyCue = [AFTER_KIN_WORD, AFTER_SURNAME_WORD, AFTER_BIRTH_DATE, AFTER_CHILD_VERB, AFTER_CONTACT_VERB].some((cue) => cue.test(before));
-  if (capitalisedOnlyCue) return isCapitalised(t) && fitsNameSlot(t, false);
+  // "my mother-in-law June": after a kin word a month that is also a given name is the name
+  if (capitalisedOnlyCue) return isCapitalised(t) && (fitsNameSlot(t, false) || MONTHS_THAT_ARE_NAMES.has(t.lower));
   // "can pearl go to her friend's": between a modal and a person's action, lower case too
   if (AFTER_MODAL.test(before) && BEFORE_PERSON_ACTION.test(text.slice(t.start + t.core.length))) return fitsNameSlot(t, true);
   return false;
