@@ -11,7 +11,9 @@ const files = readdirSync(FOLDER).filter((f) => f.endsWith('.jsonl')).sort();
  * The issue's target is recall 0.95. Sets the masker was developed or corrected on must hold it. A held-out set is
  * measured once after the masker was frozen, and its figure is the honest one: it is recorded here as a floor (so a
  * change that makes it worse fails) and never tuned on. Held-out sets 1, 2 and 3 were corrected on after their first
- * measurement (0.944, 0.925, 0.878), so they now count as development data.
+ * measurement (0.944, 0.925, 0.878), so they now count as development data. Set 4 was measured once after the masker
+ * was frozen: recall 0.966 (171/177), over-masking 0.086 (3/35). Nobody has read its lines: write a fresh set rather
+ * than correct on it.
  */
 const MEASURED_ONCE: Readonly<Record<string, { readonly recall: number; readonly measured: string }>> = {};
 const TARGET_RECALL = 0.95;
