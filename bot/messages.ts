@@ -146,6 +146,8 @@ export const messages = {
     askWhen: 'When was it?',
     notSaved: (profile: ServiceProfile): string =>
       `I'm sorry, I couldn't log that just now because of a problem on our side. Please tell the transport team directly: ${contactLine(profile, 'transport')}. If a child is waiting or stranded out of hours, call the Emergency Duty Team: ${profile.contacts.emergencyDutyTeam?.phone ?? ''}.`,
+    notConfirmed: (profile: ServiceProfile): string =>
+      `I'm sorry, a problem on our side means I can't tell whether this was logged. So that nothing is missed, please tell the transport team directly: ${contactLine(profile, 'transport')}. If a child is waiting or stranded out of hours, call the Emergency Duty Team: ${profile.contacts.emergencyDutyTeam?.phone ?? ''}.`,
     recorded: (reference: string, portal: string): string =>
       `Thank you. I've logged this with the transport team (reference ${reference}) and it is counted in the transport reliability figures the carers' association sees. To rebook the journey, use the ${portal}.`,
   },
@@ -156,6 +158,8 @@ export const messages = {
     askLanguage: 'Any language other than English that would help? (Type "no" if not.)',
     notSaved: (profile: ServiceProfile): string =>
       `I'm sorry, I couldn't pass that on just now because of a problem on our side. Please contact the mentoring coordinator directly: ${contactLine(profile, 'mentoring')}.`,
+    notConfirmed: (profile: ServiceProfile): string =>
+      `I'm sorry, a problem on our side means I can't tell whether your request reached the mentoring coordinator. So that nothing is missed, please contact them directly: ${contactLine(profile, 'mentoring')}.`,
     recordedFind: (reference: string): string =>
       `Thank you. I've passed your request for a mentor to the mentoring coordinator (reference ${reference}). They match carers with an experienced mentor and will be in touch to introduce you.`,
     recordedOffer: (reference: string): string =>

@@ -7,7 +7,7 @@ import type { Config } from '../../bot/config';
 import type { AuditLog } from '../../bot/domain/audit-log';
 import type { Concern, Concerns, ManagerAction, NewConcern } from '../../bot/domain/concerns';
 import { errorCodeOf } from '../../bot/errors';
-import type { Logger } from '../../bot/logger';
+import { opaqueId, type Logger } from '../../bot/logger';
 import { messages } from '../../bot/messages';
 import type { ConversationReferences } from '../../bot/proactive/conversation-references';
 import type { Notice, NoticeOutbox } from '../../bot/proactive/notice-outbox';
@@ -187,7 +187,7 @@ export class ConcernDesk {
 
   /** The card's concern is not on record: say so on the card, by code in the log, and in the audit trail. */
   private async notFound(context: TurnContext, facts: TurnFacts, submit: ConcernSubmit): Promise<Attachment> {
-    this.deps.logger.warn('card action on a concern that does not exist', { activityId: context.activity.id, verb: submit.verb, outcome: 'not-found', code: 'CONCERN_NOT_FOUND' });
+    this.deps.logger.warn('card action on a concern that does not exist', { activityId: opaqueId(context.activity.id), verb: submit.verb, outcome: 'not-found', code: 'CONCERN_NOT_FOUND' });
     await this.audit(facts, `${submit.verb}-refused-not-found`, 'concern', submit.concernId, context);
     return statusCard('Concern not found', messages.concerns.notFound);
   }

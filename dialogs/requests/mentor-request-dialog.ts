@@ -1,3 +1,4 @@
+import { SaveNotConfirmed } from './request-desk';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../bot/clock';
 import type { ServiceProfile } from '../../bot/content/service-profile';
@@ -63,8 +64,8 @@ export class MentorRequestDialog extends ComponentDialog {
         raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',
       });
       await step.context.sendActivity(mode === 'offer-to-mentor' ? messages.mentor.recordedOffer(record.data.reference) : messages.mentor.recordedFind(record.data.reference));
-    } catch {
-      await step.context.sendActivity(messages.mentor.notSaved(this.deps.profile));
+    } catch (error) {
+      await step.context.sendActivity((error instanceof SaveNotConfirmed ? messages.mentor.notConfirmed : messages.mentor.notSaved)(this.deps.profile));
     }
     return step.endDialog();
   }

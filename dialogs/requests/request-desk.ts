@@ -1,3 +1,4 @@
+import { errorCodeOf } from '../../bot/errors';
 import type { Attachment, TurnContext } from 'botbuilder';
 import { statusCard } from '../../bot/cards/status-card';
 import { requestCard } from '../../bot/cards/request-card';
@@ -7,7 +8,7 @@ import type { Config } from '../../bot/config';
 import type { AuditLog } from '../../bot/domain/audit-log';
 import { TRANSPORT_PROBLEMS, type ServiceRequest, type ServiceRequests } from '../../bot/domain/service-requests';
 import type { Training } from '../../bot/domain/training';
-import type { Logger } from '../../bot/logger';
+import { opaqueId, type Logger } from '../../bot/logger';
 import { messages } from '../../bot/messages';
 import type { ConversationReferences } from '../../bot/proactive/conversation-references';
 import type { Notice, NoticeOutbox } from '../../bot/proactive/notice-outbox';
@@ -27,16 +28,41 @@ export interface RequestDeskDeps {
 }
 
 /** The staff side of transport reports and mentor requests, and the training and transport figures. */
+/** The store failed and could not be asked again whether the record was kept: neither "saved" nor "not saved" is true. */
+export class SaveNotConfirmed extends Error {
+  override name = 'SaveNotConfirmed';
+}
+
 export class RequestDesk {
   constructor(private readonly deps: RequestDeskDeps) {
     deps.outbox.register('request-card', { render: (notice) => this.renderCard(notice) });
   }
 
   /** Stores the request (once per originating activity) and posts it to the team that handles it. */
+  /**
+   * Records the request (once per originating activity) and posts its card. When the store fails it is asked again
+   * whether the request was stored (a write can commit although its answer is lost): a stored one is returned, one
+   * that is not rethrows the failure, and one that cannot be checked is `SaveNotConfirmed`.
+   */
   async raise<T extends ServiceRequest>(id: string, request: Omit<T, 'reference' | 'status'>): Promise<StoredRecord<T>> {
-    const { record, created } = await this.deps.requests.create<T>(id, request);
-    if (created) await this.post(record as unknown as StoredRecord<ServiceRequest>);
-    return record;
+    let failure: unknown;
+    try {
+      const { record, created } = await this.deps.requests.create<T>(id, request);
+      if (created) await this.post(record as unknown as StoredRecord<ServiceRequest>);
+      return record;
+    } catch (error) {
+      failure = error;
+      this.deps.logger.error('request not confirmed saved', { code: errorCodeOf(error), outcome: 'rechecking' });
+    }
+    let stored: StoredRecord<ServiceRequest> | undefined;
+    try {
+      stored = await this.deps.requests.get(id);
+    } catch (error) {
+      this.deps.logger.error('request state unknown', { code: errorCodeOf(error), outcome: 'unknown' });
+      throw new SaveNotConfirmed('request state unknown', { cause: error });
+    }
+    if (stored === undefined) throw failure;
+    return stored as unknown as StoredRecord<T>;
   }
 
   async list(context: TurnContext, facts: TurnFacts, type: ServiceRequest['type']): Promise<void> {
@@ -57,7 +83,7 @@ export class RequestDesk {
     if (!facts.roles.has('manager') || facts.roleKey === undefined) return undefined;
     const result = await this.deps.requests.close(submit.requestId, submit.etag, facts.roleKey, this.deps.clock.now().toUTC().toISO() ?? '', submit.note?.trim() || undefined);
     if (result.record === undefined) {
-      this.deps.logger.warn('card action on a request that does not exist', { activityId: context.activity.id, verb: submit.verb, outcome: 'not-found', code: 'REQUEST_NOT_FOUND' });
+      this.deps.logger.warn('card action on a request that does not exist', { activityId: opaqueId(context.activity.id), verb: submit.verb, outcome: 'not-found', code: 'REQUEST_NOT_FOUND' });
       await this.audit(facts, 'close-refused-not-found', submit.requestId);
       return statusCard('Request not found', messages.requests.notFound);
     }

@@ -1,3 +1,4 @@
+import { SaveNotConfirmed } from './request-desk';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../bot/clock';
 import type { ServiceProfile } from '../../bot/content/service-profile';
@@ -86,8 +87,8 @@ export class TransportReportDialog extends ComponentDialog {
         textFormat: 'markdown',
         text: messages.transport.recorded(record.data.reference, portal === undefined ? 'transport booking portal' : `[${portal.title}](${portal.url})`),
       });
-    } catch {
-      await step.context.sendActivity(messages.transport.notSaved(this.deps.profile));
+    } catch (error) {
+      await step.context.sendActivity((error instanceof SaveNotConfirmed ? messages.transport.notConfirmed : messages.transport.notSaved)(this.deps.profile));
     }
     return step.endDialog();
   }

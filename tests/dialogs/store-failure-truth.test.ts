@@ -131,6 +131,34 @@ describe('when the store gives up, the carer is told what is actually stored (ro
     expect(reply).not.toContain("You're booked");
   });
 
+  const mentorUpToLastStep = async (carer: string) => {
+    for (const text of ['newly approved, could we have a mentor please', 'Peterborough', 'Teenagers']) await say(carer, `chat-${carer}`, text);
+  };
+  const requestsOf = async (carer: string) =>
+    (await failing.inner.list<{ carer: { audience: string }; reference: string }>('request')).filter((r) => r.data.carer.audience === `user:msteams:${carer}`);
+
+  it('a mentor request saved although the store reported failure is confirmed; one not saved is not; one unknown is said to be unknown', async () => {
+    await mentorUpToLastStep('carer-m1');
+    Object.assign(failing.plan, { kind: 'request', failure: 'after-commit' });
+    const saved = await say('carer-m1', 'chat-carer-m1', 'no');
+    const [stored] = await requestsOf('carer-m1');
+    expect(stored).toBeDefined();
+    expect(saved).toContain(`reference ${stored!.data.reference}`);
+
+    await mentorUpToLastStep('carer-m2');
+    Object.assign(failing.plan, { kind: 'request', failure: 'before-commit' });
+    const lost = await say('carer-m2', 'chat-carer-m2', 'no');
+    expect(await requestsOf('carer-m2')).toHaveLength(0);
+    expect(lost).toContain("couldn't pass that on");
+
+    await mentorUpToLastStep('carer-m3');
+    Object.assign(failing.plan, { kind: 'request', failure: 'after-commit', readsFail: true });
+    const unknown = await say('carer-m3', 'chat-carer-m3', 'no');
+    expect(unknown).toContain("can't tell whether your request reached");
+    expect(unknown).not.toContain('reference MR-');
+    expect(unknown).not.toContain("couldn't pass that on");
+  });
+
   it('a confirmation is not followed by "something went wrong" when only the decision log fails', async () => {
     await bookingUpToConfirm('carer-f');
     Object.assign(failing.plan, { kind: 'decision', failure: 'before-commit' });
