@@ -51,7 +51,7 @@ describe('SQLite write lock held by another process', () => {
     // 10 ms timer a few hundred ms late, so the bound is a third of the lock time, not a tight latency figure
     expect(Math.max(...lateness)).toBeLessThan(500);
     expect(readTimes.length).toBeGreaterThan(10);
-    expect(completedAt - started).toBeGreaterThanOrEqual(1400);
+    // the write waited for the holder to let go (the holder's 1,500 ms start before `started` on a loaded machine)
     expect(completedAt).toBeGreaterThanOrEqual(releasedAt - 100);
     expect((await store.get({ kind: 'booking', partitionKey: 'session-1', id: 'carer-a' }))?.data).toEqual({ seat: 1 });
     await store.close();
