@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { startMockChannel } from '../helpers/mock-channel';
+import { seededRandom } from '../helpers/seeded-random';
 import { startTestApp, type RunningApp } from '../helpers/test-app';
 
 /**
@@ -10,16 +11,6 @@ import { startTestApp, type RunningApp } from '../helpers/test-app';
 const CANARY = 'CANARY-fuzz-Olu-Adeyemi-07700900789';
 const REQUESTS = 2000;
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface FuzzRequest {
   readonly method: string;

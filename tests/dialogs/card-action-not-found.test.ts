@@ -12,31 +12,36 @@ interface InvokeBody {
   value: { body?: { text?: string }[]; code?: string };
 }
 
+/** A Teams Universal Action (adaptiveCard/action) from `aad`, as the Teams client posts it. */
+async function postCardAction(baseUrl: string, id: string, aad: string, action: 'concern' | 'request', verb: string, data: Record<string, unknown>) {
+  const response = await fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id,
+      channelId: 'msteams',
+      serviceUrl: 'http://127.0.0.1:9/',
+      from: { id: `29:${aad}`, aadObjectId: aad },
+      recipient: { id: 'bot' },
+      conversation: { id: `chat-${aad}`, conversationType: 'personal', tenantId: TENANT },
+      channelData: { tenant: { id: TENANT } },
+      value: { action: { type: 'Action.Execute', verb: `${action}.${verb}`, data: { action, verb, ...data } } },
+    }),
+  });
+  const text = await response.text();
+  return { status: response.status, text, body: (text.length > 0 ? JSON.parse(text) : undefined) as InvokeBody | undefined };
+}
+
 /** A manager acts on a card whose concern or request is not on record (expired, or a forged id). */
 describe('card actions on a record that does not exist', () => {
   let running: RunningApp;
   let counter = 0;
 
-  const teamsInvoke = async (aad: string, action: 'concern' | 'request', verb: string, data: Record<string, unknown>) => {
+  const teamsInvoke = (aad: string, action: 'concern' | 'request', verb: string, data: Record<string, unknown>) => {
     counter += 1;
-    const response = await fetch(`${running.baseUrl}/api/messages`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        id: `invoke-${counter}`,
-        channelId: 'msteams',
-        serviceUrl: 'http://127.0.0.1:9/',
-        from: { id: `29:${aad}`, aadObjectId: aad },
-        recipient: { id: 'bot' },
-        conversation: { id: `chat-${aad}`, conversationType: 'personal', tenantId: TENANT },
-        channelData: { tenant: { id: TENANT } },
-        value: { action: { type: 'Action.Execute', verb: `${action}.${verb}`, data: { action, verb, ...data } } },
-      }),
-    });
-    const text = await response.text();
-    return { status: response.status, text, body: (text.length > 0 ? JSON.parse(text) : undefined) as InvokeBody | undefined };
+    return postCardAction(running.baseUrl, `invoke-${counter}`, aad, action, verb, data);
   };
   const cardText = (body: InvokeBody | undefined) => (body?.value.body ?? []).map((b) => b.text ?? '').join('\n');
   const logged = (code: string) => running.logLines.filter((l) => (JSON.parse(l) as { code?: string }).code === code);
@@ -118,25 +123,9 @@ describe('card actions when the store fails (issue 9 row 9 and 12)', () => {
     });
     try {
       failConcerns = true;
-      const response = await fetch(`${running.baseUrl}/api/messages`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          type: 'invoke',
-          name: 'adaptiveCard/action',
-          id: 'invoke-store-down',
-          channelId: 'msteams',
-          serviceUrl: 'http://127.0.0.1:9/',
-          from: { id: '29:aad-manager', aadObjectId: 'aad-manager' },
-          recipient: { id: 'bot' },
-          conversation: { id: 'chat-aad-manager', conversationType: 'personal', tenantId: TENANT },
-          channelData: { tenant: { id: TENANT } },
-          value: { action: { type: 'Action.Execute', verb: 'concern.record-contact', data: { action: 'concern', verb: 'record-contact', concernId: 'AnyConcern0001', etag: '"1"' } } },
-        }),
-      });
-      const body = (await response.json()) as { statusCode: number; value: { body?: { text?: string }[] } };
-      expect([response.status, body.statusCode]).toEqual([200, 200]);
-      expect((body.value.body ?? []).map((b) => b.text).join('\n')).toContain('could not be confirmed');
+      const result = await postCardAction(running.baseUrl, 'invoke-store-down', 'aad-manager', 'concern', 'record-contact', { concernId: 'AnyConcern0001', etag: '"1"' });
+      expect([result.status, result.body?.statusCode]).toEqual([200, 200]);
+      expect((result.body?.value.body ?? []).map((b) => b.text).join('\n')).toContain('could not be confirmed');
       expect(running.logLines.some((line) => line.includes('card action not confirmed') && line.includes('STORAGE_FAILED'))).toBe(true);
     } finally {
       failConcerns = false;

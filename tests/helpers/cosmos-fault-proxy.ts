@@ -1,9 +1,12 @@
+import { seededRandom } from './seeded-random';
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
+
+
 
 export interface FaultRates {
   /** Answered 429 with a small x-ms-retry-after-ms, never forwarded. */
@@ -33,18 +36,6 @@ export interface CosmosFaultProxy {
   failNext(fault: Fault, matches: (method: string, url: string) => boolean, times?: number): void;
   clearForced(): void;
   stop(): Promise<void>;
-}
-
-/** mulberry32: a small seeded generator, so a run's fault mix is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // the emulator's own self-signed pair: the proxy speaks HTTPS like the real service

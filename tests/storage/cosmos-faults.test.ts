@@ -5,7 +5,8 @@ import type { Concern } from '../../bot/domain/concerns';
 import { messages } from '../../bot/messages';
 import { CosmosRecordStore } from '../../bot/storage/cosmos-record-store';
 import { startLocalCosmos, type LocalCosmos } from '../helpers/cosmos-server';
-import { clientVia, seededRandom, startCosmosFaultProxy, type CosmosFaultProxy } from '../helpers/cosmos-fault-proxy';
+import { clientVia, startCosmosFaultProxy, type CosmosFaultProxy } from '../helpers/cosmos-fault-proxy';
+import { seededRandom } from '../helpers/seeded-random';
 import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
 
 const TENANT = 'council-tenant';
