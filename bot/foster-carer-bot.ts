@@ -10,7 +10,7 @@ import {
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
-import { parseCardSubmit, type ConcernSubmit, type RequestSubmit } from './cards/card-submit';
+import { parseCardSubmit, type ConcernSubmit, type RequestSubmit } from '../dialogs/card-actions/card-submit';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import { turnRef, type DecisionLog } from './domain/decisions';
@@ -19,7 +19,7 @@ import { errorCodeOf } from './errors';
 import { decisionOverrideOf, setUnderstanding, understandingOf } from './turn-state';
 import type { Classifier, EmergencySignpost } from './understanding/classifier';
 import type { ServiceProfile } from './content/service-profile';
-import { statusCard } from './cards/status-card';
+import { statusCard } from '../dialogs/status-card';
 import { knownOr, opaqueId, tenantForLog, type Logger } from './logger';
 import { MAX_MESSAGE_LENGTH, messages } from './messages';
 import type { ConversationReferences } from './proactive/conversation-references';

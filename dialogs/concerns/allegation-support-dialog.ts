@@ -2,13 +2,13 @@ import { ChoiceFactory, ComponentDialog, TextPrompt, WaterfallDialog, type Dialo
 import type { Clock } from '../../bot/clock';
 import type { Article } from '../../bot/content/article';
 import type { ServiceProfile } from '../../bot/content/service-profile';
-import { CONTACT_METHODS, type ContactMethod } from '../../bot/domain/concerns';
+import { CONTACT_METHODS, type ContactMethod } from '../../bot/domain/concerns/concerns';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
 import { buttonsPrompt, choiceKey } from '../choices';
-import type { GuidanceReplies } from '../guidance-replies';
+import type { GuidanceReplies } from '../guidance/guidance-replies';
 import type { ConcernDesk } from './concern-desk';
-import type { CarerFlowOptions } from '../carer-flow-options';
+import type { CarerFlowOptions } from '../flow-options';
 import { isPhoneOrEmail } from './concern-options';
 
 const CHOICE = 'allegationSupport.choice';

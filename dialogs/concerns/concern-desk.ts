@@ -1,11 +1,11 @@
 import type { Attachment, TurnContext } from 'botbuilder';
-import { concernCard, type CardActionMode } from '../../bot/cards/concern-card';
-import { statusCard } from '../../bot/cards/status-card';
-import type { ConcernSubmit } from '../../bot/cards/card-submit';
+import { concernCard, type CardActionMode } from './concern-card';
+import { statusCard } from '../status-card';
+import type { ConcernSubmit } from '../card-actions/card-submit';
 import type { Clock } from '../../bot/clock';
 import type { Config } from '../../bot/config';
 import type { AuditLog } from '../../bot/domain/audit-log';
-import type { Concern, Concerns, ManagerAction, NewConcern } from '../../bot/domain/concerns';
+import type { Concern, Concerns, ManagerAction, NewConcern } from '../../bot/domain/concerns/concerns';
 import { errorCodeOf } from '../../bot/errors';
 import { opaqueId, type Logger } from '../../bot/logger';
 import { messages } from '../../bot/messages';

@@ -1,6 +1,6 @@
 import type { Clock } from '../../bot/clock';
 import type { ServiceProfile } from '../../bot/content/service-profile';
-import type { Concerns } from '../../bot/domain/concerns';
+import type { Concerns } from '../../bot/domain/concerns/concerns';
 import type { Leases } from '../../bot/domain/leases';
 import { isWorkingDay } from '../../bot/domain/working-days';
 import type { Logger } from '../../bot/logger';

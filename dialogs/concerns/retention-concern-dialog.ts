@@ -11,13 +11,13 @@ import {
 import type { Article } from '../../bot/content/article';
 import type { Clock } from '../../bot/clock';
 import type { ServiceProfile } from '../../bot/content/service-profile';
-import { CONTACT_METHODS, RETENTION_REASONS, URGENCIES, type ContactMethod, type RetentionReason, type Urgency } from '../../bot/domain/concerns';
+import { CONTACT_METHODS, RETENTION_REASONS, URGENCIES, type ContactMethod, type RetentionReason, type Urgency } from '../../bot/domain/concerns/concerns';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
 import { buttonsPrompt, choiceKey, choicesOf } from '../choices';
-import type { GuidanceReplies } from '../guidance-replies';
+import type { GuidanceReplies } from '../guidance/guidance-replies';
 import type { ConcernDesk } from './concern-desk';
-import type { CarerFlowOptions } from '../carer-flow-options';
+import type { CarerFlowOptions } from '../flow-options';
 import { isPhoneOrEmail } from './concern-options';
 
 const CHOICE = 'retentionConcern.choice';

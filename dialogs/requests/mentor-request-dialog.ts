@@ -2,12 +2,12 @@ import { SaveNotConfirmed } from './request-desk';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../bot/clock';
 import type { ServiceProfile } from '../../bot/content/service-profile';
-import { FOSTERING_TYPES, MENTOR_AREAS, mentorModeOf, type MentorRequest } from '../../bot/domain/service-requests';
+import { FOSTERING_TYPES, MENTOR_AREAS, mentorModeOf, type MentorRequest } from '../../bot/domain/requests/service-requests';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
 import { buttonsPrompt } from '../choices';
 import type { RequestDesk } from './request-desk';
-import type { CarerFlowOptions } from '../carer-flow-options';
+import type { CarerFlowOptions } from '../flow-options';
 
 const CHOICE = 'mentorRequest.choice';
 const TEXT = 'mentorRequest.text';

@@ -1,13 +1,13 @@
 import { errorCodeOf } from '../../bot/errors';
 import type { Attachment, TurnContext } from 'botbuilder';
-import { statusCard } from '../../bot/cards/status-card';
-import { requestCard } from '../../bot/cards/request-card';
-import type { RequestSubmit } from '../../bot/cards/card-submit';
+import { statusCard } from '../status-card';
+import { requestCard } from './request-card';
+import type { RequestSubmit } from '../card-actions/card-submit';
 import type { Clock } from '../../bot/clock';
 import type { Config } from '../../bot/config';
 import type { AuditLog } from '../../bot/domain/audit-log';
-import { TRANSPORT_PROBLEMS, type ServiceRequest, type ServiceRequests } from '../../bot/domain/service-requests';
-import type { Training } from '../../bot/domain/training';
+import { TRANSPORT_PROBLEMS, type ServiceRequest, type ServiceRequests } from '../../bot/domain/requests/service-requests';
+import type { Training } from '../../bot/domain/training/training';
 import { opaqueId, type Logger } from '../../bot/logger';
 import { messages } from '../../bot/messages';
 import type { ConversationReferences } from '../../bot/proactive/conversation-references';

@@ -3,12 +3,12 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type FoundChoi
 import type { Clock } from '../../bot/clock';
 import type { ServiceProfile } from '../../bot/content/service-profile';
 import { safeguardingContactNow, isOfficeHours } from '../../bot/domain/service-hours';
-import { JOURNEYS, saysChildWaitingNow, TRANSPORT_PROBLEMS, WHEN, type Journey, type TransportProblem, type TransportReport } from '../../bot/domain/service-requests';
+import { JOURNEYS, saysChildWaitingNow, TRANSPORT_PROBLEMS, WHEN, type Journey, type TransportProblem, type TransportReport } from '../../bot/domain/requests/service-requests';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
 import { buttonsPrompt, choiceKey } from '../choices';
 import type { RequestDesk } from './request-desk';
-import type { CarerFlowOptions } from '../carer-flow-options';
+import type { CarerFlowOptions } from '../flow-options';
 
 const CHOICE = 'transportReport.choice';
 const STEPS = 'transportReport.steps';

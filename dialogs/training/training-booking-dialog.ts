@@ -1,6 +1,6 @@
 import { ComponentDialog, ConfirmPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../bot/clock';
-import { trainingRequestOf, type BookResult, type Training, type TrainingRequest } from '../../bot/domain/training';
+import { trainingRequestOf, type BookResult, type Training, type TrainingRequest } from '../../bot/domain/training/training';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
 import { buttonsPrompt } from '../choices';

@@ -1,7 +1,7 @@
 import { CardFactory } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { SERVICE_ZONE, type Clock } from '../../bot/clock';
-import type { Training } from '../../bot/domain/training';
+import type { Training } from '../../bot/domain/training/training';
 import { messages } from '../../bot/messages';
 import type { Notice, NoticeOutbox } from '../../bot/proactive/notice-outbox';
 import type { OutgoingMessage } from '../../bot/proactive/proactive-sender';

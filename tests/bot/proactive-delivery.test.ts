@@ -1,5 +1,5 @@
 import { fixedClock } from '../../bot/clock';
-import { Training } from '../../bot/domain/training';
+import { Training } from '../../bot/domain/training/training';
 import type { Notice } from '../../bot/proactive/notice-outbox';
 import { startMockChannel, type ChannelAnswer, type MockChannel } from '../helpers/mock-channel';
 import { sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';

@@ -1,5 +1,5 @@
 import { fixedClock } from '../../bot/clock';
-import type { Concern } from '../../bot/domain/concerns';
+import type { Concern } from '../../bot/domain/concerns/concerns';
 import { DirectLineClient } from '../helpers/direct-line-client';
 import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
 

@@ -1,6 +1,6 @@
 import { fixedClock } from '../../bot/clock';
 import { turnRef } from '../../bot/domain/decisions';
-import { GuidanceFeedback, isoWeekOf } from '../../bot/domain/guidance-feedback';
+import { GuidanceFeedback, isoWeekOf } from '../../bot/domain/guidance/guidance-feedback';
 import type { Contact } from '../../bot/content/service-profile';
 import { StorageError } from '../../bot/errors';
 import { messages } from '../../bot/messages';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fixedClock } from '../../bot/clock';
-import type { Concern } from '../../bot/domain/concerns';
+import type { Concern } from '../../bot/domain/concerns/concerns';
 import { cardTexts, startMockChannel } from '../helpers/mock-channel';
 import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
 

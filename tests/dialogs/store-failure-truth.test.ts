@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fixedClock } from '../../bot/clock';
 import { loadContent } from '../../bot/content/load-content';
-import type { Concern } from '../../bot/domain/concerns';
+import type { Concern } from '../../bot/domain/concerns/concerns';
 import { StorageError } from '../../bot/errors';
 import { messages } from '../../bot/messages';
 import type { RecordKind } from '../../bot/storage/data-inventory';

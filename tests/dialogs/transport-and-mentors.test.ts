@@ -1,6 +1,6 @@
 import { fixedClock } from '../../bot/clock';
-import type { ServiceRequest } from '../../bot/domain/service-requests';
-import { Training } from '../../bot/domain/training';
+import type { ServiceRequest } from '../../bot/domain/requests/service-requests';
+import { Training } from '../../bot/domain/training/training';
 import { cardTexts, startMockChannel } from '../helpers/mock-channel';
 import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
 

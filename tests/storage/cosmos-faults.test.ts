@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fixedClock } from '../../bot/clock';
 import { loadContent, type LoadedContent } from '../../bot/content/load-content';
-import type { Concern } from '../../bot/domain/concerns';
+import type { Concern } from '../../bot/domain/concerns/concerns';
 import { messages } from '../../bot/messages';
 import { CosmosRecordStore } from '../../bot/storage/cosmos-record-store';
 import { startLocalCosmos, type LocalCosmos } from '../helpers/cosmos-server';

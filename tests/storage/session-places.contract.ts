@@ -1,5 +1,5 @@
 import type { RecordStore } from '../../bot/storage/record-store';
-import { SessionPlaces } from '../../bot/domain/session-places';
+import { SessionPlaces } from '../../bot/domain/training/session-places';
 
 /** Capacity can never be oversold (COS-6): run against every store, and against two handles on one store. */
 export function describeSessionPlaces(name: string, makeStores: () => Promise<[RecordStore, RecordStore]>): void {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { deterministicId, type RecordStore } from '../storage/record-store';
-import { maskPersonalData } from './personal-data';
+import { deterministicId, type RecordStore } from '../../storage/record-store';
+import { maskPersonalData } from '../personal-data';
 
 export type GapReason = 'no-guidance' | 'not-helpful' | 'none-of-these';
 

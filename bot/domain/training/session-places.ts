@@ -1,5 +1,5 @@
-import { ConflictError, StorageError } from '../errors';
-import type { RecordStore, StoredRecord } from '../storage/record-store';
+import { ConflictError, StorageError } from '../../errors';
+import type { RecordStore, StoredRecord } from '../../storage/record-store';
 
 /** Who holds a place on one training session, and who is waiting. One record per session, changed only with ETags. */
 interface Places {

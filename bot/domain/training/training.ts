@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { SERVICE_ZONE } from '../clock';
-import type { Course, CourseSession, TrainingCatalogue } from '../content/training-catalogue';
-import { deterministicId, type RecordStore } from '../storage/record-store';
-import { normaliseForRules } from '../understanding/normalise';
+import { SERVICE_ZONE } from '../../clock';
+import type { Course, CourseSession, TrainingCatalogue } from '../../content/training-catalogue';
+import { deterministicId, type RecordStore } from '../../storage/record-store';
+import { normaliseForRules } from '../../understanding/normalise';
 import { SessionPlaces, type BookingOutcome, type Offer } from './session-places';
 
 /** How long a freed place is held for the next carer in line. */

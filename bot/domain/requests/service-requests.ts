@@ -1,6 +1,6 @@
-import { ConflictError } from '../errors';
-import { normaliseForRules } from '../understanding/normalise';
-import type { RecordStore, StoredRecord } from '../storage/record-store';
+import { ConflictError } from '../../errors';
+import { normaliseForRules } from '../../understanding/normalise';
+import type { RecordStore, StoredRecord } from '../../storage/record-store';
 
 export const TRANSPORT_PROBLEMS = {
   'no-show': 'Taxi or escort did not arrive',

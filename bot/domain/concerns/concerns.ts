@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
-import { ConflictError } from '../errors';
-import type { RecordStore, StoredRecord } from '../storage/record-store';
-import { addWorkingDays } from './working-days';
+import { ConflictError } from '../../errors';
+import type { RecordStore, StoredRecord } from '../../storage/record-store';
+import { addWorkingDays } from '../working-days';
 
 export type ConcernKind = 'retention' | 'allegation-support';
 export const RETENTION_REASONS = {

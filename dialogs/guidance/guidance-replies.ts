@@ -1,11 +1,11 @@
 import type { Activity, Entity, TurnContext } from 'botbuilder';
-import type { Clock } from '../bot/clock';
-import type { Article } from '../bot/content/article';
-import { renderBody } from '../bot/content/render';
-import type { ServiceProfile } from '../bot/content/service-profile';
-import { answerCard, clarifyCard, sourceLineOf, teamsCitationEntity, type RenderedAnswer } from '../bot/cards/answer-card';
-import { messages } from '../bot/messages';
-import type { AnswerIndex } from '../bot/understanding/answer-index';
+import type { Clock } from '../../bot/clock';
+import type { Article } from '../../bot/content/article';
+import { renderBody } from '../../bot/content/render';
+import type { ServiceProfile } from '../../bot/content/service-profile';
+import { answerCard, clarifyCard, sourceLineOf, teamsCitationEntity, type RenderedAnswer } from './answer-card';
+import { messages } from '../../bot/messages';
+import type { AnswerIndex } from '../../bot/understanding/answer-index';
 
 export interface GuidanceRepliesDeps {
   readonly profile: ServiceProfile;

@@ -1,7 +1,7 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import { DateTime } from 'luxon';
-import type { Article } from '../content/article';
-import type { CardSubmit } from './card-submit';
+import type { Article } from '../../bot/content/article';
+import type { CardSubmit } from '../card-actions/card-submit';
 
 export interface RenderedAnswer {
   readonly article: Article;

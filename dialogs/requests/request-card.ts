@@ -1,8 +1,8 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import { DateTime } from 'luxon';
-import { JOURNEYS, TRANSPORT_PROBLEMS, WHEN, type ServiceRequest } from '../domain/service-requests';
-import type { StoredRecord } from '../storage/record-store';
-import type { CardActionMode } from './concern-card';
+import { JOURNEYS, TRANSPORT_PROBLEMS, WHEN, type ServiceRequest } from '../../bot/domain/requests/service-requests';
+import type { StoredRecord } from '../../bot/storage/record-store';
+import type { CardActionMode } from '../concerns/concern-card';
 
 const escapeMarkdown = (text: string) => text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
 

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fixedClock } from '../../bot/clock';
-import { Training } from '../../bot/domain/training';
-import { DirectLineClient } from '../helpers/direct-line-client';
-import { startTestApp, type RunningApp } from '../helpers/test-app';
+import { fixedClock } from '../../../bot/clock';
+import { Training } from '../../../bot/domain/training/training';
+import { DirectLineClient } from '../../helpers/direct-line-client';
+import { startTestApp, type RunningApp } from '../../helpers/test-app';
 
 /** A carer books, cancels and is offered a freed place; reminders go once even with two instances. */
 describe('freed places and reminders on the local page (two instances, one store)', () => {

@@ -1,7 +1,7 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import { DateTime } from 'luxon';
-import { CONTACT_METHODS, OUTCOMES, RETENTION_REASONS, URGENCIES, type Concern } from '../domain/concerns';
-import type { StoredRecord } from '../storage/record-store';
+import { CONTACT_METHODS, OUTCOMES, RETENTION_REASONS, URGENCIES, type Concern } from '../../bot/domain/concerns/concerns';
+import type { StoredRecord } from '../../bot/storage/record-store';
 
 /** Teams gets Universal Actions (Action.Execute, refreshed in place); Web Chat gets Action.Submit. */
 export type CardActionMode = 'execute' | 'submit';

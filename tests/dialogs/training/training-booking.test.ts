@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { fixedClock } from '../../bot/clock';
-import { loadContent } from '../../bot/content/load-content';
-import { sessionLabel, trainingRequestOf, Training } from '../../bot/domain/training';
-import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
-import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
+import { fixedClock } from '../../../bot/clock';
+import { loadContent } from '../../../bot/content/load-content';
+import { sessionLabel, trainingRequestOf, Training } from '../../../bot/domain/training/training';
+import { SqliteRecordStore } from '../../../bot/storage/sqlite-record-store';
+import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../../helpers/test-app';
 
 describe('booking training in the chat', () => {
   let running: RunningApp;
