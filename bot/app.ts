@@ -6,7 +6,7 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { exampleValues } from './content/service-profile';
 import { checkContent, ContentError, type LoadedContent } from './content/load-content';
-import { FosterCarerBot, turnFactsOf } from './foster-carer-bot';
+import { FosterCarerBot } from './foster-carer-bot';
 import type { Logger } from './logger';
 import { ConversationReferences } from './proactive/conversation-references';
 import { NoticeOutbox } from './proactive/notice-outbox';
@@ -20,6 +20,10 @@ import { EmbeddedDirectLine, type ChannelActivity } from './channels/directline/
 import { createAzureTokenIssuer, createEmbeddedTokenIssuer, type WebTokenIssuer } from './channels/web/web-tokens';
 import { GuidanceReplies } from '../dialogs/guidance/guidance-replies';
 import { RootDialog } from '../dialogs/root-dialog';
+import { standardRoutes, type Route, type RouteDeps } from '../dialogs/routes';
+import { CardActions } from '../dialogs/card-actions/card-actions';
+import { UnansweredQuestions } from '../dialogs/guidance/unanswered-questions';
+import { LocalPageStaff, TeamsChannelStaff, type StaffNotifier } from './proactive/staff-notifier';
 import { randomUUID } from 'node:crypto';
 import { AuditLog } from './domain/audit-log';
 import { Concerns } from './domain/concerns/concerns';
@@ -42,6 +46,8 @@ export interface AppOptions {
   readonly records?: RecordStore;
   readonly content?: LoadedContent;
   readonly clock?: Clock;
+  /** The routing registry as this app serves it; tests add or replace a row (by default, the standard routes). */
+  readonly routes?: (standard: readonly Route[], deps: RouteDeps) => readonly Route[];
 }
 
 export interface App {
@@ -97,24 +103,19 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     bankHolidays: content.profile.bankHolidays,
   });
   const audit = new AuditLog(records);
-  const desk = new ConcernDesk({ concerns, audit, proactive, outbox, references, clock, config, logger });
+  const staff = staffNotifierFor(config, references);
+  const desk = new ConcernDesk({ concerns, audit, proactive, outbox, staff, clock, logger });
   const training = new Training(content.training, records);
   const trainingNotices = new TrainingNotices({ training, outbox, clock });
-  const requestDesk = new RequestDesk({ requests: new ServiceRequests(records, content.profile.id), training, audit, outbox, references, clock, config, logger });
+  const requestDesk = new RequestDesk({ requests: new ServiceRequests(records, content.profile.id), training, audit, outbox, staff, clock, logger });
   const { classifier, index } = createClassifier(content);
   const replies = new GuidanceReplies({ profile: content.profile, sourceNames: content.sourceNames, index, clock });
-  const dialog = new RootDialog({
-    factsOf: (step) => turnFactsOf(step.context),
-    profile: content.profile,
-    index,
-    replies,
-    guidanceFeedback: new GuidanceFeedback(records),
-    desk,
-    training,
-    trainingNotices,
-    requestDesk,
-    clock,
-  });
+  const guidanceFeedback = new GuidanceFeedback(records);
+  const unanswered = new UnansweredQuestions(guidanceFeedback, clock);
+  const routeDeps: RouteDeps = { profile: content.profile, index, replies, unanswered, desk, training, trainingNotices, requestDesk, clock };
+  const standard = standardRoutes(routeDeps);
+  const dialog = new RootDialog(options.routes?.(standard, routeDeps) ?? standard, content.profile);
+  const cardActions = new CardActions({ profile: content.profile, index, replies, guidanceFeedback, unanswered, desk, requestDesk, training, clock, logger });
   const decisions = new DecisionLog(records);
   const bot = new FosterCarerBot({
     config,
@@ -126,7 +127,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     decisions,
     clock,
     logger,
-    staffCardAction: (context, facts, submit) => (submit.action === 'concern' ? desk.act(context, facts, submit) : requestDesk.close(context, facts, submit)),
+    cardActions,
   });
   const leases = new Leases(records);
   const instanceId = randomUUID();
@@ -183,4 +184,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       await records.close();
     },
   };
+}
+
+/** Where staff cards go, decided once by deployment: Teams channels, and on one machine the local page's managers. */
+function staffNotifierFor(config: Config, references: ConversationReferences): StaffNotifier {
+  const channels = new TeamsChannelStaff({ managers: config.managersTeamId, transport: config.transportTeamId, mentoring: config.mentoringTeamId });
+  return config.localMode ? new LocalPageStaff(references, channels) : channels;
 }

@@ -123,6 +123,18 @@ export interface Config {
   readonly production: boolean;
   /** Local mode: no Microsoft app id, so channel authentication is off and the server binds to loopback only. */
   readonly localMode: boolean;
+  /**
+   * What local mode relaxes, named so features ask about the one thing they need and never about the mode: decided
+   * here, once, from whether channel authentication is on.
+   */
+  readonly unauthenticated: {
+    /** Roles are matched on the channel's `from.id` on every channel (there is no Entra id to match on). */
+    readonly rolesByChannelUserId: boolean;
+    /** Proactive sends may go to the embedded channel's loopback http:// service URL. */
+    readonly loopbackServiceUrls: boolean;
+    /** The token route accepts the page's own http:// origin, and a request with no Origin (curl, tests). */
+    readonly plainHttpPage: boolean;
+  };
   readonly host: string;
   readonly port: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -202,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     production,
     localMode,
+    unauthenticated: { rolesByChannelUserId: localMode, loopbackServiceUrls: localMode, plainHttpPage: localMode },
     host: localMode ? '127.0.0.1' : '0.0.0.0',
     port: e.PORT,
     logLevel: e.LOG_LEVEL,

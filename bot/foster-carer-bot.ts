@@ -3,27 +3,27 @@ import {
   ActivityHandler,
   ActivityTypes,
   TurnContext,
-  type Attachment,
   type ConversationState,
   type InvokeResponse,
   type SendActivitiesHandler,
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
-import { parseCardSubmit, type ConcernSubmit, type RequestSubmit } from '../dialogs/card-actions/card-submit';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import { turnRef, type DecisionLog } from './domain/decisions';
 import { safeguardingContactNow } from './domain/service-hours';
 import { errorCodeOf } from './errors';
-import { decisionOverrideOf, setUnderstanding, understandingOf } from './turn-state';
 import type { Classifier, EmergencySignpost } from './understanding/classifier';
 import type { ServiceProfile } from './content/service-profile';
-import { statusCard } from '../dialogs/status-card';
 import { knownOr, opaqueId, tenantForLog, type Logger } from './logger';
 import { MAX_MESSAGE_LENGTH, messages } from './messages';
 import type { ConversationReferences } from './proactive/conversation-references';
-import { describeTurn, type TurnFacts } from './turn-facts';
+import { teamAddress } from './proactive/address';
+import type { CardActionPort } from './turn/card-action-port';
+import { Turn } from './turn/turn';
+import { attachTurn, turnOf } from './turn/turn-context';
+import { describeTurn, type TurnFacts } from './turn/turn-facts';
 
 interface ConversationFlags {
   welcomed?: boolean;
@@ -31,7 +31,7 @@ interface ConversationFlags {
 }
 
 export interface FosterCarerBotDeps {
-  readonly config: Pick<Config, 'localMode' | 'roles' | 'allowedTenantIds'>;
+  readonly config: Pick<Config, 'unauthenticated' | 'roles' | 'allowedTenantIds'>;
   readonly conversationState: ConversationState;
   readonly dialog: Dialog;
   readonly profile: ServiceProfile;
@@ -40,19 +40,8 @@ export interface FosterCarerBotDeps {
   readonly decisions: DecisionLog;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** A staff Universal Action on a concern or request card: the refreshed card, or undefined when not allowed. */
-  readonly staffCardAction: (context: TurnContext, facts: TurnFacts, submit: ConcernSubmit | RequestSubmit) => Promise<Attachment | undefined>;
-}
-
-const EMERGENCY_SENT = Symbol('emergencySent');
-
-const FACTS_KEY = Symbol('turnFacts');
-
-/** The facts worked out for this turn (dialogs read them; they never re-derive identity). */
-export function turnFactsOf(context: TurnContext): TurnFacts {
-  const facts = context.turnState.get(FACTS_KEY) as TurnFacts | undefined;
-  if (facts === undefined) throw new Error('turn facts read before the bot described the turn');
-  return facts;
+  /** Every card button: submits that arrive as messages, and Teams Universal Actions. */
+  readonly cardActions: CardActionPort;
 }
 
 export class FosterCarerBot extends ActivityHandler {
@@ -65,31 +54,42 @@ export class FosterCarerBot extends ActivityHandler {
     this.flags = deps.conversationState.createProperty<ConversationFlags>('flags');
 
     this.onMessage(async (context, next) => {
+      const turn = turnOf(context);
       const text = (context.activity.text ?? '').trim();
       if (text.length > MAX_MESSAGE_LENGTH) {
         await context.sendActivity(messages.tooLong(MAX_MESSAGE_LENGTH));
         return next();
       }
-      if (text.length > 0 && parseCardSubmit(context.activity.value) === undefined) {
-        const understanding = this.deps.classifier.classify(text, turnFactsOf(context).persona);
-        setUnderstanding(context, understanding);
+      const { value } = context.activity;
+      if (value !== undefined && value !== null && (text.length === 0 || this.deps.cardActions.recognises(value))) {
+        // a card's button: dispatched on its own, so a flow waiting for an answer keeps waiting
+        await this.deps.cardActions.submit(context, turn);
+        return next();
+      }
+      if (text.length > 0) {
+        const understanding = this.deps.classifier.classify(text, turn.facts.persona);
+        turn.understand(understanding);
         // SG-1: a child at risk gets signposting in this turn, before any storage call
         const { emergency } = understanding;
-        if (emergency !== undefined && emergency.from !== 'model') await this.signpostEmergency(context, emergency);
+        if (emergency !== undefined && emergency.from !== 'model') await this.signpostEmergency(context, turn, emergency);
         else if (emergency !== undefined) {
           // a risk seen by the model alone is not raised on an answer to a flow's question ("Tue 2 March, 10:00")
           if (await this.answeringAFlow(context)) {
-            setUnderstanding(context, { ...understanding, action: understanding.action === 'emergency' ? 'fallback' : understanding.action, emergency: undefined, reason: 'model.answering-a-flow' });
-          } else await this.signpostEmergency(context, emergency);
+            turn.understand({ ...understanding, action: understanding.action === 'emergency' ? 'fallback' : understanding.action, emergency: undefined, reason: 'model.answering-a-flow' });
+          } else await this.signpostEmergency(context, turn, emergency);
         }
       }
       await this.welcomeOnce(context);
       await runDialog(this.deps.dialog, context, this.dialogState);
+      if (turn.understanding !== undefined && turn.decision === undefined) {
+        // every route and flow decides through the turn (tests/dialogs/routing-registry.test.ts holds them to it)
+        this.deps.logger.error('turn finished without a decision', { code: 'TURN_WITHOUT_DECISION', action: turn.understanding.action });
+      }
       await next();
     });
 
     this.onMembersAdded(async (context, next) => {
-      const facts = turnFactsOf(context);
+      const { facts } = turnOf(context);
       const added = context.activity.membersAdded ?? [];
       const botAdded = added.some((m) => m.id === context.activity.recipient.id);
       if (facts.inTeamChannel) {
@@ -126,24 +126,24 @@ export class FosterCarerBot extends ActivityHandler {
       return;
     }
 
-    context.turnState.set(FACTS_KEY, facts);
+    const turn = new Turn(facts);
+    attachTurn(context, turn);
     context.onSendActivities(withoutTraces);
     try {
       await super.run(context);
-      await this.bookkeeping('decision not recorded', log, () => this.recordDecision(context, facts));
+      await this.bookkeeping('decision not recorded', log, () => this.recordDecision(context, turn));
       await this.bookkeeping('conversation reference not saved', log, () => this.rememberConversation(context, facts));
       await this.deps.conversationState.saveChanges(context, false);
     } catch (error) {
-      if (context.turnState.get(EMERGENCY_SENT) !== true) throw error;
+      if (!turn.signposted) throw error;
       // the signposting reached the person; an apology now would only confuse them
       this.deps.logger.error('turn failed after emergency signposting', { ...log, code: errorCodeOf(error), outcome: 'signposted' });
       return;
     }
-    const decided = understandingOf(context);
     this.deps.logger.info('turn', {
       ...log,
       persona: facts.persona,
-      action: decisionOverrideOf(context)?.action ?? decided?.action,
+      action: turn.decision?.action,
       outcome: 'ok',
       latencyMs: Math.round(performance.now() - started),
     });
@@ -171,27 +171,22 @@ export class FosterCarerBot extends ActivityHandler {
     }
   }
 
-  private async signpostEmergency(context: TurnContext, signpost: EmergencySignpost): Promise<void> {
+  private async signpostEmergency(context: TurnContext, turn: Turn, signpost: EmergencySignpost): Promise<void> {
     const { contact, inOfficeHours } = safeguardingContactNow(this.deps.clock.now(), this.deps.profile);
     const text = signpost.level === 'certain' ? messages.emergency(signpost.advice, contact, inOfficeHours) : messages.safetyLine(contact, inOfficeHours);
     await context.sendActivity({ type: 'message', text, textFormat: 'markdown' });
-    context.turnState.set(EMERGENCY_SENT, true);
+    turn.markSignposted();
   }
 
   /** Every classified turn leaves a decision in the shared vocabulary, never the text (reports and eval read it). */
-  private async recordDecision(context: TurnContext, facts: TurnFacts): Promise<void> {
-    const understanding = understandingOf(context);
-    const override = decisionOverrideOf(context);
-    if (understanding === undefined && override === undefined) return;
+  private async recordDecision(context: TurnContext, turn: Turn): Promise<void> {
+    const { decision, facts } = turn;
+    if (decision === undefined) return;
     const { activity } = context;
     await this.deps.decisions.record({
       persona: facts.persona,
-      action: override?.action ?? understanding?.action ?? 'fallback',
-      topic: override === undefined ? understanding?.topic : override.topic,
-      articleId: override === undefined ? understanding?.articleId : override.articleId,
-      confidence: override === undefined ? (understanding?.confidence ?? 0) : 1,
-      theme: override === undefined ? understanding?.theme : undefined,
-      signposted: context.turnState.get(EMERGENCY_SENT) === true ? true : undefined,
+      ...decision,
+      signposted: turn.signposted ? true : undefined,
       channel: facts.channel,
       at: this.deps.clock.now().toUTC().toISO() ?? '',
       turnRef: turnRef(activity.channelId, activity.conversation.id, activity.id ?? ''),
@@ -199,25 +194,7 @@ export class FosterCarerBot extends ActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name === 'adaptiveCard/action') {
-      // TEAMS-6: the SDK throws (500) on a missing value.action; a malformed invoke is the caller's error
-      const value = context.activity.value as { action?: { type?: unknown; verb?: unknown } } | undefined;
-      if (value?.action?.type !== 'Action.Execute' || typeof value.action.verb !== 'string') return cardError(400, 'malformed card action');
-      const submit = parseCardSubmit((value.action as { data?: unknown }).data);
-      if ((submit?.action !== 'concern' && submit?.action !== 'request') || value.action.verb !== `${submit.action}.${submit.verb}`) {
-        return cardError(400, 'unknown card action');
-      }
-      let card: Attachment | undefined;
-      try {
-        card = await this.deps.staffCardAction(context, turnFactsOf(context), submit);
-      } catch (error) {
-        // the store failed: an invoke left unanswered becomes a 501 with an empty body and the stale buttons stay
-        this.deps.logger.error('card action not confirmed', { code: errorCodeOf(error), action: submit.action, outcome: 'not-confirmed' });
-        card = statusCard('Not confirmed', messages.cardActionNotConfirmed);
-      }
-      if (card === undefined) return cardError(403, 'only fostering managers can act on concerns');
-      return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content } };
-    }
+    if (context.activity.name === 'adaptiveCard/action') return this.deps.cardActions.invoke(context, turnOf(context));
     return super.onInvokeActivity(context);
   }
 
@@ -230,8 +207,10 @@ export class FosterCarerBot extends ActivityHandler {
   private async welcomeOnce(context: TurnContext): Promise<void> {
     const flags = await this.flags.get(context, {});
     if (flags.welcomed === true) return;
-    await context.sendActivity({ type: 'message', text: messages.welcome(this.deps.profile, turnFactsOf(context).publicPage), textFormat: 'markdown' });
+    const turn = turnOf(context);
+    await context.sendActivity({ type: 'message', text: messages.welcome(this.deps.profile, turn.facts.publicPage), textFormat: 'markdown' });
     await this.flags.set(context, { ...flags, welcomed: true });
+    turn.markWelcomed();
   }
 
   /** Saves how to reach this user later; only reached after the adapter authenticated the request (TEAMS-3). */
@@ -239,20 +218,16 @@ export class FosterCarerBot extends ActivityHandler {
     if (facts.inTeamChannel || context.activity.type === ActivityTypes.Invoke) return;
     const flags = await this.flags.get(context, {});
     if (flags.referenceSaved === true) return;
-    await this.deps.references.save(`user:${facts.userKey}`, storedReferenceOf(context), { manager: facts.roles.has('manager') });
+    await this.deps.references.save(facts.address, storedReferenceOf(context), { manager: facts.roles.has('manager') });
     await this.flags.set(context, { ...flags, referenceSaved: true });
   }
 
   private async rememberTeamChannel(context: TurnContext): Promise<void> {
     const teamId = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
     if (teamId === undefined) return;
-    await this.deps.references.save(`team:${teamId}`, storedReferenceOf(context));
+    await this.deps.references.save(teamAddress(teamId), storedReferenceOf(context));
     await context.sendActivity(messages.teamChannelWelcome(this.deps.profile));
   }
-}
-
-function cardError(status: number, message: string): InvokeResponse {
-  return { status, body: { statusCode: status, type: 'application/vnd.microsoft.error', value: { code: status === 403 ? 'Forbidden' : 'BadRequest', message } } };
 }
 
 function isWebChannel(channel: string): boolean {

@@ -13,6 +13,7 @@ const contactLine = (profile: ServiceProfile, key: string): string => {
 /** Every user-facing string that is not curated content. Wording changes show up in review via a snapshot test. */
 export const messages = {
   /** A staff card action whose save failed or could not be confirmed: the card's state is not claimed either way. */
+  cardNotUnderstood: 'That button did not work (it may be from an older message). Please type what you need instead.',
   cardActionNotConfirmed:
     'This could not be saved just now, or it could not be confirmed. Refresh the card in a minute to see where it stands, and try again if nothing changed.',
   welcome: (profile: ServiceProfile, publicPage: boolean): string =>

@@ -1,7 +1,9 @@
 /** Role and persona ids from ../shared/spec/taxonomy.md. */
+import type { Action, PERSONAS } from './content/taxonomy';
+
 export type StaffRole = 'manager' | 'recruitment-officer' | 'association-rep' | 'content-editor' | 'admin';
 export type Role = 'carer' | StaffRole;
-export type Persona = 'carer' | 'enquirer' | 'manager' | 'recruitment-officer' | 'association-rep';
+export type Persona = (typeof PERSONAS)[number];
 
 export const STAFF_ROLES: readonly StaffRole[] = ['manager', 'recruitment-officer', 'association-rep', 'content-editor', 'admin'];
 
@@ -26,8 +28,11 @@ export function createRoleDirectory(idsByRole: Record<StaffRole, readonly string
   };
 }
 
-/** Which page a web visitor came from; the public page is for prospective carers. */
-export type Audience = 'carer' | 'enquirer' | 'staff';
+/**
+ * Actions whose flow only carers have: the classifier never decides them for anyone else, and the routing registry
+ * serves them to carers only (a test holds the two together).
+ */
+export const CARER_ONLY_ACTIONS: ReadonlySet<Action> = new Set(['allegation-support', 'retention', 'training-booking', 'transport-report']);
 
 /**
  * The persona a turn is handled as. Staff roles take precedence in this order because a manager who is also an

@@ -118,9 +118,9 @@ export function createServer(deps: ServerDeps): restify.Server {
 /** Browsers send Origin on POST; a page on another site may not mint tokens (AUTH-8). */
 function isAllowedOrigin(req: restify.Request, config: Config): boolean {
   const origin = req.headers.origin;
-  if (origin === undefined) return config.localMode;
+  if (origin === undefined) return config.unauthenticated.plainHttpPage;
   const trusted = config.directLine.kind === 'azure' ? config.directLine.trustedOrigins : [];
   const host = req.headers.host;
   const own = host === undefined ? [] : [`http://${host}`, `https://${host}`];
-  return [...trusted, ...(config.localMode ? own : own.filter((o) => o.startsWith('https:')))].includes(origin);
+  return [...trusted, ...(config.unauthenticated.plainHttpPage ? own : own.filter((o) => o.startsWith('https:')))].includes(origin);
 }

@@ -1,4 +1,5 @@
 import { ConflictError } from '../errors';
+import { storedAddress, type ProactiveAddress } from './address';
 import { deterministicId, type RecordStore } from '../storage/record-store';
 
 /** The parts of a botbuilder ConversationReference we keep: ids and routing only, no names. */
@@ -27,17 +28,17 @@ interface ReferenceDocument {
 export class ConversationReferences {
   constructor(private readonly records: RecordStore) {}
 
-  async save(audience: string, reference: StoredReference, options: { manager?: boolean } = {}): Promise<void> {
+  async save(audience: ProactiveAddress, reference: StoredReference, options: { manager?: boolean } = {}): Promise<void> {
     await this.records.upsert<ReferenceDocument>(this.key(audience), { audience, reference, ...(options.manager === true ? { manager: true } : {}) });
   }
 
   /** Audience keys of managers who have chatted with the bot (for local mode, where there is no Teams channel). */
-  async managerAudiences(): Promise<string[]> {
+  async managerAudiences(): Promise<ProactiveAddress[]> {
     const all = await this.records.list<ReferenceDocument>('conversation-reference', { where: { manager: true } });
-    return all.filter((r) => r.data.inactive !== true).map((r) => r.data.audience);
+    return all.filter((r) => r.data.inactive !== true).map((r) => storedAddress(r.data.audience));
   }
 
-  async get(audience: string): Promise<StoredReference | undefined> {
+  async get(audience: ProactiveAddress): Promise<StoredReference | undefined> {
     const record = await this.records.get<ReferenceDocument>(this.key(audience));
     return record === undefined || record.data.inactive === true ? undefined : record.data.reference;
   }
@@ -47,7 +48,7 @@ export class ConversationReferences {
    * retries it for ever. Only the reference that failed is deleted: one saved since (the person chatted again, the
    * bot was re-added) stays.
    */
-  async drop(audience: string, failed: StoredReference): Promise<boolean> {
+  async drop(audience: ProactiveAddress, failed: StoredReference): Promise<boolean> {
     const record = await this.records.get<ReferenceDocument>(this.key(audience));
     if (record === undefined || record.data.reference.conversation.id !== failed.conversation.id || record.data.reference.serviceUrl !== failed.serviceUrl) return false;
     try {
@@ -58,21 +59,21 @@ export class ConversationReferences {
     }
   }
 
-  private key(audience: string) {
+  private key(audience: ProactiveAddress) {
     const id = deterministicId('reference', audience);
     return { kind: 'conversation-reference' as const, partitionKey: id, id };
   }
 }
 
 /** TEAMS-3: a proactive send goes only to an allow-listed host; loopback only for the embedded local channel. */
-export function isAllowedServiceUrl(serviceUrl: string, allowedHosts: readonly string[], localMode: boolean): boolean {
+export function isAllowedServiceUrl(serviceUrl: string, allowedHosts: readonly string[], loopbackAllowed: boolean): boolean {
   let url: URL;
   try {
     url = new URL(serviceUrl);
   } catch {
     return false;
   }
-  if (localMode && url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return true;
+  if (loopbackAllowed && url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return true;
   if (url.protocol !== 'https:') return false;
   const host = url.hostname.toLowerCase();
   return allowedHosts.some((pattern) => {

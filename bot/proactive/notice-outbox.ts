@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import { AppError, ConflictError, errorCodeOf, type ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 import type { RecordStore, StoredRecord } from '../storage/record-store';
+import type { ProactiveAddress } from './address';
 import type { OutgoingMessage, ProactiveSender, SendResult } from './proactive-sender';
 
 /**
@@ -17,7 +18,7 @@ export type NoticeStatus = 'pending' | 'delivered' | 'gave-up' | 'stale-dropped'
 /** One proactive message. It keeps ids only: the message is rendered again from the records at each attempt. */
 export interface Notice {
   readonly purpose: string;
-  readonly audience: string;
+  readonly audience: ProactiveAddress;
   readonly params: Readonly<Record<string, string>>;
   readonly status: NoticeStatus;
   readonly attempts: number;

@@ -2,6 +2,7 @@ import type { CloudAdapter, ConversationReference, Activity, TurnContext } from 
 import type { Config } from '../config';
 import { AppError, type ErrorCode } from '../errors';
 import type { Logger } from '../logger';
+import type { ProactiveAddress } from './address';
 import { ConversationReferences, isAllowedServiceUrl, type StoredReference } from './conversation-references';
 
 export type OutgoingMessage = string | Partial<Activity>;
@@ -32,15 +33,15 @@ export class ProactiveSender {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly references: ConversationReferences,
-    private readonly config: Pick<Config, 'botAuth' | 'proactiveServiceUrlHosts' | 'localMode'>,
+    private readonly config: Pick<Config, 'botAuth' | 'proactiveServiceUrlHosts' | 'unauthenticated'>,
     private readonly logger: Logger,
   ) {}
 
-  async send(audience: string, message: OutgoingMessage): Promise<SendOutcome> {
+  async send(audience: ProactiveAddress, message: OutgoingMessage): Promise<SendOutcome> {
     return (await this.sendWithId(audience, message)).outcome;
   }
 
-  async sendWithId(audience: string, message: OutgoingMessage): Promise<SendResult> {
+  async sendWithId(audience: ProactiveAddress, message: OutgoingMessage): Promise<SendResult> {
     const reference = await this.reachable(audience);
     if (reference === undefined) return { outcome: 'no-reference' };
     let activityId: string | undefined;
@@ -55,7 +56,7 @@ export class ProactiveSender {
   }
 
   /** Replaces an activity sent earlier (e.g. a concern card after a manager acted on it), so everyone sees the update. */
-  async update(audience: string, activityId: string, message: Partial<Activity>): Promise<SendResult> {
+  async update(audience: ProactiveAddress, activityId: string, message: Partial<Activity>): Promise<SendResult> {
     const reference = await this.reachable(audience);
     if (reference === undefined) return { outcome: 'no-reference' };
     try {
@@ -68,9 +69,9 @@ export class ProactiveSender {
     }
   }
 
-  private async reachable(audience: string): Promise<StoredReference | undefined> {
+  private async reachable(audience: ProactiveAddress): Promise<StoredReference | undefined> {
     const reference = await this.references.get(audience);
-    if (reference !== undefined && !isAllowedServiceUrl(reference.serviceUrl, this.config.proactiveServiceUrlHosts, this.config.localMode)) {
+    if (reference !== undefined && !isAllowedServiceUrl(reference.serviceUrl, this.config.proactiveServiceUrlHosts, this.config.unauthenticated.loopbackServiceUrls)) {
       // never hand the bot's token to a host we do not trust (TEAMS-3)
       throw new AppError('PROACTIVE_TARGET_REFUSED', 'proactive send refused: serviceUrl host is not allow-listed');
     }
@@ -94,7 +95,7 @@ export class ProactiveSender {
     if (failure !== undefined) throw failure.error;
   }
 
-  private async failure(audience: string, reference: StoredReference, error: unknown, operation: 'send' | 'update'): Promise<SendResult> {
+  private async failure(audience: ProactiveAddress, reference: StoredReference, error: unknown, operation: 'send' | 'update'): Promise<SendResult> {
     const httpStatus = httpStatusOf(error);
     const outcome = classify(httpStatus);
     if (outcome === 'stale') await this.references.drop(audience, reference);

@@ -1,3 +1,4 @@
+import { CARER_ONLY_ACTIONS } from '../roles';
 import type { ArticleAudience } from '../content/article';
 import { ACTIONS, type Action, type Theme, type Topic } from '../content/taxonomy';
 import type { Persona } from '../roles';
@@ -95,8 +96,6 @@ const GUIDANCE_RESULTS = 100;
 /** Actions that start a flow of questions. */
 const FLOWS: ReadonlySet<Action> = new Set(['training-booking', 'transport-report', 'mentor-request', 'enquiry']);
 
-/** Actions with a flow only carers have; other personas never get them from the model. */
-const CARER_ONLY: ReadonlySet<Action> = new Set(['allegation-support', 'retention', 'training-booking', 'transport-report']);
 
 export interface ClassifierDeps {
   readonly rules: CompiledRules;
@@ -137,7 +136,7 @@ export class Classifier {
     const allowed = new Set([...(model.personaActions.get(persona) ?? []), 'emergency', 'fallback'] as Action[]);
     // the rules in content/ name their own personas; the model only chooses among what the corpus showed for this one
     const ruleActions = new Set<Action>(ACTIONS);
-    if (persona !== 'carer') for (const action of CARER_ONLY) (allowed.delete(action), ruleActions.delete(action));
+    if (persona !== 'carer') for (const action of CARER_ONLY_ACTIONS) (allowed.delete(action), ruleActions.delete(action));
     const probabilities = model.action.predict(features, allowed) as Map<Action, number>;
 
     const emergency = this.emergencyOf(normalised, concepts, risk, probabilities.get('emergency') ?? 0);

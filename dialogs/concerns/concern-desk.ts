@@ -3,26 +3,25 @@ import { concernCard, type CardActionMode } from './concern-card';
 import { statusCard } from '../status-card';
 import type { ConcernSubmit } from '../card-actions/card-submit';
 import type { Clock } from '../../bot/clock';
-import type { Config } from '../../bot/config';
 import type { AuditLog } from '../../bot/domain/audit-log';
 import type { Concern, Concerns, ManagerAction, NewConcern } from '../../bot/domain/concerns/concerns';
 import { errorCodeOf } from '../../bot/errors';
 import { opaqueId, type Logger } from '../../bot/logger';
 import { messages } from '../../bot/messages';
-import type { ConversationReferences } from '../../bot/proactive/conversation-references';
+import { isOnTeams, isTeamAddress } from '../../bot/proactive/address';
+import type { StaffNotifier } from '../../bot/proactive/staff-notifier';
 import type { Notice, NoticeOutbox } from '../../bot/proactive/notice-outbox';
 import type { OutgoingMessage, ProactiveSender } from '../../bot/proactive/proactive-sender';
 import { deterministicId, type StoredRecord } from '../../bot/storage/record-store';
-import type { TurnFacts } from '../../bot/turn-facts';
+import type { TurnFacts } from '../../bot/turn/turn-facts';
 
 export interface ConcernDeskDeps {
   readonly concerns: Concerns;
   readonly audit: AuditLog;
   readonly proactive: ProactiveSender;
   readonly outbox: NoticeOutbox;
-  readonly references: ConversationReferences;
+  readonly staff: StaffNotifier;
   readonly clock: Clock;
-  readonly config: Pick<Config, 'managersTeamId' | 'localMode'>;
   readonly logger: Logger;
 }
 
@@ -125,15 +124,11 @@ export class ConcernDesk {
   }
 
   /**
-   * Posts a card to the managers' Teams channel and, in local mode, to managers chatting on the local page. Each post
-   * is a notice: recorded, retried if the connector fails, once per concern, audience and occasion (and day).
+   * Posts a card to wherever managers get them (their Teams channel; on one machine, their chat on the local page).
+   * Each post is a notice: recorded, retried if the connector fails, once per concern, audience and occasion (and day).
    */
   async announce(record: StoredRecord<Concern>, occasion: Occasion): Promise<void> {
-    const { managersTeamId, localMode } = this.deps.config;
-    const audiences = [
-      ...(managersTeamId === undefined ? [] : [`team:${managersTeamId}`]),
-      ...(localMode ? await this.deps.references.managerAudiences() : []),
-    ];
+    const audiences = await this.deps.staff.audiences('managers');
     const day = occasion === 'overdue' ? this.today() : '';
     for (const audience of audiences) {
       const outcome = await this.deps.outbox.deliver(deterministicId('concern-card', record.id, audience, occasion, day), {
@@ -141,7 +136,7 @@ export class ConcernDesk {
         audience,
         params: { concernId: record.id, occasion },
       });
-      if (audience.startsWith('team:') && outcome !== 'delivered' && outcome !== 'duplicate') this.deps.logger.warn('managers channel not reached', { outcome, code: 'CONCERN_NOT_POSTED' });
+      if (isTeamAddress(audience) && outcome !== 'delivered' && outcome !== 'duplicate') this.deps.logger.warn('managers channel not reached', { outcome, code: 'CONCERN_NOT_POSTED' });
     }
   }
 
@@ -152,14 +147,14 @@ export class ConcernDesk {
     const today = this.today();
     const overdue = notice.params.occasion === 'overdue';
     if (overdue && this.deps.concerns.overdue([record], today).length === 0) return undefined;
-    const team = notice.audience.startsWith('team:');
-    const card = concernCard(record, team || notice.audience.startsWith('user:msteams:') ? 'execute' : 'submit', { today, banner: overdue ? messages.concerns.overdueBanner : undefined });
+    const team = isTeamAddress(notice.audience);
+    const card = concernCard(record, isOnTeams(notice.audience) ? 'execute' : 'submit', { today, banner: overdue ? messages.concerns.overdueBanner : undefined });
     return { type: 'message', ...(team ? {} : { text: messages.concerns.newForManagers }), attachments: [card] };
   }
 
   /** The first card in the managers' channel is the one updated in place when a manager acts. */
   private async cardDelivered(notice: Notice, activityId: string | undefined): Promise<void> {
-    if (activityId === undefined || notice.params.occasion !== 'new' || !notice.audience.startsWith('team:')) return;
+    if (activityId === undefined || notice.params.occasion !== 'new' || !isTeamAddress(notice.audience)) return;
     const record = await this.deps.concerns.get(notice.params.concernId ?? '');
     if (record !== undefined) await this.deps.concerns.setTeamCard(record, activityId);
   }
@@ -171,9 +166,9 @@ export class ConcernDesk {
 
   /** Everyone in the managers' channel sees the same, current card. */
   private async refreshTeamCard(record: StoredRecord<Concern>): Promise<void> {
-    const { managersTeamId } = this.deps.config;
-    if (managersTeamId === undefined || record.data.teamCardId === undefined) return;
-    const result = await this.deps.proactive.update(`team:${managersTeamId}`, record.data.teamCardId, {
+    const channel = this.deps.staff.channel('managers');
+    if (channel === undefined || record.data.teamCardId === undefined) return;
+    const result = await this.deps.proactive.update(channel, record.data.teamCardId, {
       attachments: [concernCard(record, 'execute', { today: this.today() })],
     });
     // not retried: the card refreshes itself when opened (Universal Actions), and the next action updates it again

@@ -4,26 +4,25 @@ import { statusCard } from '../status-card';
 import { requestCard } from './request-card';
 import type { RequestSubmit } from '../card-actions/card-submit';
 import type { Clock } from '../../bot/clock';
-import type { Config } from '../../bot/config';
 import type { AuditLog } from '../../bot/domain/audit-log';
 import { TRANSPORT_PROBLEMS, type ServiceRequest, type ServiceRequests } from '../../bot/domain/requests/service-requests';
 import type { Training } from '../../bot/domain/training/training';
 import { opaqueId, type Logger } from '../../bot/logger';
 import { messages } from '../../bot/messages';
-import type { ConversationReferences } from '../../bot/proactive/conversation-references';
+import { isOnTeams, isTeamAddress } from '../../bot/proactive/address';
+import type { StaffNotifier } from '../../bot/proactive/staff-notifier';
 import type { Notice, NoticeOutbox } from '../../bot/proactive/notice-outbox';
 import type { OutgoingMessage } from '../../bot/proactive/proactive-sender';
 import { deterministicId, type StoredRecord } from '../../bot/storage/record-store';
-import type { TurnFacts } from '../../bot/turn-facts';
+import type { TurnFacts } from '../../bot/turn/turn-facts';
 
 export interface RequestDeskDeps {
   readonly requests: ServiceRequests;
   readonly training: Training;
   readonly audit: AuditLog;
   readonly outbox: NoticeOutbox;
-  readonly references: ConversationReferences;
+  readonly staff: StaffNotifier;
   readonly clock: Clock;
-  readonly config: Pick<Config, 'transportTeamId' | 'mentoringTeamId' | 'localMode'>;
   readonly logger: Logger;
 }
 
@@ -122,13 +121,12 @@ export class RequestDesk {
     return true;
   }
 
-  /** The team's channel (and, in local mode, managers on the local page) are told; each post is a retried notice. */
+  /** The team that handles it is told (its Teams channel; on one machine, managers on the local page); each post is a retried notice. */
   private async post(record: StoredRecord<ServiceRequest>): Promise<void> {
-    const teamId = record.data.type === 'transport-report' ? this.deps.config.transportTeamId : this.deps.config.mentoringTeamId;
-    const audiences = [...(teamId === undefined ? [] : [`team:${teamId}`]), ...(this.deps.config.localMode ? await this.deps.references.managerAudiences() : [])];
+    const audiences = await this.deps.staff.audiences(record.data.type === 'transport-report' ? 'transport' : 'mentoring');
     for (const audience of audiences) {
       const outcome = await this.deps.outbox.deliver(deterministicId('request-card', record.id, audience), { purpose: 'request-card', audience, params: { requestId: record.id } });
-      if (audience.startsWith('team:') && outcome !== 'delivered' && outcome !== 'duplicate') this.deps.logger.warn('team channel not reached', { outcome, code: 'REQUEST_NOT_POSTED' });
+      if (isTeamAddress(audience) && outcome !== 'delivered' && outcome !== 'duplicate') this.deps.logger.warn('team channel not reached', { outcome, code: 'REQUEST_NOT_POSTED' });
     }
   }
 
@@ -136,8 +134,8 @@ export class RequestDesk {
   private async renderCard(notice: Notice): Promise<OutgoingMessage | undefined> {
     const record = await this.deps.requests.get(notice.params.requestId ?? '');
     if (record === undefined || record.data.status === 'closed') return undefined;
-    const team = notice.audience.startsWith('team:');
-    const card = requestCard(record, team || notice.audience.startsWith('user:msteams:') ? 'execute' : 'submit');
+    const team = isTeamAddress(notice.audience);
+    const card = requestCard(record, isOnTeams(notice.audience) ? 'execute' : 'submit');
     return { type: 'message', ...(team ? {} : { text: messages.requests.newForStaff(record.data.type) }), attachments: [card] };
   }
 

@@ -1,3 +1,4 @@
+import { storedAddress, type ProactiveAddress } from '../../bot/proactive/address';
 import { CardFactory } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { SERVICE_ZONE, type Clock } from '../../bot/clock';
@@ -21,7 +22,7 @@ export class TrainingNotices {
   }
 
   /** Tells the next carer in line a place is held for them; a failed send is retried by the outbox. */
-  async offerPlace(carer: string, sessionId: string, until: string): Promise<void> {
+  async offerPlace(carer: ProactiveAddress, sessionId: string, until: string): Promise<void> {
     await this.deps.outbox.deliver(deterministicId('place-offer', sessionId, carer, until), { purpose: 'place-offer', audience: carer, params: { sessionId, until } });
   }
 
@@ -37,11 +38,11 @@ export class TrainingNotices {
       for (const carer of carers) {
         if (!(await this.deps.training.remindersOn(carer))) continue;
         const id = deterministicId('reminder', view.session.id, carer);
-        if ((await this.deps.outbox.deliver(id, { purpose: 'training-reminder', audience: carer, params: { sessionId: view.session.id } })) === 'delivered') reminders += 1;
+        if ((await this.deps.outbox.deliver(id, { purpose: 'training-reminder', audience: storedAddress(carer), params: { sessionId: view.session.id } })) === 'delivered') reminders += 1;
       }
     }
     const offers = await this.deps.training.passOnLapsedOffers(now);
-    for (const offer of offers) await this.offerPlace(offer.carer, offer.sessionId, offer.until);
+    for (const offer of offers) await this.offerPlace(storedAddress(offer.carer), offer.sessionId, offer.until);
     return { reminders, offers: offers.length };
   }
 

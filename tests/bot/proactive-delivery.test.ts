@@ -1,3 +1,4 @@
+import { userAddress } from '../../bot/proactive/address';
 import { fixedClock } from '../../bot/clock';
 import { Training } from '../../bot/domain/training/training';
 import type { Notice } from '../../bot/proactive/notice-outbox';
@@ -115,7 +116,7 @@ describe('proactive delivery is recorded truthfully and retried a bounded number
     const before = channel.attempts.length;
     clock.set('2027-02-28T20:00:00Z');
     expect((await running.app.trainingNotices.runOnce()).reminders).toBe(0);
-    await running.app.trainingNotices.offerPlace('user:msteams:aad-gone', SESSION, '2027-03-01T08:00:00.000Z');
+    await running.app.trainingNotices.offerPlace(userAddress('msteams:aad-gone'), SESSION, '2027-03-01T08:00:00.000Z');
     expect(channel.attempts.length).toBe(before);
     const offer = (await running.app.records.list<Notice>('notice', { where: { purpose: 'place-offer' } }))[0]?.data;
     expect(offer).toMatchObject({ status: 'no-reference', audience: 'user:msteams:aad-gone', lastCode: 'PROACTIVE_NO_REFERENCE' });

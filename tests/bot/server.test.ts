@@ -21,7 +21,7 @@ describe('the service over HTTP (local mode)', () => {
   });
 
   it('replies to a message sent with deliveryMode expectReplies, welcoming a new conversation first', async () => {
-    const reply = await sendActivity(running.baseUrl, { text: 'hello' });
+    const reply = await sendActivity(running.baseUrl, { text: 'what mileage can I claim' });
     expect(reply.status).toBe(200);
     const texts = replyTexts(reply);
     expect(texts.length).toBeGreaterThanOrEqual(2);

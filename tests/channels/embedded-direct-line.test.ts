@@ -1,3 +1,4 @@
+import { userAddress } from '../../bot/proactive/address';
 import net from 'node:net';
 import { ConversationReferences, isAllowedServiceUrl } from '../../bot/proactive/conversation-references';
 import { turnRef } from '../../bot/domain/decisions';
@@ -74,13 +75,13 @@ describe('the embedded Direct Line channel', () => {
     await chat.start();
     await chat.send({ type: 'message', text: 'hello' });
     await chat.botActivities();
-    const outcome = await running.app.proactive.send(`user:webchat:${chat.userId}`, 'A manager has recorded contact with you.');
+    const outcome = await running.app.proactive.send(userAddress(`webchat:${chat.userId}`), 'A manager has recorded contact with you.');
     expect(outcome).toBe('sent');
     expect((await chat.botActivities()).map((a) => a.text)).toEqual(['A manager has recorded contact with you.']);
   });
 
   it('reports an audience it has never seen as having no reference', async () => {
-    expect(await running.app.proactive.send('user:webchat:nobody', 'hello')).toBe('no-reference');
+    expect(await running.app.proactive.send(userAddress('webchat:nobody'), 'hello')).toBe('no-reference');
   });
 });
 
@@ -110,13 +111,13 @@ describe('proactive targets (TEAMS-3)', () => {
     const { port } = trap.address() as net.AddressInfo;
     const running = await startTestApp();
     try {
-      await new ConversationReferences(running.app.records).save('user:msteams:x', {
+      await new ConversationReferences(running.app.records).save(userAddress('msteams:x'), {
         channelId: 'msteams',
         serviceUrl: `https://127.0.0.1:${port}/`,
         conversation: { id: 'c' },
         bot: { id: 'b' },
       });
-      await expect(running.app.proactive.send('user:msteams:x', 'hi')).rejects.toThrow(/not allow-listed/);
+      await expect(running.app.proactive.send(userAddress('msteams:x'), 'hi')).rejects.toThrow(/not allow-listed/);
       expect(connections).toBe(0);
     } finally {
       await running.stop();

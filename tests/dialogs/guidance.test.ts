@@ -138,10 +138,17 @@ describe('answers people can trust', () => {
   });
 
   it('greets a hello with what it can do, and does not log it as a gap in the guidance', async () => {
+    const conversation = { id: 'hello-after-welcome' };
+    await sendActivity(running.baseUrl, { ...carer('what mileage can I claim'), conversation });
     const before = (await running.app.records.list('unanswered-question')).length;
-    const reply = await sendActivity(running.baseUrl, carer('hello'));
-    expect(replyTexts(reply).join()).toContain('Ask me about allowances');
+    const reply = await sendActivity(running.baseUrl, { ...carer('hello'), conversation });
+    expect(replyTexts(reply)).toEqual([messages.greeting(false)]);
     expect(await running.app.records.list('unanswered-question')).toHaveLength(before);
+  });
+
+  it('answers a first "hello" with the welcome alone, not the welcome and then a second greeting', async () => {
+    const reply = await sendActivity(running.baseUrl, { ...carer('hello'), conversation: { id: 'hello-first' } });
+    expect(replyTexts(reply)).toEqual([messages.welcome(running.app.content.profile, false)]);
   });
 
   it('never answers the public page from carer-only or staff guidance', async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config';
-import { PUBLIC_USER_PREFIX } from '../../turn-facts';
+import { PUBLIC_USER_PREFIX } from '../../turn/turn-facts';
 import type { EmbeddedDirectLine } from '../directline/embedded-direct-line';
 
 export type WebPage = 'carers' | 'public';

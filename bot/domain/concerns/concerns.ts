@@ -1,3 +1,4 @@
+import type { ProactiveAddress } from '../../proactive/address';
 import type { DateTime } from 'luxon';
 import { ConflictError } from '../../errors';
 import type { RecordStore, StoredRecord } from '../../storage/record-store';
@@ -28,7 +29,7 @@ export interface Concern {
   readonly reference: string;
   readonly status: ConcernStatus;
   /** How to message the carer later (a conversation-reference audience key), and the name the channel gave. */
-  readonly carer: { readonly audience: string; readonly displayName?: string; readonly channel: string };
+  readonly carer: { readonly audience: ProactiveAddress; readonly displayName?: string; readonly channel: string };
   readonly reason?: RetentionReason;
   readonly contactMethod?: ContactMethod;
   /** Phone number or e-mail address, only when the carer chose phone or e-mail. */

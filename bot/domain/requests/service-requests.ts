@@ -1,3 +1,4 @@
+import type { ProactiveAddress } from '../../proactive/address';
 import { ConflictError } from '../../errors';
 import { normaliseForRules } from '../../understanding/normalise';
 import type { RecordStore, StoredRecord } from '../../storage/record-store';
@@ -20,7 +21,7 @@ export type Journey = keyof typeof JOURNEYS;
 interface RequestBase {
   readonly reference: string;
   readonly status: 'open' | 'closed';
-  readonly carer: { readonly audience: string; readonly displayName?: string; readonly channel: string };
+  readonly carer: { readonly audience: ProactiveAddress; readonly displayName?: string; readonly channel: string };
   readonly raisedAt: string;
   readonly closedAt?: string;
   readonly closedBy?: string;

@@ -1,0 +1,12 @@
+import type { InvokeResponse, TurnContext } from 'botbuilder';
+import type { Turn } from './turn';
+
+/** The cards' buttons, as the host sees them: the dispatcher itself lives with the features (dialogs/card-actions). */
+export interface CardActionPort {
+  /** The activity's `value` is one of our cards' submits. */
+  recognises(value: unknown): boolean;
+  /** A card submit that arrived as a message (Web Chat, Action.Submit): replies in the conversation. */
+  submit(context: TurnContext, turn: Turn): Promise<void>;
+  /** A Teams Universal Action (`adaptiveCard/action` invoke): the response carries the refreshed card. */
+  invoke(context: TurnContext, turn: Turn): Promise<InvokeResponse>;
+}

@@ -1,0 +1,232 @@
+import type { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Clock } from '../bot/clock';
+import { PERSONAS, type Action } from '../bot/content/taxonomy';
+import type { ServiceProfile } from '../bot/content/service-profile';
+import { turnRef } from '../bot/domain/decisions';
+import type { Training } from '../bot/domain/training/training';
+import { messages } from '../bot/messages';
+import { storedAddress } from '../bot/proactive/address';
+import type { Persona, StaffRole } from '../bot/roles';
+import type { DecidedBy, Turn } from '../bot/turn/turn';
+import type { Understanding } from '../bot/understanding/classifier';
+import type { AnswerIndex } from '../bot/understanding/answer-index';
+import { AllegationSupportDialog } from './concerns/allegation-support-dialog';
+import type { ConcernDesk } from './concerns/concern-desk';
+import { RetentionConcernDialog } from './concerns/retention-concern-dialog';
+import { DialogId } from './dialog-ids';
+import type { CarerFlowOptions } from './flow-options';
+import type { GuidanceReplies } from './guidance/guidance-replies';
+import type { UnansweredQuestions } from './guidance/unanswered-questions';
+import { MentorRequestDialog } from './requests/mentor-request-dialog';
+import type { RequestDesk } from './requests/request-desk';
+import { TransportReportDialog } from './requests/transport-report-dialog';
+import { TrainingBookingDialog, type TrainingBookingOptions } from './training/training-booking-dialog';
+import type { TrainingNotices } from './training/training-notices';
+
+/** What a route is given: the waterfall step it runs in, the turn, and the understanding it was chosen by. */
+export interface RouteTurn {
+  readonly step: WaterfallStepContext;
+  readonly turn: Turn;
+  readonly understanding: Understanding;
+}
+
+/**
+ * One row of the routing registry: the action it serves, who may use it, and what serves it. The root dialog
+ * records the turn as understood, then calls `serve`; turns that answer a flow's questions are recorded as `during`.
+ */
+export interface Route {
+  readonly action: Action;
+  /** Who it serves; anyone else gets `refusal`, or the general "I can't help with that" reply. */
+  readonly personas: readonly Persona[];
+  /** A staff role needed as well (any one of them); absent when the persona is enough. */
+  readonly roles?: readonly StaffRole[];
+  readonly refusal?: string;
+  /** The dialog, when the action is a multi-turn flow: the root registers it, and interrupts (cancel, 999) end it. */
+  readonly flow?: { readonly dialog: Dialog; readonly during: DecidedBy };
+  /** Replies, or starts the flow (returning the result of `beginDialog`). */
+  serve(route: RouteTurn): Promise<DialogTurnResult | undefined>;
+}
+
+export interface RouteDeps {
+  readonly profile: ServiceProfile;
+  readonly index: AnswerIndex;
+  readonly replies: GuidanceReplies;
+  readonly unanswered: UnansweredQuestions;
+  readonly desk: ConcernDesk;
+  readonly training: Training;
+  readonly trainingNotices: TrainingNotices;
+  readonly requestDesk: RequestDesk;
+  readonly clock: Clock;
+}
+
+const EVERYONE: readonly Persona[] = PERSONAS;
+const CARERS: readonly Persona[] = ['carer'];
+
+/** The routing registry: every action the classifier can decide, once. A new flow is one row here plus its folder. */
+export function standardRoutes(deps: RouteDeps): readonly Route[] {
+  const { profile, replies } = deps;
+  const shared = { replies, profile, desk: deps.desk, clock: deps.clock };
+  const related = (understanding: Understanding) => understanding.matches[0]?.article;
+  return [
+    // signposted by the bot before anything else happened this turn
+    { action: 'emergency', personas: EVERYONE, serve: async () => undefined },
+    {
+      action: 'answer',
+      personas: EVERYONE,
+      serve: async ({ step, understanding }) => {
+        const article = related(understanding);
+        await (article === undefined ? step.context.sendActivity(messages.fallback(profile, false)) : replies.sendAnswer(step.context, article));
+        return undefined;
+      },
+    },
+    {
+      action: 'clarify',
+      personas: EVERYONE,
+      serve: async ({ step, understanding }) => {
+        await replies.sendClarify(step.context, understanding.matches.map((m) => m.article));
+        return undefined;
+      },
+    },
+    {
+      action: 'fallback',
+      personas: EVERYONE,
+      serve: async ({ step, turn, understanding }) => {
+        const { publicPage } = turn.facts;
+        if (understanding.reason === 'intent.greeting') {
+          // the welcome that just went out already said hello
+          if (!turn.welcomed) await step.context.sendActivity(messages.greeting(publicPage));
+          return undefined;
+        }
+        await step.context.sendActivity({ type: 'message', text: messages.fallback(profile, publicPage), textFormat: 'markdown' });
+        await deps.unanswered.record(step.context, turn, 'no-guidance');
+        return undefined;
+      },
+    },
+    {
+      action: 'handoff',
+      personas: EVERYONE,
+      serve: async ({ step, turn }) => {
+        await step.context.sendActivity(messages.interim.handoff(profile, turn.facts.publicPage));
+        return undefined;
+      },
+    },
+    {
+      action: 'feedback',
+      personas: EVERYONE,
+      serve: async ({ step }) => {
+        await step.context.sendActivity({ type: 'message', text: messages.interim.feedback(profile), textFormat: 'markdown' });
+        return undefined;
+      },
+    },
+    {
+      action: 'enquiry',
+      personas: EVERYONE,
+      serve: async ({ step, understanding }) => {
+        await step.context.sendActivity({ type: 'message', text: messages.interim.enquiry(profile), textFormat: 'markdown' });
+        const article = related(understanding);
+        if (article !== undefined) await replies.sendAnswer(step.context, article, article.title);
+        return undefined;
+      },
+    },
+    {
+      action: 'retention',
+      personas: CARERS,
+      flow: {
+        dialog: new RetentionConcernDialog({ ...shared, supportArticle: deps.index.article('support/thinking-of-stopping-fostering') }),
+        during: { action: 'retention' },
+      },
+      serve: async ({ step, turn }) => step.beginDialog(DialogId.retentionConcern, flowOptions(step, turn)),
+    },
+    {
+      action: 'allegation-support',
+      personas: CARERS,
+      flow: {
+        dialog: new AllegationSupportDialog({ ...shared, processArticle: deps.index.article('allegations/what-happens-after-an-allegation') }),
+        during: { action: 'allegation-support', topic: 'allegations' },
+      },
+      serve: async ({ step, turn }) => step.beginDialog(DialogId.allegationSupport, flowOptions(step, turn)),
+    },
+    {
+      action: 'training-booking',
+      personas: CARERS,
+      flow: {
+        dialog: new TrainingBookingDialog({
+          training: deps.training,
+          clock: deps.clock,
+          offerPlace: (carer, sessionId, until) => deps.trainingNotices.offerPlace(storedAddress(carer), sessionId, until),
+        }),
+        during: { action: 'training-booking', topic: 'training' },
+      },
+      serve: async ({ step, turn, understanding }) => {
+        const text = step.context.activity.text ?? '';
+        if (understanding.reason === 'intent.training-reminders') {
+          const on = /\b(turn on|switch on|start)\b/i.test(text);
+          await deps.training.setReminders(turn.facts.address, on);
+          await step.context.sendActivity(on ? messages.training.remindersOn : messages.training.remindersOff);
+          return undefined;
+        }
+        const options: TrainingBookingOptions = { text, carer: turn.facts.address };
+        return step.beginDialog(DialogId.trainingBooking, options);
+      },
+    },
+    {
+      action: 'transport-report',
+      personas: CARERS,
+      flow: { dialog: new TransportReportDialog({ desk: deps.requestDesk, profile, clock: deps.clock }), during: { action: 'transport-report', topic: 'transport' } },
+      serve: async ({ step, turn }) => step.beginDialog(DialogId.transportReport, flowOptions(step, turn)),
+    },
+    {
+      action: 'mentor-request',
+      personas: ['carer', 'enquirer'],
+      flow: { dialog: new MentorRequestDialog({ desk: deps.requestDesk, profile, clock: deps.clock }), during: { action: 'mentor-request', topic: 'mentoring' } },
+      serve: async ({ step, turn }) => step.beginDialog(DialogId.mentorRequest, flowOptions(step, turn)),
+    },
+    {
+      action: 'review-concerns',
+      personas: EVERYONE,
+      roles: ['manager'],
+      refusal: messages.concerns.notAllowed,
+      serve: async ({ step, turn }) => {
+        const text = step.context.activity.text ?? '';
+        if (/\b(transport|taxi)/i.test(text)) await deps.requestDesk.list(step.context, turn.facts, 'transport-report');
+        else if (/\bmentor/i.test(text)) await deps.requestDesk.list(step.context, turn.facts, 'mentor-request');
+        else await deps.desk.list(step.context, turn.facts);
+        return undefined;
+      },
+    },
+    {
+      action: 'review-enquiries',
+      personas: EVERYONE,
+      serve: async ({ step }) => {
+        await step.context.sendActivity(messages.interim['review-enquiries']);
+        return undefined;
+      },
+    },
+    {
+      action: 'report',
+      personas: EVERYONE,
+      serve: async ({ step, turn }) => {
+        const shown = await deps.requestDesk.figures(step.context, turn.facts, step.context.activity.text ?? '');
+        if (!shown) await step.context.sendActivity(messages.interim.report);
+        return undefined;
+      },
+    },
+  ];
+}
+
+/** Whether the route serves this person: their persona, and a role when the route asks for one. */
+export function routeServes(route: Route, turn: Turn): boolean {
+  const { persona, roles } = turn.facts;
+  return route.personas.includes(persona) && (route.roles === undefined || route.roles.some((role) => roles.has(role)));
+}
+
+function flowOptions(step: WaterfallStepContext, turn: Turn): CarerFlowOptions {
+  const { activity } = step.context;
+  return {
+    recordId: turnRef(activity.channelId, activity.conversation.id, activity.id ?? ''),
+    carerAudience: turn.facts.address,
+    carerDisplayName: activity.from.name,
+    channel: turn.facts.channel,
+    text: activity.text ?? '',
+  };
+}
