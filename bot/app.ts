@@ -38,6 +38,7 @@ import { OverdueAnnouncer } from '../dialogs/concerns/overdue-announcer';
 import { TrainingNotices } from '../dialogs/training/training-notices';
 import { GuidanceFeedback } from './domain/guidance/guidance-feedback';
 import { createClassifier } from './understanding/create-classifier';
+import type { MessageClassifier } from './understanding/classifier';
 import type { Activity } from 'botbuilder';
 
 export interface AppOptions {
@@ -48,6 +49,8 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** The routing registry as this app serves it; tests add or replace a row (by default, the standard routes). */
   readonly routes?: (standard: readonly Route[], deps: RouteDeps) => readonly Route[];
+  /** Wraps the classifier (tests steer a turn to a given action without depending on the model's wording). */
+  readonly understanding?: (classifier: MessageClassifier) => MessageClassifier;
 }
 
 export interface App {
@@ -108,7 +111,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const training = new Training(content.training, records);
   const trainingNotices = new TrainingNotices({ training, outbox, clock });
   const requestDesk = new RequestDesk({ requests: new ServiceRequests(records, content.profile.id), training, audit, outbox, staff, clock, logger });
-  const { classifier, index } = createClassifier(content);
+  const built = createClassifier(content);
+  const { index } = built;
+  const classifier = options.understanding?.(built.classifier) ?? built.classifier;
   const replies = new GuidanceReplies({ profile: content.profile, sourceNames: content.sourceNames, index, clock });
   const guidanceFeedback = new GuidanceFeedback(records);
   const unanswered = new UnansweredQuestions(guidanceFeedback, clock);

@@ -14,7 +14,7 @@ import type { Config } from './config';
 import { turnRef, type DecisionLog } from './domain/decisions';
 import { safeguardingContactNow } from './domain/service-hours';
 import { errorCodeOf } from './errors';
-import type { Classifier, EmergencySignpost } from './understanding/classifier';
+import type { EmergencySignpost, MessageClassifier } from './understanding/classifier';
 import type { ServiceProfile } from './content/service-profile';
 import { knownOr, opaqueId, tenantForLog, type Logger } from './logger';
 import { MAX_MESSAGE_LENGTH, messages } from './messages';
@@ -36,7 +36,7 @@ export interface FosterCarerBotDeps {
   readonly dialog: Dialog;
   readonly profile: ServiceProfile;
   readonly references: ConversationReferences;
-  readonly classifier: Classifier;
+  readonly classifier: MessageClassifier;
   readonly decisions: DecisionLog;
   readonly clock: Clock;
   readonly logger: Logger;

@@ -97,6 +97,9 @@ const GUIDANCE_RESULTS = 100;
 const FLOWS: ReadonlySet<Action> = new Set(['training-booking', 'transport-report', 'mentor-request', 'enquiry']);
 
 
+/** What the bot asks of understanding: one message, for one persona, classified. */
+export type MessageClassifier = Pick<Classifier, 'classify'>;
+
 export interface ClassifierDeps {
   readonly rules: CompiledRules;
   readonly index: AnswerIndex;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createApp, type App } from '../../bot/app';
+import { createApp, type App, type AppOptions } from '../../bot/app';
 import { fixedClock, type Clock } from '../../bot/clock';
 import { loadConfig, type Config } from '../../bot/config';
 import type { LoadedContent } from '../../bot/content/load-content';
@@ -27,6 +27,8 @@ export interface TestAppOptions {
   readonly dataDir?: string;
   /** Settings no environment variable offers, e.g. where channel tokens' signing keys are published. */
   readonly configure?: (config: Config) => Config;
+  readonly routes?: AppOptions['routes'];
+  readonly understanding?: AppOptions['understanding'];
 }
 
 /** Starts the real service (real adapter, bot, stores, content) on a loopback port chosen by the OS. */
@@ -41,6 +43,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<Runnin
     records: options.records,
     content: options.content,
     clock: options.clock ?? fixedClock('2026-03-03T10:30:00Z'),
+    routes: options.routes,
+    understanding: options.understanding,
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
