@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONCERN_VERBS, OUTCOME_IDS } from '../../bot/domain/concerns/concerns';
 
 /** What our cards send back (Action.Submit data). Parsed before use: it round-trips through the client. */
 export const CardSubmitSchema = z.discriminatedUnion('action', [
@@ -15,12 +16,12 @@ export const CardSubmitSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('training-offer'), sessionId: z.string().regex(/^[a-z0-9-]+$/), accept: z.boolean() }),
   z.object({
     action: z.literal('concern'),
-    verb: z.enum(['refresh', 'acknowledge', 'assign-to-me', 'record-contact', 'record-visit', 'action-plan', 'close']),
+    verb: z.enum(CONCERN_VERBS),
     concernId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
     etag: z.string().max(200),
     visitDate: z.iso.date().optional().or(z.literal('')),
     note: z.string().max(1000).optional(),
-    outcome: z.enum(['stayed', 'resigned', 'transferred', 'other']).optional().or(z.literal('')),
+    outcome: z.enum(OUTCOME_IDS).optional().or(z.literal('')),
   }),
 ]);
 

@@ -56,6 +56,12 @@ export interface Concern {
 
 export type NewConcern = Omit<Concern, 'reference' | 'status' | 'contactBy' | 'history'>;
 
+/** What a manager can do to a concern (each a card button); `refresh` only shows it again. */
+export const CONCERN_VERBS = ['refresh', 'acknowledge', 'assign-to-me', 'record-contact', 'record-visit', 'action-plan', 'close'] as const;
+export type ConcernVerb = (typeof CONCERN_VERBS)[number];
+
+export const OUTCOME_IDS = Object.keys(OUTCOMES) as [Outcome, ...Outcome[]];
+
 export type ManagerAction =
   | { readonly verb: 'acknowledge' }
   | { readonly verb: 'assign-to-me' }
