@@ -154,6 +154,8 @@ export const messages = {
 
   mentor: {
     askArea: 'Which area would suit you best?',
+    /** The last choice after the profile's areas; also what is stored when a preference was not given. */
+    noPreference: 'No preference',
     askType: 'Any type of fostering the mentor should know about?',
     askLanguage: 'Any language other than English that would help? (Type "no" if not.)',
     notSaved: (profile: ServiceProfile): string =>
@@ -206,7 +208,9 @@ export const messages = {
   /** Honest interim replies for actions whose full flow is not built yet: what I can do now, and who can help. */
   interim: {
     feedback: (profile: ServiceProfile): string =>
-      `Thank you for telling us. I can't log feedback for the association from the chat yet, so please pass it to your carers' association (CFCA: ${contactLine(profile, 'cfca')}; PFCC: ${contactLine(profile, 'pfcc')}) or your supervising social worker.`,
+      profile.carersAssociations.length === 0
+        ? "Thank you for telling us. I can't log feedback from the chat yet, so please pass it to your supervising social worker."
+        : `Thank you for telling us. I can't log feedback for the association from the chat yet, so please pass it to your carers' association (${profile.carersAssociations.map((key) => contactLine(profile, key)).join('; ')}) or your supervising social worker.`,
     enquiry: (profile: ServiceProfile): string =>
       `Thank you for your interest in fostering! I can't take your details in this chat yet. Please contact the recruitment team, who can call you back, book you onto an information session or put you in touch with a foster carer: ${contactLine(profile, 'recruitment')}.`,
     handoff: (profile: ServiceProfile, publicPage: boolean): string =>
