@@ -1,12 +1,16 @@
-/** Stable codes: logs, alerts and the README error table use these, never message text. Never rename one. */
+/**
+ * Stable codes: logs, alerts and the README error table use these, never message text. Never rename one. This is the
+ * one list: every code the service throws (`AppError`) or logs (a log call's `code` field is typed `ErrorCode`), each
+ * in the README's error-code table (tests/bot/error-codes.test.ts holds all three to it).
+ */
 export type ErrorCode =
   | 'CONFIG_INVALID'
   | 'CONTENT_INVALID'
-  | 'CARD_SUBMIT_INVALID'
   | 'STORAGE_CONFLICT'
-  | 'STORAGE_CORRUPT_DOCUMENT'
   | 'STORAGE_FAILED'
   | 'STORAGE_INVALID_KEY'
+  /** A Cosmos request failed transiently (429, 5xx, network) and is retried within the operation's deadline. */
+  | 'STORAGE_RETRY'
   | 'PROACTIVE_TARGET_REFUSED'
   /** A proactive send failed (connector 5xx, throttled, network): it is retried on a later run of the job. */
   | 'PROACTIVE_SEND_FAILED'
@@ -18,8 +22,14 @@ export type ErrorCode =
   | 'PROACTIVE_NO_REFERENCE'
   /** A manager acted on a concern card whose concern no longer exists (expired, or a forged id). */
   | 'CONCERN_NOT_FOUND'
+  /** A concern's card did not reach the managers' channel at once (the notice is retried by the job). */
+  | 'CONCERN_NOT_POSTED'
+  /** The managers' channel copy of a concern card was not updated in place after an action. */
+  | 'CONCERN_CARD_NOT_REFRESHED'
   /** A manager acted on a request card whose request no longer exists. */
   | 'REQUEST_NOT_FOUND'
+  /** A request's card did not reach the transport or mentoring team's channel at once (the notice is retried). */
+  | 'REQUEST_NOT_POSTED'
   /** POST /api/messages with a body that is not an activity: 400. */
   | 'ACTIVITY_INVALID'
   /** A channel token that does not verify: 401, no bot code run. */
@@ -29,7 +39,12 @@ export type ErrorCode =
   | 'BODY_TOO_DEEP'
   | 'BODY_NOT_JSON'
   | 'BODY_UNSUPPORTED_TYPE'
-  | 'TURN_FAILED';
+  /** The embedded Direct Line channel failed a page or connector request: 500. */
+  | 'DIRECT_LINE'
+  /** The chat page's token could not be issued (Direct Line or the embedded channel failed): 502. */
+  | 'DIRECT_LINE_TOKEN'
+  /** Anything that is not an `AppError` (see `errorCodeOf`). */
+  | 'UNEXPECTED';
 
 export class AppError extends Error {
   override name = 'AppError';
@@ -68,6 +83,6 @@ export class ConfigError extends AppError {
   }
 }
 
-export function errorCodeOf(error: unknown): ErrorCode | 'UNEXPECTED' {
+export function errorCodeOf(error: unknown): ErrorCode {
   return error instanceof AppError ? error.code : 'UNEXPECTED';
 }

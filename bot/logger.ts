@@ -1,12 +1,17 @@
 import { createHash } from 'node:crypto';
 import pino from 'pino';
+import type { ErrorCode } from './errors';
 
 /**
  * Structured JSON logs. Fields are allow-listed by the callers: activity id, channel, outcome, latency, codes.
  * Never pass message text, names, card data or document bodies (DP-4); `safeFields` below is a second line that
  * holds for libraries too (restify logs `{ req, err }` on formatter errors).
  */
-export type LogFields = Record<string, string | number | boolean | undefined | null>;
+export interface LogFields {
+  [field: string]: string | number | boolean | undefined | null;
+  /** Only a code from the one list (bot/errors.ts), so every logged code is in the README's error table. */
+  code?: ErrorCode;
+}
 
 export interface Logger {
   info(message: string, fields?: LogFields): void;

@@ -10,8 +10,12 @@ const contactLine = (profile: ServiceProfile, key: string): string => {
   return contact === undefined ? '' : `${formatContact(contact)}${contact.hours === undefined ? '' : ` (${contact.hours})`}`;
 };
 
+const NOT_MONITORED = 'This chat is not monitored 24/7 — if a child is in immediate danger call 999.';
+
 /** Every user-facing string that is not curated content. Wording changes show up in review via a snapshot test. */
 export const messages = {
+  /** The bot's display name where a channel shows one (the embedded web channel). */
+  assistantName: 'Foster Carer Assistant',
   /** A staff card action whose save failed or could not be confirmed: the card's state is not claimed either way. */
   cardNotUnderstood: 'That button did not work (it may be from an older message). Please type what you need instead.',
   cardActionNotConfirmed:
@@ -22,7 +26,7 @@ export const messages = {
         ? `Hello, I'm the ${profile.name} assistant. I can tell you about fostering, how to apply, information sessions and talking to a foster carer.`
         : `Hello, I'm the ${profile.name} assistant. I can help with allowances and payments, transport, training, mentoring and support, allegations, the carers' association, your child's everyday matters and leaving care.`,
       `How we use your information: [privacy notice](${profile.links.privacyNotice?.url ?? ''}).`,
-      '**This chat is not monitored 24/7 — if a child is in immediate danger call 999.**',
+      `**${NOT_MONITORED}**`,
     ].join('\n\n'),
   teamChannelWelcome: (profile: ServiceProfile): string =>
     `Thanks for adding the ${profile.name} assistant. Staff in this channel will see notifications the service has routed here.`,
@@ -96,6 +100,8 @@ export const messages = {
     askDetail: 'What number or e-mail address should they use?',
     detailRetry: 'Please type a phone number or an e-mail address.',
     askTime: 'When is a good time to reach you? (For example "weekday mornings". Type "any" if any time is fine.)',
+    /** Stored (and shown to managers) when the carer typed "any". */
+    anyTime: 'Any time',
     askUrgency: 'How soon would you like to hear from a manager?',
     recorded: (reference: string, contactByDate: string): string =>
       `Thank you. I've passed this to the fostering managers (reference ${reference}). A manager will contact you by ${longDate(contactByDate)}, the way you asked, to talk things through and agree what would help. Nothing is decided until you've spoken. I'll let you know here when they record that they've been in touch.`,
@@ -142,6 +148,8 @@ export const messages = {
       inOfficeHours
         ? `Please ring the ${team} now on **${phone}** so they can sort a journey straight away. If a child is in danger, call 999.`
         : `It's out of hours, so please ring the Emergency Duty Team now on **${edt}**. If a child is in danger, call 999.`,
+    /** In place of the portal's link when the profile has none: "To rebook the journey, use the transport booking portal." */
+    portalFallback: 'transport booking portal',
     askProblem: 'What happened?',
     askJourney: 'Which journey was it?',
     askWhen: 'When was it?',
@@ -155,6 +163,8 @@ export const messages = {
 
   mentor: {
     askArea: 'Which area would suit you best?',
+    /** The last choice after the profile's areas; also what is stored when a preference was not given. */
+    noPreference: 'No preference',
     askType: 'Any type of fostering the mentor should know about?',
     askLanguage: 'Any language other than English that would help? (Type "no" if not.)',
     notSaved: (profile: ServiceProfile): string =>
@@ -204,10 +214,112 @@ export const messages = {
     remindersOn: "Done: I'll remind you two days before each course you book.",
   },
 
+  /** Figures for managers ("show figures"): one line each, sent as a list. */
+  figures: {
+    course: (course: string, booked: number, capacity: number, waiting: number, interest: number): string =>
+      `${course}: ${booked} of ${capacity} places booked (${capacity === 0 ? 0 : Math.round((booked / capacity) * 100)}% full), ${waiting} waiting, ${interest} registered interest`,
+    /** `monthAndProblem`: "2026-05 Late". */
+    transport: (monthAndProblem: string, count: number): string => `Transport ${monthAndProblem}: ${count}`,
+    noTransport: 'Transport reports: none yet',
+  },
+
+  /** Staff cards (Adaptive Cards): headings, fact labels, inputs and buttons. */
+  cards: {
+    /** A carer whose channel gave no display name: "msteams user". */
+    unnamedCarer: (channel: string): string => `${channel} user`,
+    concern: {
+      heading: (kind: string, reference: string): string => `${kind === 'retention' ? 'Retention concern' : 'Allegation support request'} ${reference}`,
+      statuses: { open: 'Open', acknowledged: 'Acknowledged', contacted: 'Contact made', closed: 'Closed' },
+      statusValue: (status: string, overdue: boolean): string => (overdue ? `${status} (overdue)` : status),
+      facts: {
+        status: 'Status',
+        carer: 'Carer',
+        reason: 'Main reason',
+        contactMethod: 'Contact by',
+        contactDetail: 'Number or e-mail',
+        contactTime: 'Best time',
+        urgency: 'Urgency',
+        callback: 'Call back',
+        involveSupervisingSocialWorker: 'Involve SSW',
+        raised: 'Raised',
+        contactBy: 'Contact due by',
+        assignedTo: 'Assigned to',
+        visit: 'Visit',
+        actionPlan: 'Action plan',
+        outcome: 'Outcome',
+      },
+      callback: (requested: boolean): string => (requested ? 'Requested' : 'Not requested'),
+      involveSupervisingSocialWorker: (involve: boolean): string => (involve ? 'Yes' : 'No, please do not'),
+      inputs: { visitDate: 'Visit date', note: 'Action plan or closing note', outcome: 'Outcome (to close)' },
+      actions: {
+        refresh: 'Refresh',
+        acknowledge: 'Acknowledge',
+        assignToMe: 'Assign to me',
+        recordContact: 'Contact made',
+        recordVisit: 'Save visit date',
+        actionPlan: 'Save action plan',
+        close: 'Close',
+      },
+    },
+    request: {
+      heading: (type: string, reference: string): string => `${type === 'transport-report' ? 'Transport problem' : 'Mentor request'} ${reference}`,
+      facts: {
+        problem: 'Problem',
+        journey: 'Journey',
+        when: 'When',
+        childWaiting: 'Child waiting then',
+        request: 'Request',
+        area: 'Area',
+        fosteringType: 'Fostering type',
+        language: 'Language',
+        carer: 'Carer',
+        raised: 'Raised',
+        status: 'Status',
+      },
+      childWaiting: (waiting: boolean): string => (waiting ? 'Yes' : 'No'),
+      mode: (mode: string): string => (mode === 'find-a-mentor' ? 'Would like a mentor' : 'Offers to be a mentor'),
+      status: (status: string): string => (status === 'open' ? 'Open' : 'Closed'),
+      inputs: { note: 'Closing note (optional)' },
+      actions: { close: 'Close' },
+    },
+    /** Titles of the card shown in place of a staff card whose action could not be done (its text says why). */
+    status: {
+      concernNotFound: 'Concern not found',
+      requestNotFound: 'Request not found',
+      notConfirmed: 'Not confirmed',
+    },
+  },
+
+  /** The chat page around Web Chat (bot/channels/web/chat-page.ts). */
+  webPage: {
+    heading: (profile: ServiceProfile, publicPage: boolean): string =>
+      publicPage ? `Thinking about fostering? Chat with ${profile.name}` : `${profile.name}: foster carers' assistant`,
+    notMonitored: NOT_MONITORED,
+    chatRegion: 'Chat',
+    privacyNotice: 'Privacy notice',
+    councils: (profile: ServiceProfile): string => profile.councils.join(' and '),
+    /** Shown by the page's script when no token could be had. */
+    unavailable: 'Sorry, the chat is not available right now. If a child is in immediate danger call 999.',
+  },
+
+  /** What {{service.officeHours}} and {{rates...}} placeholders in articles become (bot/content/render.ts). */
+  placeholders: {
+    days: { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' },
+    /** "Monday to Friday, 09:00 to 17:00 (not bank holidays)" */
+    officeHours: (firstDay: string, lastDay: string | undefined, open: string, close: string): string =>
+      `${lastDay === undefined ? firstDay : `${firstDay} to ${lastDay}`}, ${open} to ${close} (not bank holidays)`,
+    rateUnknown: 'the current rate (please ask the payments team)',
+    /** After a rate from an earlier year's table: "£186.00 per week (2026-27, the latest rates published here: …)". */
+    staleRatesNote: ', the latest rates published here: please check with the payments team',
+    staleFinancialYear: (financialYear: string): string => `${financialYear} (latest published here)`,
+  },
+
   /** Honest interim replies for actions whose full flow is not built yet: what I can do now, and who can help. */
   interim: {
     feedback: (profile: ServiceProfile): string =>
-      `Thank you for telling us. I can't log feedback for the association from the chat yet, so please pass it to your carers' association (CFCA: ${contactLine(profile, 'cfca')}; PFCC: ${contactLine(profile, 'pfcc')}) or your supervising social worker.`,
+      profile.carersAssociations.length === 0
+        ? "Thank you for telling us. I can't log feedback from the chat yet, so please pass it to your supervising social worker."
+        : `Thank you for telling us. I can't log feedback for the association from the chat yet, so please pass it to your carers' association (${profile.carersAssociations.map((key) => contactLine(profile, key)).join('; ')}) or your supervising social worker.`,
     enquiry: (profile: ServiceProfile): string =>
       `Thank you for your interest in fostering! I can't take your details in this chat yet. Please contact the recruitment team, who can call you back, book you onto an information session or put you in touch with a foster carer: ${contactLine(profile, 'recruitment')}.`,
     handoff: (profile: ServiceProfile, publicPage: boolean): string =>

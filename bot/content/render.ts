@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import { financialYearOf } from './financial-year';
+import { messages } from '../messages';
 import { formatContact, type ServiceProfile } from './service-profile';
 
 export const PLACEHOLDER = /\{\{\s*([a-zA-Z]+)(?:\.([A-Za-z0-9-]+))?(?:\.([a-zA-Z]+))?\s*\}\}/g;
@@ -22,10 +23,10 @@ export function ratesInForce(profile: ServiceProfile, now: DateTime): RatesInFor
 }
 
 export function describeOfficeHours(profile: ServiceProfile): string {
-  const names: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+  const names = messages.placeholders.days;
   const days = profile.officeHours.days;
-  const span = days.length > 1 ? `${names[days[0] ?? 'mon']} to ${names[days.at(-1) ?? 'fri']}` : names[days[0] ?? 'mon'];
-  return `${span}, ${profile.officeHours.open} to ${profile.officeHours.close} (not bank holidays)`;
+  const last = days.length > 1 ? names[days.at(-1) ?? 'fri'] : undefined;
+  return messages.placeholders.officeHours(names[days[0] ?? 'mon'], last, profile.officeHours.open, profile.officeHours.close);
 }
 
 /** Why a placeholder cannot be filled; undefined when it can. Used by content:check and at render time. */
@@ -65,10 +66,10 @@ export function renderBody(body: string, profile: ServiceProfile, now: DateTime)
       if (contact === undefined) return whole;
       return part === undefined ? formatContact(contact) : String(contact[part as (typeof CONTACT_PARTS)[number]] ?? '');
     }
-    if (rates === undefined) return 'the current rate (please ask the payments team)';
-    const note = rates.stale ? `, the latest rates published here: please check with the payments team` : '';
-    if (key === 'financialYear') return `${rates.financialYear}${rates.stale ? ' (latest published here)' : ''}`;
+    if (rates === undefined) return messages.placeholders.rateUnknown;
+    const note = rates.stale ? messages.placeholders.staleRatesNote : '';
+    if (key === 'financialYear') return rates.stale ? messages.placeholders.staleFinancialYear(rates.financialYear) : rates.financialYear;
     const rate = rates.table.values[key ?? ''];
-    return rate === undefined ? 'the current rate (please ask the payments team)' : `${money(rate.amount)} ${rate.unit} (${rates.financialYear}${note})`;
+    return rate === undefined ? messages.placeholders.rateUnknown : `${money(rate.amount)} ${rate.unit} (${rates.financialYear}${note})`;
   });
 }

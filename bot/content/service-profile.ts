@@ -41,6 +41,10 @@ export const ServiceProfileSchema = z
     id: z.string().regex(/^[a-z0-9-]+$/),
     name: z.string().min(1),
     councils: z.array(z.string().min(1)).min(1),
+    /** The areas the service covers, as carers name them (a mentor request asks which suits). */
+    areas: z.array(z.string().min(1)).min(1),
+    /** Keys under `contacts`: the carers' associations feedback is signposted to. */
+    carersAssociations: z.array(z.string()).default([]),
     officeHours: z.strictObject({
       days: z.array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])).min(1),
       open: Time,
@@ -60,6 +64,9 @@ export const ServiceProfileSchema = z
     if (profile.links.privacyNotice === undefined) {
       ctx.addIssue({ code: 'custom', path: ['links', 'privacyNotice'], message: 'links.privacyNotice is required (DP-8)' });
     }
+    profile.carersAssociations.forEach((key, i) => {
+      if (profile.contacts[key] === undefined) ctx.addIssue({ code: 'custom', path: ['carersAssociations', i], message: `"${key}" is not a contact` });
+    });
     const years = profile.rates.map((table) => table.financialYear);
     if (new Set(years).size !== years.length) {
       ctx.addIssue({ code: 'custom', path: ['rates'], message: 'each financial year may appear once' });

@@ -24,7 +24,7 @@ export interface Notice {
   readonly attempts: number;
   readonly nextAttemptAt?: string;
   readonly lastHttpStatus?: number;
-  readonly lastCode?: string;
+  readonly lastCode?: ErrorCode;
   readonly activityId?: string;
   readonly deliveredAt?: string;
 }
@@ -157,7 +157,7 @@ export class NoticeOutbox {
     if (status === 'delivered') this.logger.info('proactive notice', { ...fields, outcome: 'delivered' });
     else if (status === 'pending') this.logger.warn('proactive notice', { ...fields, outcome: 'failed-will-retry', code: next.lastCode, nextAttemptAt: next.nextAttemptAt });
     else if (status === 'withdrawn') this.logger.info('proactive notice', { ...fields, outcome: 'withdrawn' });
-    else this.logger.warn('proactive notice', { ...fields, outcome: status, code: (next.lastCode ?? 'PROACTIVE_GAVE_UP') as ErrorCode });
+    else this.logger.warn('proactive notice', { ...fields, outcome: status, code: next.lastCode ?? 'PROACTIVE_GAVE_UP' });
     return status;
   }
 

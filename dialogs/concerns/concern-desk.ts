@@ -184,7 +184,7 @@ export class ConcernDesk {
   private async notFound(context: TurnContext, facts: TurnFacts, submit: ConcernSubmit): Promise<Attachment> {
     this.deps.logger.warn('card action on a concern that does not exist', { activityId: opaqueId(context.activity.id), verb: submit.verb, outcome: 'not-found', code: 'CONCERN_NOT_FOUND' });
     await this.audit(facts, `${submit.verb}-refused-not-found`, 'concern', submit.concernId, context);
-    return statusCard('Concern not found', messages.concerns.notFound);
+    return statusCard(messages.cards.status.concernNotFound, messages.concerns.notFound);
   }
 
   private isManager(facts: TurnFacts): boolean {

@@ -108,7 +108,7 @@ export class RetentionConcernDialog extends ComponentDialog {
 
   private async askUrgency(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const time = String(step.result ?? '').trim();
-    answers(step).time = /^any( ?time)?$/i.test(time) ? 'Any time' : time;
+    answers(step).time = /^any( ?time)?$/i.test(time) ? messages.retention.anyTime : time;
     return step.prompt(CHOICE, { prompt: messages.retention.askUrgency, choices: choicesOf(URGENCIES) });
   }
 

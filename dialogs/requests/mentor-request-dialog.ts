@@ -2,7 +2,7 @@ import { SaveNotConfirmed } from './request-desk';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../bot/clock';
 import type { ServiceProfile } from '../../bot/content/service-profile';
-import { FOSTERING_TYPES, MENTOR_AREAS, mentorModeOf, type MentorRequest } from '../../bot/domain/requests/service-requests';
+import { FOSTERING_TYPES, mentorModeOf, type MentorRequest } from '../../bot/domain/requests/service-requests';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
 import { buttonsPrompt } from '../choices';
@@ -36,7 +36,7 @@ export class MentorRequestDialog extends ComponentDialog {
   }
 
   private async askArea(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.prompt(CHOICE, { prompt: messages.mentor.askArea, choices: [...MENTOR_AREAS] });
+    return step.prompt(CHOICE, { prompt: messages.mentor.askArea, choices: [...this.deps.profile.areas, messages.mentor.noPreference] });
   }
 
   private async askType(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -58,8 +58,8 @@ export class MentorRequestDialog extends ComponentDialog {
         type: 'mentor-request',
         mode,
         carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },
-        area: answers(step).area ?? 'No preference',
-        fosteringType: answers(step).fosteringType ?? 'No preference',
+        area: answers(step).area ?? messages.mentor.noPreference,
+        fosteringType: answers(step).fosteringType ?? messages.mentor.noPreference,
         ...(/^(no|none|n|nope|english)$/i.test(language) || language === '' ? {} : { language }),
         raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',
       });

@@ -1,6 +1,7 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { JOURNEYS, TRANSPORT_PROBLEMS, WHEN, type ServiceRequest } from '../../bot/domain/requests/service-requests';
+import { messages } from '../../bot/messages';
 import type { StoredRecord } from '../../bot/storage/record-store';
 import type { CardActionMode } from '../concerns/concern-card';
 
@@ -8,41 +9,43 @@ const escapeMarkdown = (text: string) => text.replace(/([\\`*_{}[\]()#+\-.!|<>])
 
 /** A transport report or mentor request as staff see it, with Close (Action.Execute on Teams, Submit on the web). */
 export function requestCard(record: StoredRecord<ServiceRequest>, mode: CardActionMode, banner?: string): Attachment {
+  const copy = messages.cards.request;
+  const fact = copy.facts;
   const r = record.data;
   const facts =
     r.type === 'transport-report'
       ? [
-          { title: 'Problem', value: TRANSPORT_PROBLEMS[r.problem] },
-          { title: 'Journey', value: JOURNEYS[r.journey] },
-          { title: 'When', value: WHEN[r.when] },
-          { title: 'Child waiting then', value: r.childWaitingNow ? 'Yes' : 'No' },
+          { title: fact.problem, value: TRANSPORT_PROBLEMS[r.problem] },
+          { title: fact.journey, value: JOURNEYS[r.journey] },
+          { title: fact.when, value: WHEN[r.when] },
+          { title: fact.childWaiting, value: copy.childWaiting(r.childWaitingNow) },
         ]
       : [
-          { title: 'Request', value: r.mode === 'find-a-mentor' ? 'Would like a mentor' : 'Offers to be a mentor' },
-          { title: 'Area', value: r.area },
-          { title: 'Fostering type', value: r.fosteringType },
-          ...(r.language === undefined ? [] : [{ title: 'Language', value: escapeMarkdown(r.language) }]),
+          { title: fact.request, value: copy.mode(r.mode) },
+          { title: fact.area, value: r.area },
+          { title: fact.fosteringType, value: r.fosteringType },
+          ...(r.language === undefined ? [] : [{ title: fact.language, value: escapeMarkdown(r.language) }]),
         ];
   const common = [
-    { title: 'Carer', value: r.carer.displayName === undefined ? `${r.carer.channel} user` : escapeMarkdown(r.carer.displayName) },
-    { title: 'Raised', value: DateTime.fromISO(r.raisedAt, { zone: 'Europe/London' }).setLocale('en-GB').toFormat('ccc d LLL yyyy, HH:mm') },
-    { title: 'Status', value: r.status === 'open' ? 'Open' : 'Closed' },
+    { title: fact.carer, value: r.carer.displayName === undefined ? messages.cards.unnamedCarer(r.carer.channel) : escapeMarkdown(r.carer.displayName) },
+    { title: fact.raised, value: DateTime.fromISO(r.raisedAt, { zone: 'Europe/London' }).setLocale('en-GB').toFormat('ccc d LLL yyyy, HH:mm') },
+    { title: fact.status, value: copy.status(r.status) },
   ];
   return CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
     version: '1.5',
     body: [
       ...(banner === undefined ? [] : [{ type: 'TextBlock', text: banner, wrap: true, weight: 'Bolder', color: 'Attention' }]),
-      { type: 'TextBlock', text: `${r.type === 'transport-report' ? 'Transport problem' : 'Mentor request'} ${r.reference}`, weight: 'Bolder', size: 'Medium', wrap: true },
+      { type: 'TextBlock', text: copy.heading(r.type, r.reference), weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'FactSet', facts: [...facts, ...common] },
-      ...(r.status === 'open' ? [{ type: 'Input.Text', id: 'note', label: 'Closing note (optional)', maxLength: 1000 }] : []),
+      ...(r.status === 'open' ? [{ type: 'Input.Text', id: 'note', label: copy.inputs.note, maxLength: 1000 }] : []),
     ],
     actions:
       r.status === 'open'
         ? [
             {
               type: mode === 'execute' ? 'Action.Execute' : 'Action.Submit',
-              title: 'Close',
+              title: copy.actions.close,
               ...(mode === 'execute' ? { verb: 'request.close' } : {}),
               data: { action: 'request', verb: 'close', requestId: record.id, etag: record.etag },
             },

@@ -84,7 +84,7 @@ export class RequestDesk {
     if (result.record === undefined) {
       this.deps.logger.warn('card action on a request that does not exist', { activityId: opaqueId(context.activity.id), verb: submit.verb, outcome: 'not-found', code: 'REQUEST_NOT_FOUND' });
       await this.audit(facts, 'close-refused-not-found', submit.requestId);
-      return statusCard('Request not found', messages.requests.notFound);
+      return statusCard(messages.cards.status.requestNotFound, messages.requests.notFound);
     }
     await this.audit(facts, result.applied ? 'close' : 'close-refused', submit.requestId);
     return requestCard(result.record, modeOf(context), result.applied ? messages.concerns.saved : messages.requests.changed);
@@ -101,7 +101,7 @@ export class RequestDesk {
         const capacity = course.sessions.reduce((n, s) => n + s.capacity, 0);
         const waiting = sessions.reduce((n, x) => n + (x.places?.waiting ?? 0), 0);
         const interest = await this.deps.training.interestIn(course.id);
-        lines.push(`${course.title}: ${booked} of ${capacity} places booked (${capacity === 0 ? 0 : Math.round((booked / capacity) * 100)}% full), ${waiting} waiting, ${interest} registered interest`);
+        lines.push(messages.figures.course(course.title, booked, capacity, waiting, interest));
       }
     }
     if (/\btransport|taxi|escort/i.test(text)) {
@@ -112,8 +112,8 @@ export class RequestDesk {
         const key = `${r.data.raisedAt.slice(0, 7)} ${TRANSPORT_PROBLEMS[r.data.problem]}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
-      lines.push(...[...counts.entries()].sort().map(([key, n]) => `Transport ${key}: ${n}`));
-      if (counts.size === 0) lines.push('Transport reports: none yet');
+      lines.push(...[...counts.entries()].sort().map(([key, n]) => messages.figures.transport(key, n)));
+      if (counts.size === 0) lines.push(messages.figures.noTransport);
     }
     if (lines.length === 0) return false;
     await this.audit(facts, 'view-figures', '*');

@@ -85,7 +85,7 @@ export class TransportReportDialog extends ComponentDialog {
       await step.context.sendActivity({
         type: 'message',
         textFormat: 'markdown',
-        text: messages.transport.recorded(record.data.reference, portal === undefined ? 'transport booking portal' : `[${portal.title}](${portal.url})`),
+        text: messages.transport.recorded(record.data.reference, portal === undefined ? messages.transport.portalFallback : `[${portal.title}](${portal.url})`),
       });
     } catch (error) {
       await step.context.sendActivity((error instanceof SaveNotConfirmed ? messages.transport.notConfirmed : messages.transport.notSaved)(this.deps.profile));

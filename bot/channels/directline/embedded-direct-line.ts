@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../clock';
 import { ConflictError } from '../../errors';
+import { messages } from '../../messages';
 import type { RecordStore, StoredRecord } from '../../storage/record-store';
 
 /**
@@ -9,7 +10,7 @@ import type { RecordStore, StoredRecord } from '../../storage/record-store';
  * activities live in the record store, so any instance sharing the store can serve any page.
  */
 export const EMBEDDED_CHANNEL_ID = 'webchat';
-export const EMBEDDED_BOT = { id: 'foster-carer-assistant', name: 'Foster Carer Assistant', role: 'bot' } as const;
+export const EMBEDDED_BOT = { id: 'foster-carer-assistant', name: messages.assistantName, role: 'bot' } as const;
 const TOKEN_LIFETIME_SECONDS = 1800;
 
 export interface ChannelActivity {

@@ -1,4 +1,5 @@
 import type { ServiceProfile } from '../../content/service-profile';
+import { messages } from '../../messages';
 import type { WebPage } from './web-tokens';
 
 /** The page's own script: fetches a token, opens Direct Line and renders Web Chat from the installed bundle. */
@@ -10,7 +11,7 @@ export const CHAT_SCRIPT = `(function () {
   var request = { page: root.getAttribute('data-page') };
   if (params.get('user')) request.user = params.get('user');
   function unavailable() {
-    root.textContent = 'Sorry, the chat is not available right now. If a child is in immediate danger call 999.';
+    root.textContent = ${JSON.stringify(messages.webPage.unavailable)};
   }
   fetch('/api/directline/token', {
     method: 'POST',
@@ -72,7 +73,8 @@ const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 export function renderChatPage(page: WebPage, nonce: string, profile: ServiceProfile): string {
-  const heading = page === 'public' ? `Thinking about fostering? Chat with ${profile.name}` : `${profile.name}: foster carers' assistant`;
+  const text = messages.webPage;
+  const heading = text.heading(profile, page === 'public');
   const privacy = profile.links.privacyNotice?.url ?? '#';
   return `<!doctype html>
 <html lang="en-GB">
@@ -94,9 +96,9 @@ export function renderChatPage(page: WebPage, nonce: string, profile: ServicePro
 </head>
 <body>
 <header><h1>${escapeHtml(heading)}</h1></header>
-<p class="notice" role="note"><strong>This chat is not monitored 24/7 — if a child is in immediate danger call 999.</strong></p>
-<main><div id="webchat" role="region" aria-label="Chat" tabindex="-1" data-page="${page}"></div></main>
-<footer><a href="${escapeHtml(privacy)}">Privacy notice</a> · ${escapeHtml(profile.councils.join(' and '))}</footer>
+<p class="notice" role="note"><strong>${escapeHtml(text.notMonitored)}</strong></p>
+<main><div id="webchat" role="region" aria-label="${escapeHtml(text.chatRegion)}" tabindex="-1" data-page="${page}"></div></main>
+<footer><a href="${escapeHtml(privacy)}">${escapeHtml(text.privacyNotice)}</a> · ${escapeHtml(text.councils(profile))}</footer>
 <script nonce="${nonce}" src="/webchat/webchat.js"></script>
 <script nonce="${nonce}" src="/chat.js"></script>
 </body>

@@ -12,7 +12,6 @@ export const TRANSPORT_PROBLEMS = {
 } as const;
 export const JOURNEYS = { school: 'School', contact: 'Contact (family time)', health: 'Health appointment', other: 'Other' } as const;
 export const WHEN = { today: 'Today', yesterday: 'Yesterday', 'this-week': 'Earlier this week', earlier: 'Before that' } as const;
-export const MENTOR_AREAS = ['Fenland', 'Huntingdonshire', 'Cambridge city', 'South Cambridgeshire', 'East Cambridgeshire', 'Peterborough', 'No preference'] as const;
 export const FOSTERING_TYPES = ['Teenagers', 'Parent and child', 'Disabled children', 'Babies and young children', 'Kinship / connected carers', 'Short breaks', 'No preference'] as const;
 
 export type TransportProblem = keyof typeof TRANSPORT_PROBLEMS;
