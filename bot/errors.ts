@@ -44,6 +44,8 @@ export type ErrorCode =
   /** The chat page's token could not be issued (Direct Line or the embedded channel failed): 502. */
   | 'DIRECT_LINE_TOKEN'
   /** Anything that is not an `AppError` (see `errorCodeOf`). */
+  /** A message turn ended with no decision recorded: a route or flow forgot to decide (a defect; the reply went out). */
+  | 'TURN_WITHOUT_DECISION'
   | 'UNEXPECTED';
 
 export class AppError extends Error {

@@ -17,6 +17,12 @@ export const messages = {
   /** The bot's display name where a channel shows one (the embedded web channel). */
   assistantName: 'Foster Carer Assistant',
   /** A staff card action whose save failed or could not be confirmed: the card's state is not claimed either way. */
+  /** The error body of a refused Teams card action (Teams may show it on the card). */
+  cardActionErrors: {
+    malformed: 'malformed card action',
+    unknown: 'unknown card action',
+    notAllowed: 'only fostering managers can act on concerns',
+  },
   cardNotUnderstood: 'That button did not work (it may be from an older message). Please type what you need instead.',
   cardActionNotConfirmed:
     'This could not be saved just now, or it could not be confirmed. Refresh the card in a minute to see where it stands, and try again if nothing changed.',

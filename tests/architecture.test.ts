@@ -38,12 +38,12 @@ const RULES: Record<string, FolderRule> = {
   'bot/domain': { may: ['bot/storage/record-store', 'bot/content', 'bot/errors', 'bot/clock', 'bot/roles', 'bot/logger', 'bot/understanding/normalise', 'bot/proactive/address'], botFramework: 'none' },
   'bot/storage': { may: ['bot/errors', 'bot/clock', 'bot/config', 'bot/logger'], botFramework: 'none' },
   // the loader compiles the rules and concepts it loads, so a content error stops the start with its file and line
-  'bot/content': { may: ['bot/errors', 'bot/clock', 'bot/understanding/labelled-message', 'bot/understanding/rules', 'bot/understanding/concepts'], botFramework: 'none' },
+  'bot/content': { may: ['bot/errors', 'bot/clock', 'bot/understanding/labelled-message', 'bot/understanding/rules', 'bot/understanding/concepts', 'bot/messages'], botFramework: 'none' },
   'bot/understanding': { may: ['bot/content', 'bot/roles', 'bot/project-root'], botFramework: 'none' },
   'bot/http': { may: ['bot/errors'], botFramework: 'none' },
   'bot/proactive': { may: ['bot/clock', 'bot/config', 'bot/errors', 'bot/logger', 'bot/storage/record-store'], botFramework: ['bot/proactive/proactive-sender.ts'] },
   'bot/turn': { may: ['bot/config', 'bot/content', 'bot/proactive/address', 'bot/roles', 'bot/understanding'], botFramework: 'all' },
-  'bot/channels': { may: ['bot/adapter', 'bot/clock', 'bot/config', 'bot/content', 'bot/errors', 'bot/logger', 'bot/project-root', 'bot/storage', 'bot/turn'], botFramework: 'all' },
+  'bot/channels': { may: ['bot/messages', 'bot/adapter', 'bot/clock', 'bot/config', 'bot/content', 'bot/errors', 'bot/logger', 'bot/project-root', 'bot/storage', 'bot/turn'], botFramework: 'all' },
   'bot/tools': { may: ['bot'], botFramework: 'none' },
   // the host's own files; only the composition root (app.ts) knows the features' dialogs
   bot: {

@@ -132,10 +132,10 @@ export class CardActions implements CardActionPort {
   async invoke(context: TurnContext, turn: Turn): Promise<InvokeResponse> {
     // TEAMS-6: the SDK throws (500) on a missing value.action; a malformed invoke is the caller's error
     const value = context.activity.value as { action?: { type?: unknown; verb?: unknown; data?: unknown } } | undefined;
-    if (value?.action?.type !== 'Action.Execute' || typeof value.action.verb !== 'string') return cardError(400, 'malformed card action');
+    if (value?.action?.type !== 'Action.Execute' || typeof value.action.verb !== 'string') return cardError(400, messages.cardActionErrors.malformed);
     const submit = parseCardSubmit(value.action.data);
     if (submit === undefined || !this.table[submit.action].universal || !('verb' in submit) || value.action.verb !== `${submit.action}.${submit.verb}`) {
-      return cardError(400, 'unknown card action');
+      return cardError(400, messages.cardActionErrors.unknown);
     }
     let reply: CardReply;
     try {
@@ -143,9 +143,9 @@ export class CardActions implements CardActionPort {
     } catch (error) {
       // the store failed: an invoke left unanswered becomes a 501 with an empty body and the stale buttons stay
       this.deps.logger.error('card action not confirmed', { code: errorCodeOf(error), action: submit.action, outcome: 'not-confirmed' });
-      reply = { kind: 'card', card: statusCard('Not confirmed', messages.cardActionNotConfirmed) };
+      reply = { kind: 'card', card: statusCard(messages.cards.status.notConfirmed, messages.cardActionNotConfirmed) };
     }
-    if (reply.kind !== 'card') return cardError(403, 'only fostering managers can act on concerns');
+    if (reply.kind !== 'card') return cardError(403, messages.cardActionErrors.notAllowed);
     return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card.content } };
   }
 
