@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fixedClock } from '../../bot/clock';
 import { sendActivity, startTestApp, type ActivityReply, type RunningApp } from '../helpers/test-app';
 
@@ -133,5 +134,17 @@ describe('free text at a choice prompt gets a helpful answer, not the same quest
   it('gives the same help on Teams, inside the prompt card', async () => {
     await sendActivity(running.baseUrl, teams('retry-teams', 'newly approved, could we have a mentor please'));
     expectHelpfulRetry(await sendActivity(running.baseUrl, teams('retry-teams', 'hmm')), 'Which area would suit you best?', 'Peterborough');
+  });
+});
+
+describe('one place for choice prompts', () => {
+  it('builds every choice and yes/no prompt in the flows with dialogs/choices.ts, so each gets the helpful retry', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const full = `${dir}/${name}`;
+        return statSync(full).isDirectory() ? files(full) : full.endsWith('.ts') ? [full] : [];
+      });
+    const raw = files('dialogs').filter((file) => file !== 'dialogs/choices.ts' && /new (ChoicePrompt|ConfirmPrompt)\(/.test(readFileSync(file, 'utf8')));
+    expect(raw).toEqual([]);
   });
 });
