@@ -336,6 +336,10 @@ export const messages = {
     'review-enquiries': 'Reviewing enquiries from the chat is coming soon. No enquiries have been taken through this chat yet.',
     report: 'Reports from the chat are coming soon.',
   },
+
+  /** Free text typed at a button prompt (issue 10): the question again, and what is expected. */
+  choiceRetry: (question: string): string =>
+    `Sorry, I didn't understand that. ${question} Please choose one of the buttons, or type "cancel" to stop.`,
 } as const;
 
 export const MAX_MESSAGE_LENGTH = 2000;

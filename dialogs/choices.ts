@@ -1,10 +1,49 @@
-import { ChoicePrompt, ListStyle, type Choice, type FoundChoice } from 'botbuilder-dialogs';
+import type { Activity, TurnContext } from 'botbuilder';
+import { ChoicePrompt, ConfirmPrompt, ListStyle, type Choice, type FoundChoice, type PromptOptions, type PromptValidatorContext } from 'botbuilder-dialogs';
+import { messages } from '../bot/messages';
+
+/** The question a prompt asked, as text. */
+const questionOf = (prompt: string | Partial<Activity> | undefined): string => (typeof prompt === 'string' ? prompt : (prompt?.text ?? ''));
+
+/**
+ * A retry that says what is expected (issue 10): free text at a button prompt used to get the same question back, in silence.
+ * A prompt's own retryPrompt, where it has one, still wins.
+ */
+export const withChoiceRetry = (options: PromptOptions): PromptOptions =>
+  options.retryPrompt !== undefined ? options : { ...options, retryPrompt: messages.choiceRetry(questionOf(options.prompt)) };
 
 /** Choices as tappable buttons on every channel (Web Chat would otherwise get a numbered list for long titles). */
+class ButtonsPrompt extends ChoicePrompt {
+  constructor(id: string) {
+    super(id);
+    this.style = ListStyle.heroCard;
+  }
+
+  protected override onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    return super.onPrompt(context, state, isRetry ? withChoiceRetry(options) : options, isRetry);
+  }
+}
+
+class YesNoPrompt extends ConfirmPrompt {
+  protected override onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    return super.onPrompt(context, state, isRetry ? withChoiceRetry(options) : options, isRetry);
+  }
+}
+
+/** Every choice prompt in the flows comes from here, so each gets the helpful retry. */
 export function buttonsPrompt(id: string): ChoicePrompt {
-  const prompt = new ChoicePrompt(id);
-  prompt.style = ListStyle.heroCard;
-  return prompt;
+  return new ButtonsPrompt(id);
+}
+
+/** A "yes" that also says not, no, maybe, don't know… ("hmm, not sure really" reads as yes to the recognizer) is not clearly a yes. */
+const HEDGED = /\b(not|no|never|maybe|perhaps|unsure|dunno)\b|n['’]t\b|\bdon['’]?t know\b/i;
+
+/** Yes / No, with the helpful retry, and taking a yes only when it clearly is one (a no is always safe: nothing happens). */
+export function confirmPrompt(id: string): ConfirmPrompt {
+  return new YesNoPrompt(id, async (prompt: PromptValidatorContext<boolean>) => {
+    if (!prompt.recognized.succeeded) return false;
+    return prompt.recognized.value === false || !HEDGED.test(prompt.context.activity.text ?? '');
+  });
 }
 
 /** Buttons for a key → title table; the key also works typed (e.g. "this-week"). */

@@ -30,23 +30,35 @@ export class GuidanceReplies {
     };
   }
 
+  /**
+   * Teams shows the card with the guidance cited: the text carries the "[1]" marker its citation entity refers to.
+   * Web Chat and other Direct Line clients get the card alone: there the citation text is only a stray "… [1]" message,
+   * and a lead that just repeats the card's heading is the same thing shown twice (issue 10).
+   */
   async sendAnswer(context: TurnContext, article: Article, lead?: string): Promise<void> {
     const answer = this.render(article);
-    const activity: Partial<Activity> = {
-      type: 'message',
-      attachments: [answerCard(answer)],
-      // text for notifications, screen readers and channels without cards; the card carries the guidance
-      text: lead ?? `${answer.article.title} [1]`,
-      textFormat: 'markdown',
-    };
-    if (context.activity.channelId === 'msteams') activity.entities = [teamsCitationEntity(answer) satisfies Entity];
+    const activity: Partial<Activity> = { type: 'message', attachments: [answerCard(answer)] };
+    if (context.activity.channelId === 'msteams') {
+      // text for notifications, screen readers and the citation; the card carries the guidance
+      activity.text = lead ?? `${answer.article.title} [1]`;
+      activity.textFormat = 'markdown';
+      activity.entities = [teamsCitationEntity(answer) satisfies Entity];
+    } else {
+      if (lead !== undefined && lead !== answer.article.title) {
+        activity.text = lead;
+        activity.textFormat = 'markdown';
+      }
+      // for a client that cannot show cards; Web Chat does not render it
+      activity.summary = answer.article.title;
+    }
     await context.sendActivity(activity);
   }
 
+  /** "Did you mean …": the question once, in the card with its options (as a message of its own too, it showed twice). */
   async sendClarify(context: TurnContext, articles: readonly Article[]): Promise<void> {
     await context.sendActivity({
       type: 'message',
-      text: messages.clarifyPrompt,
+      summary: messages.clarifyPrompt,
       attachments: [clarifyCard(messages.clarifyPrompt, articles.map((a) => ({ id: a.id, title: a.title })))],
     });
   }

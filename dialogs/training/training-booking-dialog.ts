@@ -1,9 +1,9 @@
-import { ComponentDialog, ConfirmPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../bot/clock';
 import { trainingRequestOf, type BookResult, type Training, type TrainingRequest } from '../../bot/domain/training/training';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
-import { buttonsPrompt } from '../choices';
+import { buttonsPrompt, confirmPrompt } from '../choices';
 
 const CHOICE = 'trainingBooking.choice';
 const CONFIRM = 'trainingBooking.confirm';
@@ -36,7 +36,7 @@ export class TrainingBookingDialog extends ComponentDialog {
   constructor(private readonly deps: TrainingBookingDeps) {
     super(DialogId.trainingBooking);
     this.addDialog(buttonsPrompt(CHOICE))
-      .addDialog(new ConfirmPrompt(CONFIRM))
+      .addDialog(confirmPrompt(CONFIRM))
       .addDialog(new WaterfallDialog(STEPS, [this.start.bind(this), this.afterFirstChoice.bind(this), this.afterSecondChoice.bind(this), this.finish.bind(this)]));
     this.initialDialogId = STEPS;
   }
