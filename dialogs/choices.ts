@@ -14,8 +14,8 @@ export const withChoiceRetry = (options: PromptOptions): PromptOptions =>
 
 /** Choices as tappable buttons on every channel (Web Chat would otherwise get a numbered list for long titles). */
 class ButtonsPrompt extends ChoicePrompt {
-  constructor(id: string) {
-    super(id);
+  constructor(id: string, validator?: (prompt: PromptValidatorContext<FoundChoice>) => Promise<boolean>) {
+    super(id, validator);
     this.style = ListStyle.heroCard;
   }
 
@@ -30,13 +30,23 @@ class YesNoPrompt extends ConfirmPrompt {
   }
 }
 
-/** Every choice prompt in the flows comes from here, so each gets the helpful retry. */
-export function buttonsPrompt(id: string): ChoicePrompt {
-  return new ButtonsPrompt(id);
-}
-
 /** A "yes" that also says not, no, maybe, don't know… ("hmm, not sure really" reads as yes to the recognizer) is not clearly a yes. */
 const HEDGED = /\b(not|no|never|maybe|perhaps|unsure|dunno)\b|n['’]t\b|\bdon['’]?t know\b/i;
+
+/**
+ * Every choice prompt in the flows comes from here, so each gets the helpful retry. `consents` are the choices that
+ * pass something on (a manager's call, a call back): typed words that pick one but also say no ("ok no, not yet",
+ * "please don't tell anyone") are asked again, never taken as consent; the button's own title always counts.
+ */
+export function buttonsPrompt(id: string, consents: readonly string[] = []): ChoicePrompt {
+  if (consents.length === 0) return new ButtonsPrompt(id);
+  return new ButtonsPrompt(id, async (prompt) => {
+    if (!prompt.recognized.succeeded) return false;
+    const chosen = prompt.recognized.value?.value ?? '';
+    const typed = (prompt.context.activity.text ?? '').trim();
+    return !consents.includes(chosen) || typed === chosen || !HEDGED.test(typed);
+  });
+}
 
 /** Yes / No, with the helpful retry, and taking a yes only when it clearly is one (a no is always safe: nothing happens). */
 export function confirmPrompt(id: string): ConfirmPrompt {

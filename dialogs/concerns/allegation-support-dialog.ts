@@ -38,7 +38,7 @@ const answers = (step: WaterfallStepContext): Answers => step.values as Answers;
 export class AllegationSupportDialog extends ComponentDialog {
   constructor(private readonly deps: AllegationSupportDeps) {
     super(DialogId.allegationSupport);
-    this.addDialog(buttonsPrompt(CHOICE))
+    this.addDialog(buttonsPrompt(CHOICE, [messages.allegation.choiceCallback, messages.allegation.sswYes]))
       .addDialog(new TextPrompt(DETAIL, async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && isPhoneOrEmail(prompt.recognized.value ?? '')))
       .addDialog(new WaterfallDialog(STEPS, [this.explain.bind(this), this.onChoice.bind(this), this.askMethod.bind(this), this.askDetail.bind(this), this.record.bind(this)]));
     this.initialDialogId = STEPS;

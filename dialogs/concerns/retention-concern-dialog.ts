@@ -51,7 +51,7 @@ export interface RetentionConcernDeps {
 export class RetentionConcernDialog extends ComponentDialog {
   constructor(private readonly deps: RetentionConcernDeps) {
     super(DialogId.retentionConcern);
-    this.addDialog(buttonsPrompt(CHOICE))
+    this.addDialog(buttonsPrompt(CHOICE, [messages.retention.consentYes]))
       .addDialog(new TextPrompt(DETAIL, async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && isPhoneOrEmail(prompt.recognized.value ?? '')))
       .addDialog(new TextPrompt(TEXT, async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && (prompt.recognized.value ?? '').trim().length <= 100))
       .addDialog(
