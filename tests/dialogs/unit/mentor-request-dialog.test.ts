@@ -1,0 +1,112 @@
+import { DialogTurnStatus } from 'botbuilder-dialogs';
+import { fixedClock } from '../../../bot/clock';
+import type { LoadedContent } from '../../../bot/content/load-content';
+import { FOSTERING_TYPES, MENTOR_AREAS } from '../../../bot/domain/requests/service-requests';
+import { messages } from '../../../bot/messages';
+import { userAddress } from '../../../bot/proactive/address';
+import type { CarerFlowOptions } from '../../../dialogs/flow-options';
+import { MentorRequestDialog } from '../../../dialogs/requests/mentor-request-dialog';
+import { closeStores, DialogConversation, desks, loadRealContent, required } from './dialog-test-kit';
+
+const clock = fixedClock('2026-06-10T11:00:00+01:00');
+const CARER = userAddress('webchat:dl_new_carer');
+
+describe('MentorRequestDialog (unit, DialogTestClient)', () => {
+  let content: LoadedContent;
+  beforeAll(async () => {
+    content = await loadRealContent();
+  });
+  afterEach(closeStores);
+
+  const start = (overrides: Partial<CarerFlowOptions> = {}) => {
+    const world = desks(clock, content);
+    const options: CarerFlowOptions = {
+      recordId: 'mentor-activity-1',
+      carerAudience: CARER,
+      carerDisplayName: 'Jo Carer',
+      channel: 'webchat',
+      text: 'I am a new carer and would like a mentor',
+      ...overrides,
+    };
+    const dialog = new MentorRequestDialog({ desk: world.requestDesk, profile: content.profile, clock });
+    return { ...world, options, chat: new DialogConversation(dialog, options) };
+  };
+
+  it('asks for the area, then the type of fostering, then a language, and passes the request to the coordinator', async () => {
+    const { chat, options, requests } = start();
+    const areas = await chat.say(options.text);
+    expect(areas.map((r) => r.text)).toEqual([messages.mentor.askArea]);
+    expect(areas[0]?.buttons).toEqual([...MENTOR_AREAS]);
+    const types = await chat.say(MENTOR_AREAS[0]);
+    expect(types.map((r) => r.text)).toEqual([messages.mentor.askType]);
+    expect(types[0]?.buttons).toEqual([...FOSTERING_TYPES]);
+    expect(await chat.texts(FOSTERING_TYPES[0])).toEqual([messages.mentor.askLanguage]);
+
+    const last = await chat.texts(' Polish ');
+
+    const stored = required(await requests.get(options.recordId), 'the stored request');
+    expect(stored.data).toEqual({
+      type: 'mentor-request',
+      reference: expect.stringMatching(/^MR-/),
+      status: 'open',
+      mode: 'find-a-mentor',
+      carer: { audience: CARER, displayName: 'Jo Carer', channel: 'webchat' },
+      area: MENTOR_AREAS[0],
+      fosteringType: FOSTERING_TYPES[0],
+      language: 'Polish',
+      raisedAt: clock.now().toUTC().toISO(),
+    });
+    expect(last).toEqual([messages.mentor.recordedFind(stored.data.reference)]);
+    expect(chat.status).toBe(DialogTurnStatus.complete);
+  });
+
+  it('an experienced carer offering to mentor is recorded as an offer; "no" language is not stored', async () => {
+    const { chat, options, requests } = start({ text: "I've been fostering for ten years and would like to become a mentor" });
+    await chat.say(options.text);
+    await chat.say(MENTOR_AREAS[2]);
+    await chat.say(FOSTERING_TYPES[1]);
+    const last = await chat.texts('no');
+
+    const stored = required(await requests.get(options.recordId), 'the stored request');
+    expect(stored.data).toMatchObject({ mode: 'offer-to-mentor', area: MENTOR_AREAS[2], fosteringType: FOSTERING_TYPES[1] });
+    expect(stored.data).not.toHaveProperty('language');
+    expect(last).toEqual([messages.mentor.recordedOffer(stored.data.reference)]);
+    expect(chat.status).toBe(DialogTurnStatus.complete);
+  });
+
+  /** Area and type chosen: the next answer (the language) raises the request. */
+  const upToLanguage = async (chat: DialogConversation, options: CarerFlowOptions) => {
+    await chat.say(options.text);
+    await chat.say(MENTOR_AREAS[1]);
+    expect(await chat.texts(FOSTERING_TYPES[2])).toEqual([messages.mentor.askLanguage]);
+  };
+
+  it('when the store gives up before writing, says it was not passed on and gives the coordinator\'s contact; nothing is stored', async () => {
+    const { chat, options, failing } = start();
+    await upToLanguage(chat, options);
+    failing.failFrom('request', 'before-commit');
+    expect(await chat.texts('no')).toEqual([messages.mentor.notSaved(content.profile)]);
+    expect(await failing.inner.list('request')).toEqual([]);
+    expect(chat.status).toBe(DialogTurnStatus.complete);
+  });
+
+  it('when the store gives up and cannot be asked again, says it cannot tell whether the request got through', async () => {
+    const { chat, options, failing } = start();
+    await upToLanguage(chat, options);
+    failing.failFrom('request', 'before-commit', { readsFail: true });
+    expect(await chat.texts('no')).toEqual([messages.mentor.notConfirmed(content.profile)]);
+    expect(chat.status).toBe(DialogTurnStatus.complete);
+  });
+
+  it('when the write committed but its answer was lost, confirms the request as stored', async () => {
+    const { chat, options, failing, requests } = start();
+    await upToLanguage(chat, options);
+    failing.failFrom('request', 'after-commit'); // reads still work: the desk asks again and finds it
+    const last = await chat.texts('no');
+    expect(failing.failures()).toBe(1);
+    const stored = required(await requests.get(options.recordId), 'the stored request');
+    expect(stored.data).toMatchObject({ mode: 'find-a-mentor', area: MENTOR_AREAS[1], fosteringType: FOSTERING_TYPES[2] });
+    expect(last).toEqual([messages.mentor.recordedFind(stored.data.reference)]);
+    expect(chat.status).toBe(DialogTurnStatus.complete);
+  });
+});
