@@ -41,7 +41,7 @@ describe('AllegationSupportDialog (unit, DialogTestClient)', () => {
   it('explains the process and the independent support first, then asks what would help (without asking what happened)', async () => {
     const { chat, options, processArticle } = start();
     const turn = await chat.say(options.text);
-    expect(turn.map((r) => r.text)).toEqual([messages.allegation.intro(content.profile), processArticle.title, messages.allegation.askChoice]);
+    expect(turn.map((r) => r.text ?? r.summary)).toEqual([messages.allegation.intro(content.profile), processArticle.title, messages.allegation.askChoice]);
     expect(turn[2]?.buttons).toEqual([messages.allegation.choiceCallback, messages.allegation.choiceIndependent, messages.allegation.choiceNothing]);
     expect(chat.status).toBe(DialogTurnStatus.waiting);
   });

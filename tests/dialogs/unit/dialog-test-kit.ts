@@ -34,6 +34,8 @@ export interface Reply {
   readonly text: string | undefined;
   readonly buttons: readonly string[];
   readonly textFormat: string | undefined;
+  /** A card sent without text (a guidance answer off Teams) carries its title here. */
+  readonly summary: string | undefined;
 }
 
 interface HeroContent {
@@ -48,6 +50,7 @@ function replyOf(activity: Partial<Activity>): Reply {
     text: activity.text ?? hero?.text,
     buttons: [...(hero?.buttons ?? []), ...suggested].map((b) => b.title ?? String(b.value)),
     textFormat: activity.textFormat,
+    summary: activity.summary,
   };
 }
 

@@ -1,7 +1,7 @@
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { fixedClock } from '../../../bot/clock';
 import type { LoadedContent } from '../../../bot/content/load-content';
-import { FOSTERING_TYPES, MENTOR_AREAS } from '../../../bot/domain/requests/service-requests';
+import { FOSTERING_TYPES } from '../../../bot/domain/requests/service-requests';
 import { messages } from '../../../bot/messages';
 import { userAddress } from '../../../bot/proactive/address';
 import type { CarerFlowOptions } from '../../../dialogs/flow-options';
@@ -13,6 +13,7 @@ const CARER = userAddress('webchat:dl_new_carer');
 
 describe('MentorRequestDialog (unit, DialogTestClient)', () => {
   let content: LoadedContent;
+  const areaChoice = (i: number): string => content.profile.areas[i] ?? '';
   beforeAll(async () => {
     content = await loadRealContent();
   });
@@ -36,8 +37,8 @@ describe('MentorRequestDialog (unit, DialogTestClient)', () => {
     const { chat, options, requests } = start();
     const areas = await chat.say(options.text);
     expect(areas.map((r) => r.text)).toEqual([messages.mentor.askArea]);
-    expect(areas[0]?.buttons).toEqual([...MENTOR_AREAS]);
-    const types = await chat.say(MENTOR_AREAS[0]);
+    expect(areas[0]?.buttons).toEqual([...content.profile.areas, messages.mentor.noPreference]);
+    const types = await chat.say(areaChoice(0));
     expect(types.map((r) => r.text)).toEqual([messages.mentor.askType]);
     expect(types[0]?.buttons).toEqual([...FOSTERING_TYPES]);
     expect(await chat.texts(FOSTERING_TYPES[0])).toEqual([messages.mentor.askLanguage]);
@@ -51,7 +52,7 @@ describe('MentorRequestDialog (unit, DialogTestClient)', () => {
       status: 'open',
       mode: 'find-a-mentor',
       carer: { audience: CARER, displayName: 'Jo Carer', channel: 'webchat' },
-      area: MENTOR_AREAS[0],
+      area: areaChoice(0),
       fosteringType: FOSTERING_TYPES[0],
       language: 'Polish',
       raisedAt: clock.now().toUTC().toISO(),
@@ -63,12 +64,12 @@ describe('MentorRequestDialog (unit, DialogTestClient)', () => {
   it('an experienced carer offering to mentor is recorded as an offer; "no" language is not stored', async () => {
     const { chat, options, requests } = start({ text: "I've been fostering for ten years and would like to become a mentor" });
     await chat.say(options.text);
-    await chat.say(MENTOR_AREAS[2]);
+    await chat.say(areaChoice(2));
     await chat.say(FOSTERING_TYPES[1]);
     const last = await chat.texts('no');
 
     const stored = required(await requests.get(options.recordId), 'the stored request');
-    expect(stored.data).toMatchObject({ mode: 'offer-to-mentor', area: MENTOR_AREAS[2], fosteringType: FOSTERING_TYPES[1] });
+    expect(stored.data).toMatchObject({ mode: 'offer-to-mentor', area: areaChoice(2), fosteringType: FOSTERING_TYPES[1] });
     expect(stored.data).not.toHaveProperty('language');
     expect(last).toEqual([messages.mentor.recordedOffer(stored.data.reference)]);
     expect(chat.status).toBe(DialogTurnStatus.complete);
@@ -77,7 +78,7 @@ describe('MentorRequestDialog (unit, DialogTestClient)', () => {
   /** Area and type chosen: the next answer (the language) raises the request. */
   const upToLanguage = async (chat: DialogConversation, options: CarerFlowOptions) => {
     await chat.say(options.text);
-    await chat.say(MENTOR_AREAS[1]);
+    await chat.say(areaChoice(1));
     expect(await chat.texts(FOSTERING_TYPES[2])).toEqual([messages.mentor.askLanguage]);
   };
 
@@ -105,7 +106,7 @@ describe('MentorRequestDialog (unit, DialogTestClient)', () => {
     const last = await chat.texts('no');
     expect(failing.failures()).toBe(1);
     const stored = required(await requests.get(options.recordId), 'the stored request');
-    expect(stored.data).toMatchObject({ mode: 'find-a-mentor', area: MENTOR_AREAS[1], fosteringType: FOSTERING_TYPES[2] });
+    expect(stored.data).toMatchObject({ mode: 'find-a-mentor', area: areaChoice(1), fosteringType: FOSTERING_TYPES[2] });
     expect(last).toEqual([messages.mentor.recordedFind(stored.data.reference)]);
     expect(chat.status).toBe(DialogTurnStatus.complete);
   });

@@ -43,7 +43,7 @@ describe('RetentionConcernDialog (unit, DialogTestClient)', () => {
   it('offers support first: the intro, the support guidance, then asks consent with a yes and a no', async () => {
     const { chat, options, supportArticle } = start();
     const turn = await chat.say(options.text);
-    expect(turn.map((r) => r.text)).toEqual([messages.retention.intro, supportArticle.title, messages.retention.askConsent]);
+    expect(turn.map((r) => r.text ?? r.summary)).toEqual([messages.retention.intro, supportArticle.title, messages.retention.askConsent]);
     expect(turn[2]?.buttons).toEqual([messages.retention.consentYes, messages.retention.consentNo]);
     expect(chat.status).toBe(DialogTurnStatus.waiting);
   });
