@@ -88,19 +88,19 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   }
 
   const conversationState = new ConversationState(new BotStateStorage(records));
-  const references = new ConversationReferences(records);
+  const references = new ConversationReferences(records, logger);
   const adapter = createAdapter(config, conversationState, logger);
   const proactive = new ProactiveSender(adapter, references, config, logger);
   const outbox = new NoticeOutbox(records, proactive, clock, logger, { retries: config.proactiveSendRetries, retryAfterMinutes: config.proactiveRetryAfterMinutes });
   const concerns = new Concerns(records, content.profile.id, {
     contactWithinWorkingDays: config.concernContactWorkingDays,
     bankHolidays: content.profile.bankHolidays,
-  });
-  const audit = new AuditLog(records);
+  }, logger);
+  const audit = new AuditLog(records, logger);
   const desk = new ConcernDesk({ concerns, audit, proactive, outbox, references, clock, config, logger });
-  const training = new Training(content.training, records);
+  const training = new Training(content.training, records, logger);
   const trainingNotices = new TrainingNotices({ training, outbox, clock });
-  const requestDesk = new RequestDesk({ requests: new ServiceRequests(records, content.profile.id), training, audit, outbox, references, clock, config, logger });
+  const requestDesk = new RequestDesk({ requests: new ServiceRequests(records, content.profile.id, logger), training, audit, outbox, references, clock, config, logger });
   const { classifier, index } = createClassifier(content);
   const replies = new GuidanceReplies({ profile: content.profile, sourceNames: content.sourceNames, index, clock });
   const dialog = new RootDialog({
@@ -108,14 +108,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     profile: content.profile,
     index,
     replies,
-    guidanceFeedback: new GuidanceFeedback(records),
+    guidanceFeedback: new GuidanceFeedback(records, logger),
     desk,
     training,
     trainingNotices,
     requestDesk,
     clock,
   });
-  const decisions = new DecisionLog(records);
+  const decisions = new DecisionLog(records, logger);
   const bot = new FosterCarerBot({
     config,
     conversationState,
@@ -128,7 +128,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     logger,
     staffCardAction: (context, facts, submit) => (submit.action === 'concern' ? desk.act(context, facts, submit) : requestDesk.close(context, facts, submit)),
   });
-  const leases = new Leases(records);
+  const leases = new Leases(records, logger);
   const instanceId = randomUUID();
   const overdue = new OverdueAnnouncer({ concerns, desk, leases, clock, profile: content.profile, instanceId, logger });
   const expiredRecords = new ExpiredRecordsPurge({ records, leases, clock, instanceId, everyMinutes: config.purgeEveryMinutes, logger });
