@@ -97,31 +97,31 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   }
 
   const conversationState = new ConversationState(new BotStateStorage(records));
-  const references = new ConversationReferences(records);
+  const references = new ConversationReferences(records, logger);
   const adapter = createAdapter(config, conversationState, logger);
   const proactive = new ProactiveSender(adapter, references, config, logger);
   const outbox = new NoticeOutbox(records, proactive, clock, logger, { retries: config.proactiveSendRetries, retryAfterMinutes: config.proactiveRetryAfterMinutes });
   const concerns = new Concerns(records, content.profile.id, {
     contactWithinWorkingDays: config.concernContactWorkingDays,
     bankHolidays: content.profile.bankHolidays,
-  });
-  const audit = new AuditLog(records);
+  }, logger);
+  const audit = new AuditLog(records, logger);
   const staff = staffNotifierFor(config, references);
   const desk = new ConcernDesk({ concerns, audit, proactive, outbox, staff, clock, logger });
-  const training = new Training(content.training, records);
+  const training = new Training(content.training, records, logger);
   const trainingNotices = new TrainingNotices({ training, outbox, clock });
-  const requestDesk = new RequestDesk({ requests: new ServiceRequests(records, content.profile.id), training, audit, outbox, staff, clock, logger });
+  const requestDesk = new RequestDesk({ requests: new ServiceRequests(records, content.profile.id, logger), training, audit, outbox, staff, clock, logger });
   const built = createClassifier(content);
   const { index } = built;
   const classifier = options.understanding?.(built.classifier) ?? built.classifier;
   const replies = new GuidanceReplies({ profile: content.profile, sourceNames: content.sourceNames, index, clock });
-  const guidanceFeedback = new GuidanceFeedback(records);
+  const guidanceFeedback = new GuidanceFeedback(records, logger);
   const unanswered = new UnansweredQuestions(guidanceFeedback, clock);
   const routeDeps: RouteDeps = { profile: content.profile, index, replies, unanswered, desk, training, trainingNotices, requestDesk, clock };
   const standard = standardRoutes(routeDeps);
   const dialog = new RootDialog(options.routes?.(standard, routeDeps) ?? standard, content.profile);
   const cardActions = new CardActions({ profile: content.profile, index, replies, guidanceFeedback, unanswered, desk, requestDesk, training, clock, logger });
-  const decisions = new DecisionLog(records);
+  const decisions = new DecisionLog(records, logger);
   const bot = new FosterCarerBot({
     config,
     conversationState,
@@ -134,7 +134,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     logger,
     cardActions,
   });
-  const leases = new Leases(records);
+  const leases = new Leases(records, logger);
   const instanceId = randomUUID();
   const overdue = new OverdueAnnouncer({ concerns, desk, leases, clock, profile: content.profile, instanceId, logger });
   const expiredRecords = new ExpiredRecordsPurge({ records, leases, clock, instanceId, everyMinutes: config.purgeEveryMinutes, logger });

@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'CONFIG_INVALID'
   | 'CONTENT_INVALID'
   | 'STORAGE_CONFLICT'
+  /** A stored record failed its kind's schema on read (changed by hand, or written by an older release). */
+  | 'STORAGE_CORRUPT_DOCUMENT'
   | 'STORAGE_FAILED'
   | 'STORAGE_INVALID_KEY'
   /** A Cosmos request failed transiently (429, 5xx, network) and is retried within the operation's deadline. */

@@ -1,43 +1,57 @@
-import type { Action, Theme, Topic } from '../content/taxonomy';
+import { z } from 'zod';
+import { ACTIONS, PERSONAS, THEMES, TOPICS } from '../content/taxonomy';
+import type { Logger } from '../logger';
 import type { Persona } from '../roles';
-import { deterministicId, type RecordKey, type RecordStore } from '../storage/record-store';
+import { deterministicId, type RecordStore } from '../storage/record-store';
+import { TypedRecords, type RecordAddress, type SchemaMatches } from '../storage/typed-records';
+
+const personaSchema = z.enum(PERSONAS);
+// the taxonomy's persona ids are the roles' personas
+true satisfies SchemaMatches<typeof personaSchema, Persona>;
 
 /** What the bot decided for one turn, in the shared vocabulary. Never the message text. */
-export interface Decision {
-  readonly persona: Persona;
-  readonly action: Action;
-  readonly topic?: Topic;
-  readonly articleId?: string;
-  readonly confidence: number;
-  readonly theme?: Theme;
-  /** The turn opened with 999 and the duty / out-of-hours contact (an emergency, or a possible risk then answered). */
-  readonly signposted?: boolean;
-  readonly channel: string;
-  /** UTC ISO instant. */
-  readonly at: string;
-  /** Links the decision to the turn without storing ids from the channel in the clear. */
-  readonly turnRef: string;
-}
+export const decisionSchema = z
+  .object({
+    persona: personaSchema,
+    action: z.enum(ACTIONS),
+    topic: z.enum(TOPICS).optional(),
+    articleId: z.string().optional(),
+    confidence: z.number(),
+    theme: z.enum(THEMES).optional(),
+    /** The turn opened with 999 and the duty / out-of-hours contact (an emergency, or a possible risk then answered). */
+    signposted: z.boolean().optional(),
+    channel: z.string(),
+    /** UTC ISO instant. */
+    at: z.string(),
+    /** Links the decision to the turn without storing ids from the channel in the clear. */
+    turnRef: z.string(),
+  })
+  .readonly();
+export type Decision = z.infer<typeof decisionSchema>;
 
 export function turnRef(channel: string, conversationId: string, activityId: string): string {
   return deterministicId('turn', channel, conversationId, activityId);
 }
 
-function decisionKey(decision: Pick<Decision, 'at' | 'turnRef'>): RecordKey {
-  return { kind: 'decision', partitionKey: decision.at.slice(0, 7), id: decision.turnRef };
+function decisionAddress(decision: Pick<Decision, 'at' | 'turnRef'>): RecordAddress {
+  return { partitionKey: decision.at.slice(0, 7), id: decision.turnRef };
 }
 
 /** Decisions are what reports and the evaluation read; a redelivered activity records nothing new. */
 export class DecisionLog {
-  constructor(private readonly records: RecordStore) {}
+  private readonly decisions: TypedRecords<Decision>;
+
+  constructor(records: RecordStore, logger?: Logger) {
+    this.decisions = new TypedRecords(records, 'decision', decisionSchema, logger);
+  }
 
   async record(decision: Decision): Promise<void> {
     const clean = Object.fromEntries(Object.entries(decision).filter(([, value]) => value !== undefined)) as unknown as Decision;
-    await this.records.create(decisionKey(decision), clean);
+    await this.decisions.add(decisionAddress(decision), clean);
   }
 
+  /** A stored decision that does not match the schema throws STORAGE_CORRUPT_DOCUMENT, rather than reading as none. */
   async forTurn(ref: string): Promise<Decision | undefined> {
-    const [found] = await this.records.list<Decision>('decision', { where: { turnRef: ref }, limit: 1 });
-    return found?.data;
+    return (await this.decisions.find({ where: { turnRef: ref } }))?.data;
   }
 }

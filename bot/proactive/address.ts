@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 declare const addressBrand: unique symbol;
 
 /**
@@ -24,6 +26,11 @@ export function storedAddress(value: string): ProactiveAddress {
   if (!value.startsWith(USER) && !value.startsWith(TEAM)) throw new Error('not a proactive address');
   return value as ProactiveAddress;
 }
+
+/** An address field in a stored record: checked on read like any other field (bot/storage/typed-records.ts). */
+export const ProactiveAddressSchema = z.custom<ProactiveAddress>((value) => typeof value === 'string' && (value.startsWith(USER) || value.startsWith(TEAM)), {
+  message: 'not a proactive address',
+});
 
 export function isTeamAddress(address: ProactiveAddress): boolean {
   return address.startsWith(TEAM);

@@ -1,6 +1,9 @@
+import { z } from 'zod';
 import { ConflictError } from '../errors';
 import { storedAddress, type ProactiveAddress } from './address';
+import type { Logger } from '../logger';
 import { deterministicId, type RecordStore } from '../storage/record-store';
+import { TypedRecords, type SchemaMatches } from '../storage/typed-records';
 
 /** The parts of a botbuilder ConversationReference we keep: ids and routing only, no names. */
 export interface StoredReference {
@@ -21,25 +24,48 @@ interface ReferenceDocument {
   readonly inactive?: boolean;
 }
 
+/** What a stored reference must look like to be read. The types stay the interfaces above (the address type is coming). */
+export const referenceDocumentSchema = z.object({
+  audience: z.string(),
+  reference: z.object({
+    channelId: z.string(),
+    serviceUrl: z.string(),
+    conversation: z.object({ id: z.string(), tenantId: z.string().optional(), conversationType: z.string().optional() }),
+    bot: z.object({ id: z.string() }),
+    user: z.object({ id: z.string(), aadObjectId: z.string().optional() }).optional(),
+    locale: z.string().optional(),
+  }),
+  manager: z.boolean().optional(),
+  inactive: z.boolean().optional(),
+});
+true satisfies SchemaMatches<typeof referenceDocumentSchema, ReferenceDocument>;
+
 /**
  * Where proactive messages can go: one reference per audience key (a user, or a team channel). Written only from
- * authenticated inbound activities (TEAMS-3), so a stored serviceUrl is one the channel itself gave us.
+ * authenticated inbound activities (TEAMS-3), so a stored serviceUrl is one the channel itself gave us. A stored
+ * reference that does not match `referenceDocumentSchema` is never sent to: `get` and `drop` throw
+ * STORAGE_CORRUPT_DOCUMENT (the send fails, is logged by code and retried like any failed send); `managerAudiences`
+ * leaves it out and logs it, so the other managers are still told.
  */
 export class ConversationReferences {
-  constructor(private readonly records: RecordStore) {}
+  private readonly records: TypedRecords<ReferenceDocument>;
+
+  constructor(records: RecordStore, logger?: Logger) {
+    this.records = new TypedRecords(records, 'conversation-reference', referenceDocumentSchema, logger);
+  }
 
   async save(audience: ProactiveAddress, reference: StoredReference, options: { manager?: boolean } = {}): Promise<void> {
-    await this.records.upsert<ReferenceDocument>(this.key(audience), { audience, reference, ...(options.manager === true ? { manager: true } : {}) });
+    await this.records.upsert(this.key(audience), { audience, reference, ...(options.manager === true ? { manager: true } : {}) });
   }
 
   /** Audience keys of managers who have chatted with the bot (for local mode, where there is no Teams channel). */
   async managerAudiences(): Promise<ProactiveAddress[]> {
-    const all = await this.records.list<ReferenceDocument>('conversation-reference', { where: { manager: true } });
+    const all = await this.records.list({ where: { manager: true } });
     return all.filter((r) => r.data.inactive !== true).map((r) => storedAddress(r.data.audience));
   }
 
   async get(audience: ProactiveAddress): Promise<StoredReference | undefined> {
-    const record = await this.records.get<ReferenceDocument>(this.key(audience));
+    const record = await this.records.get(this.key(audience));
     return record === undefined || record.data.inactive === true ? undefined : record.data.reference;
   }
 
@@ -49,7 +75,7 @@ export class ConversationReferences {
    * bot was re-added) stays.
    */
   async drop(audience: ProactiveAddress, failed: StoredReference): Promise<boolean> {
-    const record = await this.records.get<ReferenceDocument>(this.key(audience));
+    const record = await this.records.get(this.key(audience));
     if (record === undefined || record.data.reference.conversation.id !== failed.conversation.id || record.data.reference.serviceUrl !== failed.serviceUrl) return false;
     try {
       return await this.records.delete(this.key(audience), record.etag);
@@ -61,7 +87,7 @@ export class ConversationReferences {
 
   private key(audience: ProactiveAddress) {
     const id = deterministicId('reference', audience);
-    return { kind: 'conversation-reference' as const, partitionKey: id, id };
+    return { partitionKey: id, id };
   }
 }
 

@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import type { Clock } from '../clock';
 import { AppError, ConflictError, errorCodeOf, type ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 import type { RecordStore, StoredRecord } from '../storage/record-store';
-import type { ProactiveAddress } from './address';
+import { ProactiveAddressSchema, type ProactiveAddress } from './address';
+import { TypedRecords, type SchemaMatches } from '../storage/typed-records';
 import type { OutgoingMessage, ProactiveSender, SendResult } from './proactive-sender';
 
 /**
@@ -29,6 +31,22 @@ export interface Notice {
   readonly deliveredAt?: string;
 }
 
+/** What a stored notice must look like to be read (the compile-time check keeps it and `Notice` the same). */
+export const noticeSchema = z.object({
+  purpose: z.string(),
+  audience: ProactiveAddressSchema,
+  params: z.record(z.string(), z.string()).readonly(),
+  status: z.enum(['pending', 'delivered', 'gave-up', 'stale-dropped', 'no-reference', 'withdrawn']),
+  attempts: z.number(),
+  nextAttemptAt: z.string().optional(),
+  lastHttpStatus: z.number().optional(),
+  // codes are written by this service only; an unknown one (from a later release) still reads
+  lastCode: z.custom<ErrorCode>((value) => typeof value === 'string').optional(),
+  activityId: z.string().optional(),
+  deliveredAt: z.string().optional(),
+});
+true satisfies SchemaMatches<typeof noticeSchema, Notice>;
+
 export type NewNotice = Pick<Notice, 'purpose' | 'audience' | 'params'>;
 
 /** How a purpose turns a notice back into a message; `undefined` withdraws it. */
@@ -53,18 +71,23 @@ const ATTEMPT_CLAIM_MS = 5 * 60_000;
 /**
  * Every proactive message goes through here, so whether it reached the person is recorded, not assumed. The first
  * attempt is made at once; a failed one is tried again on later runs of the retry job (state in the store, never in
- * this process, so any instance may do it, and only one does: each attempt is claimed with an ETag).
+ * this process, so any instance may do it, and only one does: each attempt is claimed with an ETag). A stored notice
+ * that does not match `noticeSchema` is never sent: the retry job leaves it out and logs it (STORAGE_CORRUPT_DOCUMENT),
+ * and goes on with the others.
  */
 export class NoticeOutbox {
   private readonly renderers = new Map<string, NoticeRenderer>();
+  private readonly records: TypedRecords<Notice>;
 
   constructor(
-    private readonly records: RecordStore,
+    records: RecordStore,
     private readonly sender: ProactiveSender,
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly options: OutboxOptions,
-  ) {}
+  ) {
+    this.records = new TypedRecords(records, 'notice', noticeSchema, logger);
+  }
 
   register(purpose: string, renderer: NoticeRenderer): void {
     this.renderers.set(purpose, renderer);
@@ -75,16 +98,16 @@ export class NoticeOutbox {
    * the first attempt. `duplicate` when it was already recorded.
    */
   async deliver(id: string, notice: NewNotice): Promise<DeliveryOutcome> {
-    const created = await this.records.create<Notice>(this.key(id), { ...notice, status: 'pending', attempts: 0, nextAttemptAt: this.nowIso() });
-    if (!created.created) return 'duplicate';
-    return this.attemptSafely(created.record);
+    const created = await this.records.add(this.key(id), { ...notice, status: 'pending', attempts: 0, nextAttemptAt: this.nowIso() });
+    if (created === undefined) return 'duplicate';
+    return this.attemptSafely(created);
   }
 
   /** The retry job: tries every pending notice whose time has come. Safe on every instance at once. */
   async retryDue(): Promise<Record<DeliveryOutcome, number>> {
     const counts: Record<DeliveryOutcome, number> = { pending: 0, delivered: 0, 'gave-up': 0, 'stale-dropped': 0, 'no-reference': 0, withdrawn: 0, duplicate: 0, busy: 0 };
     const now = this.nowIso();
-    const due = (await this.records.list<Notice>('notice', { partitionKey: PARTITION, where: { status: 'pending' } })).filter((n) => (n.data.nextAttemptAt ?? '') <= now);
+    const due = (await this.records.list({ partitionKey: PARTITION, where: { status: 'pending' } })).filter((n) => (n.data.nextAttemptAt ?? '') <= now);
     for (const notice of due) counts[await this.attemptSafely(notice)] += 1;
     return counts;
   }
@@ -183,7 +206,7 @@ export class NoticeOutbox {
   }
 
   private key(id: string) {
-    return { kind: 'notice' as const, partitionKey: PARTITION, id };
+    return { partitionKey: PARTITION, id };
   }
 }
 

@@ -1,7 +1,10 @@
-import type { ProactiveAddress } from '../../proactive/address';
+import { ProactiveAddressSchema, type ProactiveAddress } from '../../proactive/address';
 import type { DateTime } from 'luxon';
+import { z } from 'zod';
 import { ConflictError } from '../../errors';
+import type { Logger } from '../../logger';
 import type { RecordStore, StoredRecord } from '../../storage/record-store';
+import { keyOf, TypedRecords, type SchemaMatches } from '../../storage/typed-records';
 import { addWorkingDays } from '../working-days';
 
 export type ConcernKind = 'retention' | 'allegation-support';
@@ -54,6 +57,36 @@ export interface Concern {
   readonly history: readonly { readonly at: string; readonly by: string; readonly action: string }[];
 }
 
+/**
+ * What a stored concern must look like to be read. `Concern` stays the interface above (callers and the coming
+ * address type name it); the check below keeps the two the same.
+ */
+export const concernSchema = z.object({
+  kind: z.enum(['retention', 'allegation-support']),
+  reference: z.string(),
+  status: z.enum(['open', 'acknowledged', 'contacted', 'closed']),
+  carer: z.object({ audience: ProactiveAddressSchema, displayName: z.string().optional(), channel: z.string() }),
+  reason: keyOf(RETENTION_REASONS).optional(),
+  contactMethod: keyOf(CONTACT_METHODS).optional(),
+  contactDetail: z.string().optional(),
+  contactTime: z.string().optional(),
+  urgency: keyOf(URGENCIES).optional(),
+  callbackRequested: z.boolean().optional(),
+  involveSupervisingSocialWorker: z.boolean().optional(),
+  raisedAt: z.string(),
+  contactBy: z.string(),
+  assignedTo: z.string().optional(),
+  contactMadeAt: z.string().optional(),
+  visitDate: z.string().optional(),
+  actionPlan: z.string().optional(),
+  outcome: keyOf(OUTCOMES).optional(),
+  closedAt: z.string().optional(),
+  lastAnnounced: z.string().optional(),
+  teamCardId: z.string().optional(),
+  history: z.array(z.object({ at: z.string(), by: z.string(), action: z.string() })).readonly(),
+});
+true satisfies SchemaMatches<typeof concernSchema, Concern>;
+
 export type NewConcern = Omit<Concern, 'reference' | 'status' | 'contactBy' | 'history'>;
 
 /** What a manager can do to a concern (each a card button); `refresh` only shows it again. */
@@ -77,13 +110,22 @@ export type ActionResult =
   /** There is no such concern (it expired, or the id on the card is not one of ours). */
   | { readonly applied: false; readonly reason: 'not-found' };
 
-/** Retention concerns and allegation-support requests: created once per activity, updated only with ETags. */
+/**
+ * Retention concerns and allegation-support requests: created once per activity, updated only with ETags. Every read
+ * is checked against `concernSchema`: `get` (and so `act`) throws STORAGE_CORRUPT_DOCUMENT for a document that does
+ * not match; `open` leaves such a document out and logs it, so managers still see every other open concern.
+ */
 export class Concerns {
+  private readonly records: TypedRecords<Concern>;
+
   constructor(
-    private readonly records: RecordStore,
+    records: RecordStore,
     private readonly serviceId: string,
     private readonly options: { readonly contactWithinWorkingDays: number; readonly bankHolidays: readonly string[] },
-  ) {}
+    logger?: Logger,
+  ) {
+    this.records = new TypedRecords(records, 'concern', concernSchema, logger);
+  }
 
   /** `id` comes from the activity that started the request, so a redelivered activity creates nothing new. */
   async raise(id: string, concern: NewConcern, now: DateTime): Promise<{ record: StoredRecord<Concern>; created: boolean }> {
@@ -94,16 +136,16 @@ export class Concerns {
       contactBy: addWorkingDays(now, this.options.contactWithinWorkingDays, this.options.bankHolidays),
       history: [{ at: concern.raisedAt, by: 'carer', action: 'raised' }],
     };
-    const result = await this.records.create<Concern>(this.key(id), withoutUndefined(full));
+    const result = await this.records.create(this.key(id), withoutUndefined(full));
     return { record: result.record, created: result.created };
   }
 
   async get(id: string): Promise<StoredRecord<Concern> | undefined> {
-    return this.records.get<Concern>(this.key(id));
+    return this.records.get(this.key(id));
   }
 
   async open(): Promise<StoredRecord<Concern>[]> {
-    const all = await this.records.list<Concern>('concern', { partitionKey: this.serviceId });
+    const all = await this.records.list({ partitionKey: this.serviceId });
     return all.filter((c) => c.data.status !== 'closed');
   }
 
@@ -149,7 +191,7 @@ export class Concerns {
   }
 
   private key(id: string) {
-    return { kind: 'concern' as const, partitionKey: this.serviceId, id };
+    return { partitionKey: this.serviceId, id };
   }
 }
 

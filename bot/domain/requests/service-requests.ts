@@ -1,7 +1,10 @@
-import type { ProactiveAddress } from '../../proactive/address';
+import { ProactiveAddressSchema, type ProactiveAddress } from '../../proactive/address';
+import { z } from 'zod';
 import { ConflictError } from '../../errors';
+import type { Logger } from '../../logger';
 import { normaliseForRules } from '../../understanding/normalise';
 import type { RecordStore, StoredRecord } from '../../storage/record-store';
+import { keyOf, TypedRecords, type SchemaMatches } from '../../storage/typed-records';
 
 export const TRANSPORT_PROBLEMS = {
   'no-show': 'Taxi or escort did not arrive',
@@ -48,44 +51,89 @@ export interface MentorRequest extends RequestBase {
 export type ServiceRequest = TransportReport | MentorRequest;
 type NewRequest<T extends ServiceRequest> = Omit<T, 'reference' | 'status'>;
 
-/** Transport-problem reports and mentor requests: created once per originating activity, closed with an ETag. */
+const requestBase = {
+  reference: z.string(),
+  status: z.enum(['open', 'closed']),
+  carer: z.object({ audience: ProactiveAddressSchema, displayName: z.string().optional(), channel: z.string() }),
+  raisedAt: z.string(),
+  closedAt: z.string().optional(),
+  closedBy: z.string().optional(),
+  note: z.string().optional(),
+};
+
+/**
+ * What a stored request must look like to be read, by its `type`. The types stay the interfaces above (callers and
+ * the coming address type name them); the checks below keep the two the same.
+ */
+export const serviceRequestSchema = z.discriminatedUnion('type', [
+  z.object({
+    ...requestBase,
+    type: z.literal('transport-report'),
+    problem: keyOf(TRANSPORT_PROBLEMS),
+    journey: keyOf(JOURNEYS),
+    when: keyOf(WHEN),
+    childWaitingNow: z.boolean(),
+    theme: z.literal('transport-reliability'),
+  }),
+  z.object({
+    ...requestBase,
+    type: z.literal('mentor-request'),
+    mode: z.enum(['find-a-mentor', 'offer-to-mentor']),
+    area: z.string(),
+    fosteringType: z.string(),
+    language: z.string().optional(),
+  }),
+]);
+true satisfies SchemaMatches<typeof serviceRequestSchema, ServiceRequest>;
+
+/**
+ * Transport-problem reports and mentor requests: created once per originating activity, closed with an ETag. Every
+ * read is checked against `serviceRequestSchema`: `get` and `close` throw STORAGE_CORRUPT_DOCUMENT for a document that
+ * does not match; `list` leaves it out and logs it, so managers still see the other requests.
+ */
 export class ServiceRequests {
+  private readonly records: TypedRecords<ServiceRequest>;
+
   constructor(
-    private readonly records: RecordStore,
+    records: RecordStore,
     private readonly serviceId: string,
-  ) {}
+    logger?: Logger,
+  ) {
+    this.records = new TypedRecords(records, 'request', serviceRequestSchema, logger);
+  }
 
   async create<T extends ServiceRequest>(id: string, request: NewRequest<T>): Promise<{ record: StoredRecord<T>; created: boolean }> {
     const prefix = request.type === 'transport-report' ? 'TR' : 'MR';
     const full = { ...request, reference: `${prefix}-${id.replace(/[^A-Za-z0-9]/g, '').slice(0, 6).toUpperCase()}`, status: 'open' } as T;
-    const result = await this.records.create<T>(this.key(id), full);
-    return { record: result.record, created: result.created };
+    const result = await this.records.create(this.key(id), full);
+    // a taken id is the same activity redelivered, so the stored request (checked as a ServiceRequest) is of type T
+    return { record: result.record as StoredRecord<T>, created: result.created };
   }
 
   async get(id: string): Promise<StoredRecord<ServiceRequest> | undefined> {
-    return this.records.get<ServiceRequest>(this.key(id));
+    return this.records.get(this.key(id));
   }
 
   async list(type: ServiceRequest['type'], status?: 'open' | 'closed'): Promise<StoredRecord<ServiceRequest>[]> {
-    return this.records.list<ServiceRequest>('request', { partitionKey: this.serviceId, where: { type, ...(status === undefined ? {} : { status }) } });
+    return this.records.list({ partitionKey: this.serviceId, where: { type, ...(status === undefined ? {} : { status }) } });
   }
 
   /** Closes the version the manager saw; a stale version returns the current one unchanged. */
   async close(id: string, etag: string, by: string, at: string, note?: string): Promise<{ applied: boolean; record?: StoredRecord<ServiceRequest> }> {
-    const current = await this.records.get<ServiceRequest>(this.key(id));
+    const current = await this.records.get(this.key(id));
     if (current === undefined) return { applied: false };
     if (current.etag !== etag || current.data.status === 'closed') return { applied: false, record: current };
     try {
-      const record = await this.records.replace<ServiceRequest>(current, { ...current.data, status: 'closed', closedAt: at, closedBy: by, ...(note ? { note } : {}) });
+      const record = await this.records.replace(current, { ...current.data, status: 'closed', closedAt: at, closedBy: by, ...(note ? { note } : {}) });
       return { applied: true, record };
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
-      return { applied: false, record: await this.records.get<ServiceRequest>(this.key(id)) };
+      return { applied: false, record: await this.records.get(this.key(id)) };
     }
   }
 
   private key(id: string) {
-    return { kind: 'request' as const, partitionKey: this.serviceId, id };
+    return { partitionKey: this.serviceId, id };
   }
 }
 

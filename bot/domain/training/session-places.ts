@@ -1,20 +1,29 @@
+import { z } from 'zod';
 import { ConflictError, StorageError } from '../../errors';
+import type { Logger } from '../../logger';
 import type { RecordStore, StoredRecord } from '../../storage/record-store';
+import { CorruptDocumentError, TypedRecords } from '../../storage/typed-records';
+
+export const offerSchema = z
+  .object({
+    carer: z.string(),
+    /** UTC ISO instant the held place is released. */
+    until: z.string(),
+  })
+  .readonly();
+export type Offer = z.infer<typeof offerSchema>;
 
 /** Who holds a place on one training session, and who is waiting. One record per session, changed only with ETags. */
-interface Places {
-  readonly capacity: number;
-  readonly booked: readonly string[];
-  readonly waiting: readonly string[];
-  /** Places freed by a cancellation and held for the next carer in line until they accept or the offer lapses. */
-  readonly offers?: readonly Offer[];
-}
-
-export interface Offer {
-  readonly carer: string;
-  /** UTC ISO instant the held place is released. */
-  readonly until: string;
-}
+export const placesSchema = z
+  .object({
+    capacity: z.number(),
+    booked: z.array(z.string()).readonly(),
+    waiting: z.array(z.string()).readonly(),
+    /** Places freed by a cancellation and held for the next carer in line until they accept or the offer lapses. */
+    offers: z.array(offerSchema).readonly().optional(),
+  })
+  .readonly();
+type Places = z.infer<typeof placesSchema>;
 
 const taken = (places: Places) => places.booked.length + (places.offers ?? []).length;
 
@@ -28,10 +37,15 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /**
  * Places on training sessions. Every change is a replace with the ETag of the version read, so two carers racing for
  * the last place cannot both get it, on either store and across instances (COS-6); the loser is re-read and told
- * the truth (waiting list).
+ * the truth (waiting list). A stored session that does not match `placesSchema` throws STORAGE_CORRUPT_DOCUMENT on
+ * every read, so no booking is decided on a wrong shape.
  */
 export class SessionPlaces {
-  constructor(private readonly records: RecordStore) {}
+  private readonly records: TypedRecords<Places>;
+
+  constructor(records: RecordStore, logger?: Logger) {
+    this.records = new TypedRecords(records, 'booking', placesSchema, logger);
+  }
 
   async book(sessionId: string, carer: string, capacity: number): Promise<BookingOutcome> {
     // what this call has tried to write: a write that lost a race may still be the one that committed (its answer
@@ -89,19 +103,32 @@ export class SessionPlaces {
   }
 
   async holders(sessionId: string): Promise<readonly string[]> {
-    return (await this.records.get<Places>(this.key(sessionId)))?.data.booked ?? [];
+    return (await this.records.get(this.key(sessionId)))?.data.booked ?? [];
   }
 
   async stateOf(sessionId: string, carer: string): Promise<'booked' | 'offered' | 'waiting' | 'none'> {
-    const record = await this.records.get<Places>(this.key(sessionId));
+    const record = await this.records.get(this.key(sessionId));
     if (record?.data.booked.includes(carer) === true) return 'booked';
     if (record?.data.offers?.some((o) => o.carer === carer) === true) return 'offered';
     return record?.data.waiting.includes(carer) === true ? 'waiting' : 'none';
   }
 
   async snapshot(sessionId: string): Promise<{ booked: number; waiting: number; capacity: number } | undefined> {
-    const record = await this.records.get<Places>(this.key(sessionId));
+    const record = await this.records.get(this.key(sessionId));
     return record === undefined ? undefined : { booked: taken(record.data), waiting: record.data.waiting.length, capacity: record.data.capacity };
+  }
+
+  /**
+   * For callers going through many sessions (a job, a carer's bookings): runs `read`, and when the session's stored
+   * places do not match the schema (logged where it was read) resolves `undefined`, so the other sessions go on.
+   */
+  async unlessCorrupt<R>(read: () => Promise<R>): Promise<R | undefined> {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof CorruptDocumentError)) throw error;
+      return undefined;
+    }
   }
 
   private async change<O extends string>(
@@ -127,12 +154,12 @@ export class SessionPlaces {
   }
 
   private async current(sessionId: string, capacity: number): Promise<StoredRecord<Places>> {
-    const existing = await this.records.get<Places>(this.key(sessionId));
+    const existing = await this.records.get(this.key(sessionId));
     if (existing !== undefined) return existing;
-    return (await this.records.create<Places>(this.key(sessionId), { capacity, booked: [], waiting: [] })).record;
+    return (await this.records.create(this.key(sessionId), { capacity, booked: [], waiting: [] })).record;
   }
 
   private key(sessionId: string) {
-    return { kind: 'booking' as const, partitionKey: sessionId, id: 'places' };
+    return { partitionKey: sessionId, id: 'places' };
   }
 }

@@ -1,7 +1,10 @@
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 import { SERVICE_ZONE } from '../../clock';
 import type { Course, CourseSession, TrainingCatalogue } from '../../content/training-catalogue';
+import type { Logger } from '../../logger';
 import { deterministicId, type RecordStore } from '../../storage/record-store';
+import { TypedRecords } from '../../storage/typed-records';
 import { normaliseForRules } from '../../understanding/normalise';
 import { SessionPlaces, type BookingOutcome, type Offer } from './session-places';
 
@@ -28,11 +31,13 @@ export interface SessionView {
 
 export type BookResult = BookingOutcome | 'past' | 'unknown-session';
 
-interface Interest {
-  readonly courseId: string;
-  readonly carer: string;
-  readonly at: string;
-}
+/** "None of these dates suit me" for one course (kind `booking`, partition `interest-<course id>`). */
+export const interestSchema = z.object({ courseId: z.string(), carer: z.string(), at: z.string() }).readonly();
+type Interest = z.infer<typeof interestSchema>;
+
+/** A carer's training-reminder preference (kind `booking`, partition `preferences`). */
+export const reminderPreferenceSchema = z.object({ remindersOff: z.boolean() }).readonly();
+type ReminderPreference = z.infer<typeof reminderPreferenceSchema>;
 
 /** Sessions as people read them: local Europe/London times, whatever the daylight-saving offset. */
 export function sessionLabel(session: CourseSession): string {
@@ -41,15 +46,26 @@ export function sessionLabel(session: CourseSession): string {
   return `${start.toFormat('ccc d LLLL')}, ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}, ${session.venue}`;
 }
 
-/** The training side of the service: finding courses, booking places, cancelling, registering interest. */
+/**
+ * The training side of the service: finding courses, booking places, cancelling, registering interest. Stored
+ * places, preferences and interest are checked on read. What is about one session or one carer (`book`, `cancel`,
+ * `acceptOffer`, `placesOf`, `remindersOn`) throws STORAGE_CORRUPT_DOCUMENT for a document that does not match; what
+ * goes through many (`passOnLapsedOffers`, `startingOn`, `bookingsOf`, `interestIn`) leaves it out and logs it, so
+ * one bad session does not stop the reminders, offers or bookings list for every other.
+ */
 export class Training {
   private readonly places: SessionPlaces;
+  private readonly interest: TypedRecords<Interest>;
+  private readonly preferences: TypedRecords<ReminderPreference>;
 
   constructor(
     private readonly catalogue: TrainingCatalogue,
-    private readonly records: RecordStore,
+    records: RecordStore,
+    logger?: Logger,
   ) {
-    this.places = new SessionPlaces(records);
+    this.places = new SessionPlaces(records, logger);
+    this.interest = new TypedRecords(records, 'booking', interestSchema, logger);
+    this.preferences = new TypedRecords(records, 'booking', reminderPreferenceSchema, logger);
   }
 
   get courses(): readonly Course[] {
@@ -120,8 +136,8 @@ export class Training {
     const made: (Offer & { sessionId: string })[] = [];
     for (const course of this.catalogue.courses) {
       for (const view of this.upcoming(course, now)) {
-        const offers = await this.places.passOnLapsedOffers(view.session.id, view.session.capacity, now.toUTC().toISO() ?? '', this.offerUntil(now, view.session));
-        made.push(...offers.map((o) => ({ ...o, sessionId: view.session.id })));
+        const offers = await this.places.unlessCorrupt(() => this.places.passOnLapsedOffers(view.session.id, view.session.capacity, now.toUTC().toISO() ?? '', this.offerUntil(now, view.session)));
+        made.push(...(offers ?? []).map((o) => ({ ...o, sessionId: view.session.id })));
       }
     }
     return made;
@@ -132,7 +148,8 @@ export class Training {
     const out: { view: SessionView; carers: readonly string[] }[] = [];
     for (const course of this.catalogue.courses) {
       for (const session of course.sessions.filter((s) => s.start.startsWith(date))) {
-        out.push({ view: { course, session, label: sessionLabel(session) }, carers: await this.places.holders(session.id) });
+        const carers = await this.places.unlessCorrupt(() => this.places.holders(session.id));
+        if (carers !== undefined) out.push({ view: { course, session, label: sessionLabel(session) }, carers });
       }
     }
     return out;
@@ -143,11 +160,11 @@ export class Training {
   }
 
   async setReminders(carer: string, on: boolean): Promise<void> {
-    await this.records.upsert({ kind: 'booking', partitionKey: 'preferences', id: deterministicId('reminders', carer) }, { remindersOff: !on });
+    await this.preferences.upsert({ partitionKey: 'preferences', id: deterministicId('reminders', carer) }, { remindersOff: !on });
   }
 
   async remindersOn(carer: string): Promise<boolean> {
-    const pref = await this.records.get<{ remindersOff: boolean }>({ kind: 'booking', partitionKey: 'preferences', id: deterministicId('reminders', carer) });
+    const pref = await this.preferences.get({ partitionKey: 'preferences', id: deterministicId('reminders', carer) });
     return pref?.data.remindersOff !== true;
   }
 
@@ -162,7 +179,7 @@ export class Training {
     const out: (SessionView & { waiting: boolean })[] = [];
     for (const course of this.catalogue.courses) {
       for (const view of this.upcoming(course, now)) {
-        const state = await this.places.stateOf(view.session.id, carer);
+        const state = await this.places.unlessCorrupt(() => this.places.stateOf(view.session.id, carer));
         if (state === 'booked' || state === 'waiting') out.push({ ...view, waiting: state === 'waiting' });
       }
     }
@@ -171,10 +188,10 @@ export class Training {
 
   /** "None of these dates suit me": recorded per course for the training team's planning. */
   async registerInterest(carer: string, courseId: string, at: string): Promise<void> {
-    await this.records.upsert<Interest>({ kind: 'booking', partitionKey: `interest-${courseId}`, id: deterministicId('interest', courseId, carer) }, { courseId, carer, at });
+    await this.interest.upsert({ partitionKey: `interest-${courseId}`, id: deterministicId('interest', courseId, carer) }, { courseId, carer, at });
   }
 
   async interestIn(courseId: string): Promise<number> {
-    return (await this.records.list('booking', { partitionKey: `interest-${courseId}` })).length;
+    return (await this.interest.list({ partitionKey: `interest-${courseId}` })).length;
   }
 }
