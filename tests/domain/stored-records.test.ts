@@ -318,7 +318,7 @@ describe('notice records', () => {
     expect(sentTo).toEqual([storedAddress('user:msteams:carer-1')]);
     expect(corruptLogLines().map((line) => [line.kind, line.paths])).toEqual([
       ['notice', 'attempts (invalid_type)'],
-      ['notice', 'audience (invalid_type)'],
+      ['notice', 'audience (custom)'],
     ]);
   });
 
