@@ -1,9 +1,11 @@
 import { userAddress } from '../../bot/proactive/address';
 import { fixedClock } from '../../bot/clock';
 import { Training } from '../../bot/domain/training/training';
+import { messages } from '../../bot/messages';
 import type { Notice } from '../../bot/proactive/notice-outbox';
 import { startMockChannel, type ChannelAnswer, type MockChannel } from '../helpers/mock-channel';
 import { sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
+import { sessionOf } from '../helpers/training-session';
 
 const TENANT = 'council-tenant';
 const SESSION = 'first-aid-2027-03-02'; // Tue 2 March 2027, 10:00
@@ -11,13 +13,14 @@ const SESSION = 'first-aid-2027-03-02'; // Tue 2 March 2027, 10:00
 /**
  * Training reminders through a connector that fails: each notice's record says whether it was delivered; a 5xx or a
  * dropped connection is retried on later runs of the job, with back-off, a bounded number of times; a 403/404 drops
- * the conversation reference and is never tried again.
+ * the conversation reference and is never tried again. Each test starts its own service, connector and clock, and
+ * plays the runs it needs.
  */
 describe('proactive delivery is recorded truthfully and retried a bounded number of times', () => {
-  const clock = fixedClock('2027-02-28T08:00:00Z'); // Sunday: first aid is in two days
+  let clock: ReturnType<typeof fixedClock>;
   let channel: MockChannel;
   let running: RunningApp;
-  const answers = new Map<string, ChannelAnswer[]>();
+  let answers: Map<string, ChannelAnswer[]>;
   const carers = ['flaky', 'down', 'reset', 'gone', 'blocked'] as const;
   const conversationOf = (carer: string) => `chat-${carer}`;
 
@@ -25,9 +28,19 @@ describe('proactive delivery is recorded truthfully and retried a bounded number
   const reminderOf = async (carer: string) => (await reminders()).find((n) => n.data.audience === `user:msteams:aad-${carer}`)?.data;
   const postsTo = (carer: string) => channel.attempts.filter((a) => a.conversationId === conversationOf(carer));
   const logsWith = (outcome: string) => running.logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'proactive notice' && l.outcome === outcome);
+  const firstAid = () => sessionOf(running.app.content.training, SESSION);
   const later = (minutes: number) => clock.set(clock.now().plus({ minutes }).toISO() ?? '');
+  /** Act: the reminder job's first run (every reminder's first attempt). */
+  const firstRun = () => running.app.trainingNotices.runOnce();
+  /** Act: the retry job, `minutes` after the previous run. */
+  const retryAfter = (minutes: number) => {
+    later(minutes);
+    return running.app.outbox.retryDue();
+  };
 
-  beforeAll(async () => {
+  beforeEach(async () => {
+    clock = fixedClock('2027-02-28T08:00:00Z'); // Sunday: first aid is in two days
+    answers = new Map();
     channel = await startMockChannel();
     // each conversation answers from its own script; the last answer repeats
     channel.answer = (conversationId) => {
@@ -56,15 +69,16 @@ describe('proactive delivery is recorded truthfully and retried a bounded number
     answers.set(conversationOf('gone'), [404]);
     answers.set(conversationOf('blocked'), [403]);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await running.stop();
     await channel.stop();
   });
 
   it('records the first attempt truthfully: nothing that failed is counted or logged as sent', async () => {
     const started = Date.now();
-    const run = await running.app.trainingNotices.runOnce();
+    const run = await firstRun();
     expect(run.reminders).toBe(0);
+    expect(channel.attempts).toHaveLength(carers.length);
     expect(await reminderOf('flaky')).toMatchObject({ status: 'pending', attempts: 1, lastHttpStatus: 500, lastCode: 'PROACTIVE_SEND_FAILED' });
     expect(await reminderOf('down')).toMatchObject({ status: 'pending', attempts: 1, lastHttpStatus: 503 });
     expect(await reminderOf('reset')).toMatchObject({ status: 'pending', attempts: 1, lastCode: 'PROACTIVE_SEND_FAILED' });
@@ -80,45 +94,48 @@ describe('proactive delivery is recorded truthfully and retried a bounded number
   });
 
   it('retries only when the back-off has passed, on a later run, and delivers once the connector recovers', async () => {
+    await firstRun();
     expect((await running.app.outbox.retryDue()).delivered).toBe(0); // too soon: nothing is tried
     expect(postsTo('flaky')).toHaveLength(1);
-    later(15);
-    const second = await running.app.outbox.retryDue();
-    expect(second).toMatchObject({ delivered: 1, pending: 2 });
+    expect(await retryAfter(15)).toMatchObject({ delivered: 1, pending: 2 });
     expect(await reminderOf('flaky')).toMatchObject({ status: 'delivered', attempts: 2 });
-    expect(channel.messages.filter((m) => m.conversationId === conversationOf('flaky')).map((m) => m.activity.text)).toEqual([
-      expect.stringContaining("Reminder: you're booked on Paediatric first aid"),
-    ]);
-    later(30);
-    expect(await running.app.outbox.retryDue()).toMatchObject({ delivered: 1, pending: 1 }); // 'reset': reset, 502, then 200
+    const reminder = messages.training.reminder(firstAid().course, firstAid().label);
+    expect(channel.messages.filter((m) => m.conversationId === conversationOf('flaky')).map((m) => m.activity.text)).toEqual([reminder]);
+    expect(await retryAfter(30)).toMatchObject({ delivered: 1, pending: 1 }); // 'reset': reset, 502, then 200
     expect(await reminderOf('reset')).toMatchObject({ status: 'delivered', attempts: 3 });
   });
 
   it('gives up on a connector that always fails after the allowed retries, and never tries again', async () => {
-    later(60);
-    expect(await running.app.outbox.retryDue()).toMatchObject({ 'gave-up': 1 });
+    await firstRun();
+    await retryAfter(15);
+    await retryAfter(30);
+    expect(await reminderOf('down')).toMatchObject({ status: 'pending', attempts: 3 });
+    expect(await retryAfter(60)).toMatchObject({ 'gave-up': 1 });
     expect(await reminderOf('down')).toMatchObject({ status: 'gave-up', attempts: 4, lastHttpStatus: 503, lastCode: 'PROACTIVE_GAVE_UP' });
     expect(logsWith('gave-up').map((l) => l.code)).toEqual(['PROACTIVE_GAVE_UP']);
-    later(24 * 60);
-    expect(await running.app.outbox.retryDue()).toMatchObject({ delivered: 0, 'gave-up': 0, pending: 0 });
+    expect(await retryAfter(24 * 60)).toMatchObject({ delivered: 0, 'gave-up': 0, pending: 0 });
     expect(postsTo('down')).toHaveLength(4); // the first attempt and three retries
     expect(postsTo('gone')).toHaveLength(1);
     expect(postsTo('blocked')).toHaveLength(1);
     // logged by code and ids, never the message text
+    expect(logsWith('delivered')).toHaveLength(2);
     const all = running.logLines.join('\n');
     expect(all).not.toContain('Reminder');
-    expect(all).not.toContain('Paediatric first aid');
+    expect(all).not.toContain(firstAid().course);
     const counts = Object.fromEntries(carers.map((c) => [c, postsTo(c).length]));
     console.log(`connector calls per carer: ${JSON.stringify(counts)}; notices: ${JSON.stringify((await reminders()).map((r) => r.data.status))}`);
   });
 
   it('does not remind twice when the job runs again, and a dropped reference is not reached for', async () => {
+    await firstRun();
+    expect(await reminderOf('gone')).toMatchObject({ status: 'stale-dropped' });
     const before = channel.attempts.length;
-    clock.set('2027-02-28T20:00:00Z');
+    clock.set('2027-02-28T20:00:00Z'); // the same evening: first aid is still in two days
     expect((await running.app.trainingNotices.runOnce()).reminders).toBe(0);
+    expect(await reminders()).toHaveLength(carers.length);
     await running.app.trainingNotices.offerPlace(userAddress('msteams:aad-gone'), SESSION, '2027-03-01T08:00:00.000Z');
     expect(channel.attempts.length).toBe(before);
-    const offer = (await running.app.records.list<Notice>('notice', { where: { purpose: 'place-offer' } }))[0]?.data;
-    expect(offer).toMatchObject({ status: 'no-reference', audience: 'user:msteams:aad-gone', lastCode: 'PROACTIVE_NO_REFERENCE' });
+    const offers = await running.app.records.list<Notice>('notice', { where: { purpose: 'place-offer' } });
+    expect(offers.map((o) => o.data)).toEqual([expect.objectContaining({ status: 'no-reference', audience: 'user:msteams:aad-gone', lastCode: 'PROACTIVE_NO_REFERENCE' })]);
   });
 });

@@ -1,6 +1,7 @@
 import { fixedClock } from '../../bot/clock';
 import { StorageError } from '../../bot/errors';
 import { opaqueId } from '../../bot/logger';
+import { MAX_MESSAGE_LENGTH, messages } from '../../bot/messages';
 import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
 import type { RecordStore } from '../../bot/storage/record-store';
 import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
@@ -24,18 +25,21 @@ describe('the service over HTTP (local mode)', () => {
     const reply = await sendActivity(running.baseUrl, { text: 'what mileage can I claim' });
     expect(reply.status).toBe(200);
     const texts = replyTexts(reply);
-    expect(texts.length).toBeGreaterThanOrEqual(2);
-    expect(texts[0]).toContain('not monitored 24/7');
-    expect(texts[0]).toContain('call 999');
-    expect(texts[0]).toContain('[privacy notice](https://fostering.example.org/privacy)');
+    expect(texts).toHaveLength(2);
+    // the welcome names the privacy notice and that the chat is not monitored (call 999), then the greeting
+    expect(texts[0]).toBe(messages.welcome(running.app.content.profile, false));
+    expect(texts[0]).toContain(`(${running.app.content.profile.links.privacyNotice!.url})`);
+    expect(texts[1]).toBe(messages.greeting(false));
   });
 
   it('welcomes once per conversation, however the conversation starts', async () => {
     const conversation = { id: 'welcome-once' };
+    const welcome = messages.welcome(running.app.content.profile, false);
     const joined = await sendActivity(running.baseUrl, { type: 'event', name: 'webchat/join', conversation });
-    expect(replyTexts(joined).join()).toContain('not monitored 24/7');
+    expect(replyTexts(joined)).toEqual([welcome]);
     const next = await sendActivity(running.baseUrl, { text: 'hi again', conversation });
-    expect(replyTexts(next).join()).not.toContain('not monitored 24/7');
+    expect(replyTexts(next).length).toBeGreaterThan(0);
+    expect(replyTexts(next)).not.toContain(welcome);
   });
 
   it('welcomes a Teams user when the bot is installed in personal chat', async () => {
@@ -46,17 +50,17 @@ describe('the service over HTTP (local mode)', () => {
       conversation: { id: 'teams-personal-1', conversationType: 'personal' },
       from: { id: '29:user', aadObjectId: 'aad-user-1' },
     });
-    expect(replyTexts(reply).join()).toContain('call 999');
+    expect(replyTexts(reply)).toEqual([messages.welcome(running.app.content.profile, false)]);
   });
 
   it('tells the public page it is for prospective carers', async () => {
     const reply = await sendActivity(running.baseUrl, { text: 'hi', from: { id: 'dl_pub_abc' } });
-    expect(replyTexts(reply)[0]).toContain('how to apply');
+    expect(replyTexts(reply)[0]).toBe(messages.welcome(running.app.content.profile, true));
   });
 
   it('asks for a shorter message instead of processing an over-long one (DP-3)', async () => {
-    const reply = await sendActivity(running.baseUrl, { text: 'x'.repeat(2001) });
-    expect(replyTexts(reply).at(-1)).toContain('longer than I can take');
+    const reply = await sendActivity(running.baseUrl, { text: 'x'.repeat(MAX_MESSAGE_LENGTH + 1) });
+    expect(replyTexts(reply).at(-1)).toBe(messages.tooLong(MAX_MESSAGE_LENGTH));
   });
 
   it('rejects a request body over the limit with 413 (DP-3)', async () => {
@@ -141,7 +145,7 @@ describe('readiness and failure handling', () => {
     try {
       const reply = await sendActivity(running.baseUrl, { text: 'hello' });
       expect(reply.status).toBe(200);
-      expect(replyTexts(reply)).toEqual([expect.stringContaining('something went wrong on our side')]);
+      expect(replyTexts(reply)).toEqual([messages.turnFailed]);
       expect(JSON.stringify(reply.raw)).not.toContain('secret-internal-detail');
       const errorLine = running.logLines.find((line) => line.includes('turn failed'));
       expect(errorLine).toContain('"code":"STORAGE_FAILED"');
@@ -177,12 +181,13 @@ describe('Teams tenant restriction (TEAMS-1)', () => {
   it('gives another tenant no reply and writes nothing', async () => {
     const before = await running.app.records.list('bot-state');
     const referencesBefore = await running.app.records.list('conversation-reference');
+    const logFrom = running.logLines.length;
     const reply = await sendActivity(running.baseUrl, teamsMessage('other-tenant', 'foreign-tenant'));
     expect(reply.status).toBe(200);
     expect(replyTexts(reply)).toEqual([]);
     expect(await running.app.records.list('bot-state')).toHaveLength(before.length);
     expect(await running.app.records.list('conversation-reference')).toHaveLength(referencesBefore.length);
-    expect(running.logLines.some((l) => l.includes('tenant that is not allowed') && l.includes(opaqueId('other-tenant') ?? 'none'))).toBe(true);
+    expect(running.logLines.slice(logFrom).some((l) => l.includes('tenant that is not allowed') && l.includes(opaqueId('other-tenant') ?? 'none'))).toBe(true);
   });
 
   it('refuses an invoke from another tenant with 403', async () => {

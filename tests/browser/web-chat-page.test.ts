@@ -1,9 +1,16 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { fixedClock } from '../../bot/clock';
+import { messages } from '../../bot/messages';
 import { startTestApp, type RunningApp } from '../helpers/test-app';
+import { sessionOf } from '../helpers/training-session';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A bot message as Web Chat shows it: its Markdown renderer turns straight apostrophes into typographic ones. */
+const asRendered = (text: string) => text.replace(/'/g, '\u2019');
+/** The welcome's first paragraph: it has no Markdown, so only the apostrophes change on the page. */
+const welcomeOpening = (running: RunningApp, publicPage: boolean) => asRendered(messages.welcome(running.app.content.profile, publicPage).split('\n\n')[0]!);
 
 function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -32,9 +39,9 @@ describe('the web chat page in a real browser', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${running.baseUrl}/`);
-    await page.getByText('not monitored 24/7').first().waitFor();
+    await page.getByText('not monitored 24/7').first().waitFor(); // the page's own notice, before any chat
     // the welcome comes from the bot, through Direct Line, after the page connects
-    await page.locator('[role="log"], [aria-roledescription="transcript"], .webchat__basic-transcript').getByText('privacy notice').first().waitFor({ timeout: 20_000 });
+    await page.locator('[role="log"], [aria-roledescription="transcript"], .webchat__basic-transcript').getByText(welcomeOpening(running, false)).first().waitFor({ timeout: 20_000 });
     const input = page.locator('[data-id="webchat-sendbox-input"]');
     await input.fill('how do i book a taxi for contact');
     await input.press('Enter');
@@ -48,7 +55,7 @@ describe('the web chat page in a real browser', () => {
   it('serves the public page for prospective carers', async () => {
     const page = await browser.newPage();
     await page.goto(`${running.baseUrl}/public`);
-    await page.getByText('how to apply').first().waitFor({ timeout: 20_000 });
+    await page.getByText(welcomeOpening(running, true)).first().waitFor({ timeout: 20_000 });
   }, 60_000);
 });
 
@@ -68,13 +75,14 @@ describe('booking a training place on the local page in a real browser', () => {
   it('finds the course, picks a date from the buttons, confirms and is booked', async () => {
     const page = await browser.newPage();
     await page.goto(`${running.baseUrl}/`);
-    await page.locator('.webchat__bubble__content', { hasText: 'privacy notice' }).first().waitFor({ timeout: 20_000 });
+    const { course, label } = sessionOf(running.app.content.training, 'first-aid-2027-03-02');
+    await page.locator('.webchat__bubble__content', { hasText: welcomeOpening(running, false) }).first().waitFor({ timeout: 20_000 });
     const input = page.locator('[data-id="webchat-sendbox-input"]');
     await input.fill('can i book on the first aid course');
     await input.press('Enter');
-    await page.getByRole('button', { name: 'Tue 2 March, 10:00–15:00, Huntingdon' }).first().click({ timeout: 20_000 });
+    await page.getByRole('button', { name: label }).first().click({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Yes' }).first().click({ timeout: 20_000 });
-    await page.locator('.webchat__bubble__content', { hasText: /booked on Paediatric first aid, Tue 2 March/ }).waitFor({ timeout: 20_000 });
+    await page.locator('.webchat__bubble__content', { hasText: asRendered(messages.training.booked(course, label)) }).waitFor({ timeout: 20_000 });
     await page.screenshot({ path: '.test-results/web-chat-booking.png' });
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { userAddress } from '../../bot/proactive/address';
 import net from 'node:net';
+import { messages } from '../../bot/messages';
 import { ConversationReferences, isAllowedServiceUrl } from '../../bot/proactive/conversation-references';
 import { turnRef } from '../../bot/domain/decisions';
 import { DirectLineClient } from '../helpers/direct-line-client';
@@ -24,7 +25,7 @@ describe('the embedded Direct Line channel', () => {
     await chat.start();
     await chat.send({ type: 'event', name: 'webchat/join' });
     const welcome = await chat.botActivities();
-    expect(welcome.map((a) => a.text).join()).toContain('not monitored 24/7');
+    expect(welcome.map((a) => a.text)).toEqual([messages.welcome(running.app.content.profile, false)]);
     await chat.send({ type: 'message', text: 'hello' });
     const replies = await chat.botActivities();
     expect(replies).toHaveLength(1);

@@ -43,7 +43,7 @@ describe('answers people can trust', () => {
     const [card] = cards(reply);
     expect(card).toBeDefined();
     const text = cardText(card as Card);
-    expect(text).toContain('01632 960210'); // {{contacts.payments}} filled from the service profile
+    expect(text).toContain(running.app.content.profile.contacts.payments!.phone!); // {{contacts.payments}} filled from the service profile
     expect(text).not.toContain('{{');
     expect(text).toMatch(/Source: .+ · Last reviewed \d{1,2} \w+ 20\d\d/);
     const titles = buttons(card as Card).map((b) => b.title);
@@ -84,7 +84,7 @@ describe('answers people can trust', () => {
   it('stores helpfulness votes per article, one per conversation', async () => {
     const conversation = { id: 'votes' };
     const vote = (helpful: boolean) => ({ conversation, from: { id: 'dl_carer' }, text: undefined, value: { action: 'helpful', articleId: 'allowances/payment-dates', helpful } });
-    expect(replyTexts(await sendActivity(running.baseUrl, vote(false))).join()).toContain('Thanks');
+    expect(replyTexts(await sendActivity(running.baseUrl, vote(false)))).toContain(messages.thanksForVote(false));
     await sendActivity(running.baseUrl, vote(true));
     await sendActivity(running.baseUrl, { ...vote(true), conversation: { id: 'votes-2' } });
     const tally = await running.app.records.list<{ helpful: boolean }>('helpful-vote', { partitionKey: 'allowances.payment-dates' });
@@ -116,10 +116,10 @@ describe('answers people can trust', () => {
 
   it('says plainly when it has no guidance, offers what it can do, and logs the question with personal data masked', async () => {
     const reply = await sendActivity(running.baseUrl, carer('my name is Jane Doe, can you recommend a good plumber, ring 07700 900123'));
-    expect(replyTexts(reply).join()).toContain("I don't have guidance on that");
-    expect(replyTexts(reply).join()).toContain('01632 960200');
+    expect(replyTexts(reply)).toContain(messages.fallback(running.app.content.profile, false));
     const gaps = await running.app.records.list<{ question: string; reason: string }>('unanswered-question');
-    const gap = gaps.find((g) => g.data.question.includes('plumber'));
+    const gap = gaps.find((g) => g.data.question.includes('recommend a good plumber'));
+    expect(gap).toBeDefined();
     expect(gap?.data.reason).toBe('no-guidance');
     expect(gap?.data.question).not.toContain('Jane');
     expect(gap?.data.question).not.toContain('07700');
@@ -130,7 +130,7 @@ describe('answers people can trust', () => {
       running.baseUrl,
       carer('can you recommend a plumber near 14 Acacia Avenue, my foster daughter Maisie Thorncroft says the tap leaks'),
     );
-    expect(replyTexts(reply).join()).toContain("I don't have guidance on that");
+    expect(replyTexts(reply)).toContain(messages.fallback(running.app.content.profile, false));
     const gaps = await running.app.records.list<{ question: string; reason: string }>('unanswered-question');
     const gap = gaps.find((g) => g.data.question.includes('tap leaks'))?.data.question;
     expect(gap).toBe('can you recommend a plumber near [address], my foster daughter [name] says the tap leaks');
@@ -158,8 +158,10 @@ describe('answers people can trust', () => {
     const decision = await running.app.decisions.forTurn(turnRef('webchat', 'public-1', 'public-activity'));
     expect(decision?.persona).toBe('enquirer');
     expect(decision?.articleId).not.toBe('allowances/late-or-missing-payments');
+    expect(decision?.action).toBe('answer');
     const article = running.app.content.articles.find((a) => a.id === decision?.articleId);
-    if (article !== undefined) expect(article.audience).toContain('enquirer');
+    expect(article).toBeDefined();
+    expect(article?.audience).toContain('enquirer');
     // and the carer persona asking the same gets the carers' article
     const carerReply = await sendActivity(running.baseUrl, { id: 'carer-activity', text: 'my fostering allowance payment is late', from: { id: 'dl_carer' }, conversation: { id: 'carer-1' } });
     expect(cards(carerReply).length).toBe(1);
@@ -176,7 +178,7 @@ describe('answers people can trust', () => {
 
   it('answers actions whose full flow comes later honestly, with the relevant contact', async () => {
     const reply = await sendActivity(running.baseUrl, { text: 'please can someone ring me about fostering', from: { id: 'dl_pub_enquirer' }, conversation: { id: 'enquiry-1' } });
-    expect(replyTexts(reply).join()).toContain('01632 960250'); // recruitment team
+    expect(replyTexts(reply)).toContain(messages.interim.enquiry(running.app.content.profile)); // the recruitment team's contacts
     const decisions = await running.app.records.list<{ action: string }>('decision');
     expect(decisions.map((d) => d.data.action)).toContain('enquiry');
   });
@@ -191,20 +193,22 @@ describe('safeguarding first (SG-1)', () => {
     return Object.assign(Object.create(inner) as RecordStore, { get: fail, create: fail, upsert: fail, replace: fail, list: fail, delete: fail });
   };
 
+  /** What the carer must be told for a message about a missing child: 999, the advice, and the team to call now. */
+  const missingChildSignpost = (running: RunningApp, team: 'dutyTeam' | 'emergencyDutyTeam', inOfficeHours: boolean) =>
+    messages.emergency(running.app.content.safetyRules.emergency.categories.missing!.advice, running.app.content.profile.contacts[team]!, inOfficeHours);
+
   it.each([
-    ['a weekday morning', '2026-06-10T10:00:00+01:00', '01632 960100', 'duty team'],
-    ['a weekday evening', '2026-06-10T19:30:00+01:00', '01632 960199', 'Emergency Duty Team'],
-    ['a bank holiday', '2026-08-31T11:00:00+01:00', '01632 960199', 'Emergency Duty Team'],
-  ])('signposts 999 and the right team on %s, in the same turn, even with the store down', async (_when, now, phone, team) => {
+    ['a weekday morning', '2026-06-10T10:00:00+01:00', 'dutyTeam', true],
+    ['a weekday evening', '2026-06-10T19:30:00+01:00', 'emergencyDutyTeam', false],
+    ['a bank holiday', '2026-08-31T11:00:00+01:00', 'emergencyDutyTeam', false],
+  ] as const)('signposts 999 and the right team on %s, in the same turn, even with the store down', async (_when, now, team, inOfficeHours) => {
     const running = await startTestApp({ records: failingStore(), clock: fixedClock(now) });
     try {
       const reply = await sendActivity(running.baseUrl, { text: 'my foster son has been missing since 6pm and isnt answering his phone' });
       expect(reply.status).toBe(200);
-      const text = replyTexts(reply).join('\n');
-      expect(text).toContain('call 999');
-      expect(text).toContain(phone);
-      expect(text).toContain(team);
-      expect(text).not.toContain('something went wrong');
+      const texts = replyTexts(reply);
+      expect(texts[0]).toBe(missingChildSignpost(running, team, inOfficeHours));
+      expect(texts).not.toContain(messages.turnFailed);
       expect(running.logLines.some((l) => l.includes('turn failed after emergency signposting'))).toBe(true);
     } finally {
       await running.stop();
@@ -217,10 +221,9 @@ describe('safeguarding first (SG-1)', () => {
       // no "missing", no "emergency": an empty bed, the hour and a phone that is off
       const reply = await sendActivity(running.baseUrl, { text: 'her bed is empty, its half 11 and her phone goes straight to voicemail' });
       expect(reply.status).toBe(200);
-      const text = replyTexts(reply).join('\n');
-      expect(text).toContain('call 999');
-      expect(text).toContain('01632 960199');
-      expect(text).not.toContain('something went wrong');
+      const texts = replyTexts(reply);
+      expect(texts[0]).toBe(missingChildSignpost(running, 'emergencyDutyTeam', false));
+      expect(texts).not.toContain(messages.turnFailed);
     } finally {
       await running.stop();
     }
@@ -244,7 +247,8 @@ describe('safeguarding first (SG-1)', () => {
     const running = await startTestApp({ clock: fixedClock('2026-06-10T10:00:00+01:00') });
     try {
       const reply = await sendActivity(running.baseUrl, { text: 'shes locked herself in the bathroom and says she wants to die' });
-      expect(replyTexts(reply)[0]).toContain('call 999');
+      const { content } = running.app;
+      expect(replyTexts(reply)[0]).toBe(messages.emergency(content.safetyRules.emergency.categories['self-harm']!.advice, content.profile.contacts.dutyTeam!, true));
       const [decision] = await running.app.records.list<{ action: string }>('decision');
       expect(decision?.data.action).toBe('emergency');
     } finally {

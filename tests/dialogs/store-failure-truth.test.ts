@@ -8,6 +8,7 @@ import type { RecordKind } from '../../bot/storage/data-inventory';
 import type { RecordStore } from '../../bot/storage/record-store';
 import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
 import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
+import { sessionOf } from '../helpers/training-session';
 
 type Failure = 'after-commit' | 'before-commit';
 
@@ -62,13 +63,21 @@ describe('when the store gives up, the carer is told what is actually stored (ro
   const retentionUpToLastStep = async (carer: string) => {
     for (const text of ['I want to resign as a foster carer', 'yes', 'Health', 'A Teams message', 'any']) await say(carer, `chat-${carer}`, text);
   };
+  const SESSION = 'attachment-2027-04-13';
+  const attachment = () => sessionOf(running.app.content.training, SESSION);
+  const profile = () => running.app.content.profile;
   const bookingUpToConfirm = async (carer: string) => {
     await say(carer, `chat-${carer}`, 'can you book me on the foundations for attachment course please');
-    expect(await say(carer, `chat-${carer}`, 'Tue 13 April, 10:00–12:30, Online')).toContain('Book you a place');
+    expect(await say(carer, `chat-${carer}`, attachment().label)).toContain(messages.training.confirmBook(attachment().course, attachment().label));
+  };
+  /** Arrange: a booking that goes through, so the session's places record exists before a write to it fails. */
+  const bookedFine = async (carer: string) => {
+    await bookingUpToConfirm(carer);
+    expect(await say(carer, `chat-${carer}`, 'yes')).toContain(messages.training.booked(attachment().course, attachment().label));
   };
   const concernsOf = async (carer: string) => (await failing.inner.list<Concern>('concern')).filter((c) => c.data.carer.audience === `user:msteams:${carer}`);
   const placesOf = async () =>
-    (await failing.inner.get<{ booked: string[]; waiting: string[] }>({ kind: 'booking', partitionKey: 'attachment-2027-04-13', id: 'places' }))?.data;
+    (await failing.inner.get<{ booked: string[]; waiting: string[] }>({ kind: 'booking', partitionKey: SESSION, id: 'places' }))?.data;
 
   beforeAll(async () => {
     failing = failingStore(SqliteRecordStore.open(':memory:', clock));
@@ -89,8 +98,8 @@ describe('when the store gives up, the carer is told what is actually stored (ro
     const reply = await say('carer-a', 'chat-carer-a', 'No rush');
     const [stored] = await concernsOf('carer-a');
     expect(stored).toBeDefined();
-    expect(reply).toContain(`reference ${stored!.data.reference}`);
-    expect(reply).not.toContain("couldn't pass this on");
+    expect(reply).toContain(messages.retention.recorded(stored!.data.reference, stored!.data.contactBy));
+    expect(reply).not.toContain(messages.retention.notSaved(profile()));
   });
 
   it('a concern that was not saved is not confirmed: the carer gets the direct route', async () => {
@@ -98,7 +107,7 @@ describe('when the store gives up, the carer is told what is actually stored (ro
     Object.assign(failing.plan, { kind: 'concern', failure: 'before-commit' });
     const reply = await say('carer-b', 'chat-carer-b', 'No rush');
     expect(await concernsOf('carer-b')).toHaveLength(0);
-    expect(reply).toContain("couldn't pass this on");
+    expect(reply).toContain(messages.retention.notSaved(profile()));
     expect(reply).not.toContain('reference RC-');
   });
 
@@ -106,29 +115,31 @@ describe('when the store gives up, the carer is told what is actually stored (ro
     await retentionUpToLastStep('carer-c');
     Object.assign(failing.plan, { kind: 'concern', failure: 'after-commit', readsFail: true });
     const reply = await say('carer-c', 'chat-carer-c', 'No rush');
-    expect(reply).toContain("can't tell whether this reached");
+    expect(reply).toContain(messages.retention.notConfirmed(profile()));
     expect(reply).not.toContain('reference RC-');
-    expect(reply).not.toContain("couldn't pass this on");
+    expect(reply).not.toContain(messages.retention.notSaved(profile()));
   });
 
   it('a booking that was saved although the store reported failure is confirmed', async () => {
-    await bookingUpToConfirm('carer-d0');
-    expect(await say('carer-d0', 'chat-carer-d0', 'yes')).toContain("You're booked"); // the session's places record exists
+    await bookedFine('carer-d0');
     await bookingUpToConfirm('carer-d');
     Object.assign(failing.plan, { kind: 'booking', failure: 'after-commit' });
     const reply = await say('carer-d', 'chat-carer-d', 'yes');
     expect((await placesOf())?.booked).toContain('user:msteams:carer-d');
-    expect(reply).toContain("You're booked on Foundations for Attachment");
+    expect(reply).toContain(messages.training.booked(attachment().course, attachment().label));
     expect(reply).not.toContain(messages.turnFailed);
   });
 
   it('a booking that was not saved is not confirmed', async () => {
+    await bookedFine('carer-e0');
     await bookingUpToConfirm('carer-e');
     Object.assign(failing.plan, { kind: 'booking', failure: 'before-commit' });
     const reply = await say('carer-e', 'chat-carer-e', 'yes');
-    expect((await placesOf())?.booked ?? []).not.toContain('user:msteams:carer-e');
+    const places = await placesOf();
+    expect(places?.booked).toContain('user:msteams:carer-e0');
+    expect(places?.booked).not.toContain('user:msteams:carer-e');
     expect(reply).toContain(messages.training.bookFailed);
-    expect(reply).not.toContain("You're booked");
+    expect(reply).not.toContain(messages.training.booked(attachment().course, attachment().label));
   });
 
   const mentorUpToLastStep = async (carer: string) => {
@@ -143,28 +154,29 @@ describe('when the store gives up, the carer is told what is actually stored (ro
     const saved = await say('carer-m1', 'chat-carer-m1', 'no');
     const [stored] = await requestsOf('carer-m1');
     expect(stored).toBeDefined();
-    expect(saved).toContain(`reference ${stored!.data.reference}`);
+    expect(saved).toContain(messages.mentor.recordedFind(stored!.data.reference));
 
     await mentorUpToLastStep('carer-m2');
     Object.assign(failing.plan, { kind: 'request', failure: 'before-commit' });
     const lost = await say('carer-m2', 'chat-carer-m2', 'no');
     expect(await requestsOf('carer-m2')).toHaveLength(0);
-    expect(lost).toContain("couldn't pass that on");
+    expect(lost).toContain(messages.mentor.notSaved(profile()));
 
     await mentorUpToLastStep('carer-m3');
     Object.assign(failing.plan, { kind: 'request', failure: 'after-commit', readsFail: true });
     const unknown = await say('carer-m3', 'chat-carer-m3', 'no');
-    expect(unknown).toContain("can't tell whether your request reached");
+    expect(unknown).toContain(messages.mentor.notConfirmed(profile()));
     expect(unknown).not.toContain('reference MR-');
-    expect(unknown).not.toContain("couldn't pass that on");
+    expect(unknown).not.toContain(messages.mentor.notSaved(profile()));
   });
 
   it('a confirmation is not followed by "something went wrong" when only the decision log fails', async () => {
     await bookingUpToConfirm('carer-f');
+    const logFrom = running.logLines.length;
     Object.assign(failing.plan, { kind: 'decision', failure: 'before-commit' });
     const reply = await say('carer-f', 'chat-carer-f', 'yes');
-    expect(reply).toContain("You're booked on Foundations for Attachment");
+    expect(reply).toContain(messages.training.booked(attachment().course, attachment().label));
     expect(reply).not.toContain(messages.turnFailed);
-    expect(running.logLines.some((l) => l.includes('decision not recorded') && l.includes('STORAGE_FAILED'))).toBe(true);
+    expect(running.logLines.slice(logFrom).some((l) => l.includes('decision not recorded') && l.includes('STORAGE_FAILED'))).toBe(true);
   });
 });

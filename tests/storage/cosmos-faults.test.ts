@@ -8,11 +8,11 @@ import { startLocalCosmos, type LocalCosmos } from '../helpers/cosmos-server';
 import { clientVia, startCosmosFaultProxy, type CosmosFaultProxy } from '../helpers/cosmos-fault-proxy';
 import { seededRandom } from '../helpers/seeded-random';
 import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
+import { sessionOf } from '../helpers/training-session';
 
 const TENANT = 'council-tenant';
 const SEED = 20260309;
 const SESSION = 'attachment-2027-04-13';
-const SESSION_LABEL = 'Tue 13 April, 10:00–12:30, Online';
 const PLACES = 24;
 const RACERS = 40;
 const FLOWS = 20;
@@ -82,6 +82,9 @@ describe('Cosmos DB through a fault-injecting proxy (30% 429, 5% 503, 1% reset a
   });
 
   it('completes 20 retention flows and 40 racing bookings for 24 places: every carer told the truth, no duplicates, nothing lost', async () => {
+    const { profile, training } = running.app.content;
+    const { course, label, capacity } = sessionOf(training, SESSION);
+    expect(capacity).toBe(PLACES);
     const started = Date.now();
     const turnFailures: string[] = [];
     const brokenBookings: string[] = [];
@@ -98,7 +101,7 @@ describe('Cosmos DB through a fault-injecting proxy (30% 429, 5% 503, 1% reset a
         const steps = ['I want to resign as a foster carer', 'yes', REASONS[i % REASONS.length]!, 'A Teams message', 'any', i % 2 === 0 ? 'This week' : 'No rush'];
         let last = '';
         for (const text of steps) last = noteFailure(carer, await say(carer, conversation, text));
-        return { carer, reference: /reference (RC-[A-Z0-9]{6})/.exec(last)?.[1], notSaved: last.includes("couldn't pass this on") || last.includes("can't tell whether") };
+        return { carer, last, notSaved: last.includes(messages.retention.notSaved(profile)) || last.includes(messages.retention.notConfirmed(profile)) };
       }),
     );
 
@@ -108,14 +111,14 @@ describe('Cosmos DB through a fault-injecting proxy (30% 429, 5% 503, 1% reset a
       flowsDone,
       ...racers.map(async ({ carer, conversation }) => {
         noteFailure(carer, await say(carer, conversation, 'can you book me on the foundations for attachment course please'));
-        const confirm = noteFailure(carer, await say(carer, conversation, SESSION_LABEL));
-        if (!confirm.includes('Book you a place on Foundations for Attachment')) brokenBookings.push(carer);
+        const confirm = noteFailure(carer, await say(carer, conversation, label));
+        if (!confirm.includes(messages.training.confirmBook(course, label))) brokenBookings.push(carer);
       }),
     ]);
     const answers = await Promise.all(
       racers.map(async ({ carer, conversation }) => {
         const reply = noteFailure(carer, await say(carer, conversation, 'yes'));
-        return { carer, booked: reply.includes("You're booked on"), waiting: reply.includes('waiting list') };
+        return { carer, booked: reply.includes(messages.training.booked(course, label)), waiting: reply.includes(messages.training.waiting(course, label)) };
       }),
     );
 
@@ -130,7 +133,7 @@ describe('Cosmos DB through a fault-injecting proxy (30% 429, 5% 503, 1% reset a
 
     const figures = {
       seconds: Math.round((Date.now() - started) / 100) / 10,
-      flowsDone: flows.filter((f) => f.reference !== undefined).length,
+      flowsDone: flows.filter((f) => /reference RC-/.test(f.last)).length,
       concernsStored: concerns.length,
       bookings: booked.length,
       waitingList: waiting.length,
@@ -145,14 +148,17 @@ describe('Cosmos DB through a fault-injecting proxy (30% 429, 5% 503, 1% reset a
 
     expect(brokenBookings).toEqual([]);
     // every retention carer was told their concern is recorded, and it is, once, with the reference they were given
+    expect(flows).toHaveLength(FLOWS);
     for (const flow of flows) {
       const theirs = concerns.filter((c) => c.data.carer.audience === keyOf(flow.carer));
-      expect({ carer: flow.carer, stored: theirs.length, told: flow.reference }).toEqual({ carer: flow.carer, stored: 1, told: theirs[0]?.data.reference });
+      expect({ carer: flow.carer, stored: theirs.length }).toEqual({ carer: flow.carer, stored: 1 });
+      expect({ carer: flow.carer, told: flow.last.includes(messages.retention.recorded(theirs[0]!.data.reference, theirs[0]!.data.contactBy)) }).toEqual({ carer: flow.carer, told: true });
       expect(flow.notSaved).toBe(false);
     }
     expect(concerns).toHaveLength(FLOWS);
 
     // booked <=> told booked; waiting <=> told waiting; exactly 24 places taken, nobody twice
+    expect(answers).toHaveLength(RACERS);
     for (const answer of answers) {
       expect({ carer: answer.carer, booked: stored(answer.carer), waiting: storedWaiting(answer.carer) }).toEqual({
         carer: answer.carer,

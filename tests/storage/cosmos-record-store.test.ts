@@ -1,5 +1,5 @@
 import { fixedClock } from '../../bot/clock';
-import { CONTAINERS } from '../../bot/storage/data-inventory';
+import { CONTAINERS, RECORD_KINDS } from '../../bot/storage/data-inventory';
 import { CosmosRecordStore } from '../../bot/storage/cosmos-record-store';
 import { startLocalCosmos, type LocalCosmos } from '../helpers/cosmos-server';
 import { describeRecordStoreContract } from './record-store.contract';
@@ -19,7 +19,9 @@ describe('CosmosRecordStore containers', () => {
     await cosmos.newStore(fixedClock('2026-03-02T10:00:00Z'));
     const database = cosmos.client.database(`test-${process.pid}-verify`);
     await CosmosRecordStore.connect(database, fixedClock('2026-03-02T10:00:00Z'), { createContainers: true });
-    for (const spec of Object.values(CONTAINERS)) {
+    const specs = Object.values(CONTAINERS);
+    expect(specs.length).toBeGreaterThan(0);
+    for (const spec of specs) {
       const { resource } = await database.container(spec.id).read();
       expect(resource?.defaultTtl).toBe(spec.defaultTtlSeconds);
       expect(resource?.partitionKey?.paths).toEqual(['/pk']);
@@ -49,7 +51,8 @@ describe('CosmosRecordStore containers', () => {
     await store.create({ kind: 'lease', partitionKey: 'job', id: 'l1' }, { holder: 'a' });
     await store.create({ kind: 'concern', partitionKey: 'service', id: 'c1' }, { status: 'open' });
     const { resources } = await database.container('records').items.readAll<{ kind: string; ttl?: number }>().fetchAll();
-    expect(resources.find((r) => r.kind === 'lease')?.ttl).toBe(2 * 24 * 3600);
-    expect(resources.find((r) => r.kind === 'concern')?.ttl).toBeUndefined();
+    expect(resources.map((r) => r.kind).sort()).toEqual(['concern', 'lease']);
+    expect(resources.find((r) => r.kind === 'lease')?.ttl).toBe(RECORD_KINDS.lease.ttlSeconds);
+    expect(resources.find((r) => r.kind === 'concern')).not.toHaveProperty('ttl');
   });
 });

@@ -88,38 +88,41 @@ function readmeRetention(): Record<string, number> {
 }
 
 describe('the README\'s retention table is true of real expiry (SQLite, moved clock)', () => {
-  const clock = fixedClock(START);
-  let running: RunningApp;
-  beforeAll(async () => {
-    running = await startTestApp({ clock });
-  });
-  afterAll(async () => {
-    await running.stop();
-  });
-
   it('states the data inventory\'s time to live for every kind', () => {
     const inventory = Object.fromEntries(Object.entries(RECORD_KINDS).map(([kind, spec]) => [kind, spec.ttlSeconds / DAY_SECONDS]));
     expect(readmeRetention()).toEqual(inventory);
   });
 
-  it('keeps every kind until the README says, and the scheduled purge deletes it from disk after', async () => {
-    const days = readmeRetention();
-    const kinds = Object.keys(days) as RecordKind[];
-    expect(kinds.length).toBe(Object.keys(RECORD_KINDS).length);
-    for (const kind of kinds) await running.app.records.create({ kind, partitionKey: 'retention-test', id: 'one' }, { canary: 'retention-canary' });
-    const present = (kind: string) => rowsOnDisk(running, 'kind = ? AND pk = ?', kind, 'retention-test') === 1;
-    const start = clock.now().toUTC(); // a time to live is elapsed time: UTC days, whatever the clocks in London do
+  describe('on a running service', () => {
+    const clock = fixedClock(START);
+    let running: RunningApp;
+    beforeAll(async () => {
+      running = await startTestApp({ clock });
+    });
+    afterAll(async () => {
+      await running.stop();
+    });
 
-    const lifetimes = [...new Set(Object.values(days))].sort((a, b) => a - b);
-    for (const lifetime of lifetimes) {
-      clock.set(start.plus({ minutes: Math.round(lifetime * 1440) - 1 }).toISO() ?? '');
-      await purgeJob(running).runOnce();
-      expect(kinds.filter((kind) => !present(kind))).toEqual(kinds.filter((kind) => (days[kind] ?? 0) < lifetime));
-      clock.set(start.plus({ minutes: Math.round(lifetime * 1440) + 1 }).toISO() ?? '');
-      await purgeJob(running).runOnce();
-      expect(kinds.filter((kind) => !present(kind))).toEqual(kinds.filter((kind) => (days[kind] ?? 0) <= lifetime));
-    }
-    console.log(`retention checked at ${lifetimes.join(', ')} days for ${kinds.length} kinds; left on disk: ${kinds.filter(present).length}`);
-    expect(copiesOnDisk(running, 'retention-canary')).toEqual({ db: 0, 'db-wal': 0, 'db-shm': 0 });
+    it('keeps every kind until the README says, and the scheduled purge deletes it from disk after', async () => {
+      const days = readmeRetention();
+      const kinds = Object.keys(days) as RecordKind[];
+      expect(kinds.length).toBe(Object.keys(RECORD_KINDS).length);
+      for (const kind of kinds) await running.app.records.create({ kind, partitionKey: 'retention-test', id: 'one' }, { canary: 'retention-canary' });
+      const present = (kind: string) => rowsOnDisk(running, 'kind = ? AND pk = ?', kind, 'retention-test') === 1;
+      const start = clock.now().toUTC(); // a time to live is elapsed time: UTC days, whatever the clocks in London do
+
+      const lifetimes = [...new Set(Object.values(days))].sort((a, b) => a - b);
+      expect(lifetimes.length).toBeGreaterThan(1);
+      for (const lifetime of lifetimes) {
+        clock.set(start.plus({ minutes: Math.round(lifetime * 1440) - 1 }).toISO() ?? '');
+        await purgeJob(running).runOnce();
+        expect(kinds.filter((kind) => !present(kind))).toEqual(kinds.filter((kind) => (days[kind] ?? 0) < lifetime));
+        clock.set(start.plus({ minutes: Math.round(lifetime * 1440) + 1 }).toISO() ?? '');
+        await purgeJob(running).runOnce();
+        expect(kinds.filter((kind) => !present(kind))).toEqual(kinds.filter((kind) => (days[kind] ?? 0) <= lifetime));
+      }
+      console.log(`retention checked at ${lifetimes.join(', ')} days for ${kinds.length} kinds; left on disk: ${kinds.filter(present).length}`);
+      expect(copiesOnDisk(running, 'retention-canary')).toEqual({ db: 0, 'db-wal': 0, 'db-shm': 0 });
+    });
   });
 });

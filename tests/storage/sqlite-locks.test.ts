@@ -1,10 +1,10 @@
-import { messages } from '../../bot/messages';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fixedClock } from '../../bot/clock';
 import { StorageError } from '../../bot/errors';
+import { messages } from '../../bot/messages';
 import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
 import { holdWriteLock } from '../helpers/sqlite-lock-holder';
 import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
@@ -97,7 +97,7 @@ describe('a carer\'s turn while the SQLite write lock is held past the deadline'
     const texts = replyTexts(reply).join('\n');
     console.log(`turn under a held lock (wait 300 ms): answered in ${took} ms, status ${reply.status}`);
     expect(reply.status).toBe(200);
-    expect(texts).toContain("I couldn't pass this on just now");
+    expect(texts).toContain(messages.retention.notSaved(running.app.content.profile));
     // the state save at the end of the turn fails too; no apology contradicts the reply already sent
     expect(texts).not.toContain(messages.turnFailed);
     expect(texts).not.toMatch(/reference RC-/);
