@@ -18,6 +18,7 @@
  *   npm start                      install/build if due, then serve
  *   npm start -- --reinstall       npm ci and build, whatever the stamps say
  *   npm start -- --rebuild         build, whatever the stamp says
+ *   npm start -- --dry-run         say what would be done, do nothing
  *   node bot/tools/start-local.cjs --installed | --build-started | --built   (postinstall and `npm run build` call these)
  */
 const { spawn, spawnSync } = require('node:child_process');
@@ -60,7 +61,7 @@ function readJson(file) {
 function installDecision({ nodeModules, stamp, wanted }) {
   if (!nodeModules) return { needed: true, reason: 'node_modules is missing' };
   if (stamp === undefined || stamp === null || typeof stamp !== 'object') {
-    return { needed: true, reason: `no record of a completed install (${INSTALL_STAMP})` };
+    return { needed: true, reason: `no record of a completed install in ${INSTALL_STAMP}` };
   }
   if (stamp.lock !== wanted.lock) return { needed: true, reason: 'package-lock.json changed since the last install' };
   if (stamp.abi !== wanted.abi || stamp.platform !== wanted.platform) {
@@ -98,7 +99,7 @@ function sourceListing(root, inputs = BUILD_INPUTS) {
 function buildDecision({ stamp, current, outputs }) {
   if (!outputs) return { needed: true, reason: 'no complete build in dist/' };
   if (stamp === undefined || stamp === null || typeof stamp !== 'object' || typeof stamp.files !== 'object' || stamp.files === null) {
-    return { needed: true, reason: `no record of a completed build (${BUILD_STAMP})` };
+    return { needed: true, reason: `no record of a completed build in ${BUILD_STAMP}` };
   }
   const before = stamp.files;
   const changed = Object.keys(current).filter((file) => before[file] !== current[file]);
@@ -196,6 +197,11 @@ function main(argv) {
 
   const started = Date.now();
   const plan = planStart(ROOT, { force: { install: args.has('--reinstall'), build: args.has('--rebuild') } });
+  if (args.has('--dry-run')) {
+    say(`install: ${plan.install.needed ? 'due' : 'not due'} (${plan.install.reason})`);
+    say(`build: ${plan.build.needed ? 'due' : 'not due'} (${plan.build.reason})`);
+    return;
+  }
   if (plan.install.needed) {
     const modules = path.join(ROOT, 'node_modules');
     if (fs.existsSync(modules) && fs.lstatSync(modules).isSymbolicLink()) {
