@@ -157,6 +157,11 @@ function npm(args, root) {
 
 const say = (line) => process.stdout.write(`start: ${line}\n`);
 
+/** npm leaves the dev dependencies (TypeScript among them) out under NODE_ENV=production or --omit=dev: no stamp then. */
+function installsDevDependencies(env = process.env) {
+  return !`${env.npm_config_omit ?? ''}`.split(/[\s,]+/).includes('dev') && env.NODE_ENV !== 'production';
+}
+
 /**
  * The one Node warning the service's own dependencies cause (restify -> spdy -> http-deceiver reads
  * process.binding('http_parser'), DEP0111; the bot never serves spdy) is switched off by its code; others still show.
@@ -182,8 +187,7 @@ function main(argv) {
   const args = new Set(argv);
   // lifecycle hooks: record, never fail the install or build they follow
   if (args.has('--installed')) {
-    const omitted = `${process.env.npm_config_omit ?? ''}`.split(/[\s,]+/);
-    if (!omitted.includes('dev') && process.env.NODE_ENV !== 'production' && process.env.npm_config_package_lock_only !== 'true') {
+    if (installsDevDependencies() && process.env.npm_config_package_lock_only !== 'true') {
       try {
         recordInstall(ROOT);
       } catch {
@@ -210,13 +214,13 @@ function main(argv) {
       process.exitCode = 1;
       return;
     }
-    say(`installing dependencies: ${plan.install.reason} (npm ci; the first time takes a few minutes, the SQLite driver is compiled)`);
+    say(`installing dependencies: ${plan.install.reason} (npm ci: a few minutes, most of it compiling the SQLite driver)`);
     if (!npm(['ci', '--no-audit', '--no-fund'], ROOT)) {
       say('npm ci failed (above): nothing was started');
       process.exitCode = 1;
       return;
     }
-    recordInstall(ROOT);
+    if (installsDevDependencies()) recordInstall(ROOT);
   } else {
     say(`dependencies up to date (${plan.install.reason})`);
   }
