@@ -239,6 +239,6 @@ function main(argv) {
   serve(ROOT);
 }
 
-module.exports = { BUILD_INPUTS, BUILD_STAMP, INSTALL_STAMP, buildDecision, installDecision, planStart, recordBuildStarted, recordBuilt, recordInstall, sourceListing, wantedInstall };
+module.exports = { BUILD_INPUTS, BUILD_STAMP, INSTALL_STAMP, buildDecision, installDecision, installsDevDependencies, planStart, recordBuildStarted, recordBuilt, recordInstall, sourceListing, wantedInstall };
 
 if (require.main === module) main(process.argv.slice(2));

@@ -20,6 +20,7 @@ export const BUILD_INPUTS: readonly string[];
 export const BUILD_STAMP: string;
 export const INSTALL_STAMP: string;
 export function installDecision(state: { nodeModules: boolean; stamp: unknown; wanted: WantedInstall }): Decision;
+export function installsDevDependencies(env?: Record<string, string | undefined>): boolean;
 export function buildDecision(state: { stamp: unknown; current: Listing; outputs: boolean }): Decision;
 export function sourceListing(root: string, inputs?: readonly string[]): Listing;
 export function wantedInstall(root: string, runtime?: Runtime): WantedInstall;

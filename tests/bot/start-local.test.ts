@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildDecision, installDecision, planStart, recordBuildStarted, recordBuilt, recordInstall, sourceListing } from '../../bot/tools/start-local.cjs';
+import { buildDecision, installDecision, installsDevDependencies, planStart, recordBuildStarted, recordBuilt, recordInstall, sourceListing } from '../../bot/tools/start-local.cjs';
 
 /** `npm start` (bot/tools/start-local.cjs) installs and builds only when due: its decisions, on throw-away checkouts. */
 describe('npm start installs and builds only when something changed (issue 10)', () => {
@@ -79,6 +79,14 @@ describe('npm start installs and builds only when something changed (issue 10)',
       file('node_modules/.fca-install-stamp', 'not json');
       expect(installed().needed).toBe(true);
       expect(installDecision({ nodeModules: true, stamp: 'a string', wanted: { lock: 'a', abi: '115', platform: 'linux-x64' } }).needed).toBe(true);
+    });
+
+    it('records only an install that has the dev dependencies the build needs', () => {
+      expect(installsDevDependencies({})).toBe(true);
+      expect(installsDevDependencies({ npm_config_omit: '' })).toBe(true);
+      expect(installsDevDependencies({ npm_config_omit: 'dev' })).toBe(false);
+      expect(installsDevDependencies({ npm_config_omit: 'optional dev' })).toBe(false);
+      expect(installsDevDependencies({ NODE_ENV: 'production' })).toBe(false);
     });
 
     it('--reinstall installs and builds whatever the stamps say', () => {
