@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import pino from 'pino';
 
 /**
- * Structured JSON logs (local mode prints the same entries as readable lines). Fields are allow-listed by the callers: activity id, channel, outcome, latency, codes.
+ * Structured JSON logs (local mode prints the same entries as readable lines). Fields are allow-listed by the callers:
+ * activity id, channel, outcome, latency, codes.
  * Never pass message text, names, card data or document bodies (DP-4); `safeFields` below is a second line that
  * holds for libraries too (restify logs `{ req, err }` on formatter errors).
  */
@@ -78,7 +79,7 @@ function fixedMessageOnly(this: pino.Logger, args: Parameters<pino.LogFn>, metho
 export type LogFormat = 'json' | 'pretty';
 
 /**
- * `pretty` (local mode): each entry as one line a person can scan, `01:52:00 INFO: listening {"port":3978,…}`. The
+ * `pretty` (local mode): each entry as one line a person can scan, `[01:52:00] INFO: listening {"port":3978,…}`. The
  * same filtered JSON line is formatted, so it holds no more than `json` would; pino-pretty is loaded only then.
  */
 function prettyLines(destination: pino.DestinationStream | undefined): pino.DestinationStream {
