@@ -4,8 +4,7 @@ import type { CloudAdapter } from 'botbuilder';
 import { createAdapter } from './adapter';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
-import { exampleValues } from './content/service-profile';
-import { checkContent, ContentError, type LoadedContent } from './content/load-content';
+import { checkContent, ContentError, exampleSummaries, type LoadedContent } from './content/load-content';
 import { FosterCarerBot } from './foster-carer-bot';
 import type { Logger } from './logger';
 import { ConversationReferences } from './proactive/conversation-references';
@@ -73,12 +72,12 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Content errors stop the start; warnings (reviews past due, example values) are logged by file and line. */
+/** Content errors stop the start; warnings (reviews past due) are logged by file and line, example values below. */
 async function loadCheckedContent(dir: string, clock: Clock, logger: Logger): Promise<LoadedContent> {
   const report = await checkContent(dir, clock.now());
   if (report.content === undefined || report.errors.length > 0) throw new ContentError(report.errors);
   for (const warning of report.warnings) {
-    if (!warning.message.includes('example value')) logger.warn('content warning', { file: warning.file, line: warning.line, problem: warning.message });
+    if (warning.example !== true) logger.warn('content warning', { file: warning.file, line: warning.line, problem: warning.message });
   }
   return report.content;
 }
@@ -90,10 +89,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const content = options.content ?? (await loadCheckedContent(config.contentDir, clock, logger));
   const records = options.records ?? (await createRecordStore(config, clock, logger));
 
-  if (config.production) {
-    for (const example of exampleValues(content.profile)) {
-      logger.warn('service profile still has an example value: replace it before go-live', { field: example });
-    }
+  // one line per kind, naming each value: a warning in production, expected in the shipped sample locally
+  for (const summary of exampleSummaries(content)) {
+    const fields = { count: summary.count, fields: summary.names };
+    if (config.production) logger.warn(summary.message, fields);
+    else logger.info(summary.message, fields);
   }
 
   const conversationState = new ConversationState(new BotStateStorage(records));

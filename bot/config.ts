@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   NODE_ENV: optionalText,
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   DATA_DIR: z.string().min(1).default('data'),
   CONTENT_DIR: z.string().min(1).default('content'),
   STORAGE: z.enum(['sqlite', 'cosmos']).optional(),
@@ -138,6 +139,8 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** `pretty`: one readable line per entry (local mode's default); `json`: one JSON object per line (everywhere else). */
+  readonly logFormat: 'json' | 'pretty';
   readonly contentDir: string;
   readonly storage: { readonly kind: 'sqlite'; readonly dataDir: string; readonly lockWaitMs: number } | ({ readonly kind: 'cosmos' } & CosmosSettings);
   readonly botAuth: BotAuthSettings;
@@ -190,6 +193,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     if (storageKind !== 'cosmos') problems.push('STORAGE: must be "cosmos" in production');
     if (e.COSMOS_ENDPOINT === undefined) problems.push('COSMOS_ENDPOINT: required in production');
     if (e.ALLOWED_TENANT_IDS.length === 0) problems.push('ALLOWED_TENANT_IDS: required in production (the council\'s Microsoft 365 tenant id)');
+    if (e.LOG_FORMAT === 'pretty') problems.push('LOG_FORMAT: must be json in production (the log search reads one JSON object per line)');
   }
   const appType = e.MicrosoftAppType ?? 'MultiTenant';
   if (!localMode) {
@@ -218,6 +222,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: localMode ? '127.0.0.1' : '0.0.0.0',
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (localMode && !production ? 'pretty' : 'json'),
     contentDir: path.resolve(e.CONTENT_DIR),
     storage:
       storageKind === 'cosmos'

@@ -7,7 +7,6 @@ import { createLogger } from './logger';
 Settings.throwOnInvalid = true;
 
 async function main(): Promise<void> {
-  const bootLogger = createLogger();
   let config;
   try {
     config = loadConfig(process.env);
@@ -17,7 +16,8 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const logger = createLogger(undefined, config.logLevel);
+  const logger = createLogger(undefined, config.logLevel, config.logFormat);
+  const bootLogger = createLogger(undefined, 'info', config.logFormat);
   if (config.localMode) {
     logger.warn('LOCAL MODE: no MicrosoftAppId, so channel authentication is OFF; listening on 127.0.0.1 only', { mode: 'local' });
   }

@@ -3,7 +3,8 @@ import pino from 'pino';
 import type { ErrorCode } from './errors';
 
 /**
- * Structured JSON logs. Fields are allow-listed by the callers: activity id, channel, outcome, latency, codes.
+ * Structured JSON logs (local mode prints the same entries as readable lines). Fields are allow-listed by the callers:
+ * activity id, channel, outcome, latency, codes.
  * Never pass message text, names, card data or document bodies (DP-4); `safeFields` below is a second line that
  * holds for libraries too (restify logs `{ req, err }` on formatter errors).
  */
@@ -80,7 +81,21 @@ function fixedMessageOnly(this: pino.Logger, args: Parameters<pino.LogFn>, metho
   return (method as (this: pino.Logger, fields: object, message: string) => void).call(this, (first ?? {}) as object, message);
 }
 
-export function createLogger(destination?: pino.DestinationStream, level = 'info'): Logger {
+export type LogFormat = 'json' | 'pretty';
+
+/**
+ * `pretty` (local mode): each entry as one line a person can scan, `[01:52:00] INFO: listening {"port":3978,…}`. The
+ * same filtered JSON line is formatted, so it holds no more than `json` would; pino-pretty is loaded only then.
+ */
+function prettyLines(destination: pino.DestinationStream | undefined): pino.DestinationStream {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { prettyFactory } = require('pino-pretty') as typeof import('pino-pretty');
+  const format = prettyFactory({ translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', singleLine: true });
+  const out = destination ?? pino.destination({ dest: 1, sync: true });
+  return { write: (line: string) => out.write(format(line)) };
+}
+
+export function createLogger(destination?: pino.DestinationStream, level = 'info', format: LogFormat = 'json'): Logger {
   const base = pino(
     {
       level,
@@ -89,7 +104,7 @@ export function createLogger(destination?: pino.DestinationStream, level = 'info
       formatters: { level: (label) => ({ level: label }), log: safeFields },
       hooks: { logMethod: fixedMessageOnly },
     },
-    destination,
+    format === 'pretty' ? prettyLines(destination) : destination,
   );
   const http = base.child({ component: 'http' });
   return {

@@ -49,7 +49,12 @@ export interface ContentReport {
   /** Content that cannot be served: the bot refuses to start. */
   readonly errors: readonly Problem[];
   /** Worth fixing, not blocking: past review dates, example contact details. */
-  readonly warnings: readonly Problem[];
+  readonly warnings: readonly ContentWarning[];
+}
+
+/** `example`: sample content marked `example: true`, expected in the shipped sample and reported together at start. */
+export interface ContentWarning extends Problem {
+  readonly example?: true;
 }
 
 export class ContentError extends AppError {
@@ -70,7 +75,7 @@ export async function loadContent(dir: string, today?: DateTime): Promise<Loaded
 /** Reads and validates everything in content/, collecting every problem so editors see them all at once. */
 export async function checkContent(dir: string, today?: DateTime): Promise<ContentReport> {
   const errors: Problem[] = [];
-  const warnings: Problem[] = [];
+  const warnings: ContentWarning[] = [];
   const relative = (name: string) => path.relative(path.dirname(dir), path.join(dir, name));
 
   async function yamlFile<S extends z.ZodType>(name: string, schema: S): Promise<z.infer<S> | undefined> {
@@ -150,7 +155,7 @@ export async function checkContent(dir: string, today?: DateTime): Promise<Conte
   }
   for (const course of training?.courses ?? []) {
     for (const session of course.sessions.filter((x) => x.example)) {
-      warnings.push({ file: relative('training-courses.yaml'), line: 1, message: `session ${session.id} is an example (marked example: true): load the real dates before go-live` });
+      warnings.push({ file: relative('training-courses.yaml'), line: 1, message: `session ${session.id} is an example (marked example: true): load the real dates before go-live`, example: true });
     }
   }
   if (profile !== undefined) {
@@ -159,7 +164,7 @@ export async function checkContent(dir: string, today?: DateTime): Promise<Conte
       const key = example.split('.')[1] ?? '';
       const needle = example.startsWith('rates.') ? `financialYear: ${key}` : `\n  ${key}:`;
       const line = profileText.slice(0, Math.max(0, profileText.indexOf(needle))).split('\n').length + (needle.startsWith('\n') ? 1 : 0);
-      warnings.push({ file: relative('service-profile.yaml'), line, message: `${example} is an example value (marked example: true): replace it before go-live` });
+      warnings.push({ file: relative('service-profile.yaml'), line, message: `${example} is an example value (marked example: true): replace it before go-live`, example: true });
     }
   }
 
@@ -168,6 +173,26 @@ export async function checkContent(dir: string, today?: DateTime): Promise<Conte
       ? { profile, articles, safetyRules, intents, themes, vocabulary, sourceNames, training, safetyConcepts, corpus }
       : undefined;
   return { content, errors, warnings };
+}
+
+export interface ExampleSummary {
+  readonly message: string;
+  readonly count: number;
+  /** The dotted profile fields or session ids, comma-separated. */
+  readonly names: string;
+}
+
+/**
+ * Sample content still marked `example: true`, one entry per kind (profile values, training sessions), for one log
+ * line each at start rather than one per value. `npm run content:check` still lists each by file and line.
+ */
+export function exampleSummaries(content: Pick<LoadedContent, 'profile' | 'training'>): ExampleSummary[] {
+  const profile = exampleValues(content.profile);
+  const sessions = content.training.courses.flatMap((course) => course.sessions.filter((session) => session.example).map((session) => session.id));
+  return [
+    { message: 'service profile has example values (marked example: true): replace them before go-live', count: profile.length, names: profile.join(', ') },
+    { message: 'training courses have example sessions (marked example: true): load the real dates before go-live', count: sessions.length, names: sessions.join(', ') },
+  ].filter((summary) => summary.count > 0);
 }
 
 async function loadCorpus(dir: string, shown: string, errors: Problem[]): Promise<LabelledMessage[]> {

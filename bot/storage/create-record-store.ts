@@ -1,16 +1,22 @@
-import { CosmosClient } from '@azure/cosmos';
-import { DefaultAzureCredential } from '@azure/identity';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import { CosmosRecordStore } from './cosmos-record-store';
 import type { RecordStore } from './record-store';
 import { SqliteRecordStore } from './sqlite-record-store';
 
-/** Builds the configured store: SQLite in the data directory by default, Cosmos DB when configured. */
+/**
+ * Builds the configured store: SQLite in the data directory by default, Cosmos DB when configured. The Cosmos and
+ * Azure identity SDKs are loaded only for Cosmos: on SQLite they would add a second or two to every local start.
+ */
 export async function createRecordStore(config: Config, clock: Clock, logger?: Logger): Promise<RecordStore> {
   const storage = config.storage;
   if (storage.kind === 'sqlite') return SqliteRecordStore.open(storage.dataDir, clock, { lockWaitMs: storage.lockWaitMs });
+
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { CosmosClient } = require('@azure/cosmos') as typeof import('@azure/cosmos');
+  const { DefaultAzureCredential } = require('@azure/identity') as typeof import('@azure/identity');
+  const { CosmosRecordStore } = require('./cosmos-record-store') as typeof import('./cosmos-record-store');
+  /* eslint-enable @typescript-eslint/no-require-imports */
 
   // one CosmosClient per process (COS-7), with retry limits set explicitly rather than left to defaults
   const client = new CosmosClient({
