@@ -5,15 +5,7 @@ import { ConflictError, StorageError } from '../errors';
 import { CONTAINERS, kindSpec, PARTITION_KEY_PATH, type ContainerId, type RecordKind } from './data-inventory';
 import { failureCodeOf, fromCosmosError, isTransientCosmosError, mayHaveCommitted, statusOf } from './cosmos-errors';
 import { retryWithBackoff, type AttemptContext, type BackoffPolicy } from './retry-with-backoff';
-import {
-  assertValidField,
-  assertValidKey,
-  type CreateResult,
-  type ListQuery,
-  type RecordKey,
-  type RecordStore,
-  type StoredRecord,
-} from './record-store';
+import { assertValidField, assertValidKey, type CreateResult, type ListQuery, type RecordKey, type RecordStore, type StoredRecord } from './record-store';
 
 interface RecordDocument extends ItemDefinition {
   id: string;
@@ -105,7 +97,9 @@ export class CosmosRecordStore implements RecordStore {
     const document = this.toDocument(key, data, now, now);
     const action = `create ${key.kind} ${key.id}`;
     try {
-      const { resource } = await this.retrying(action, ({ signal }) => this.container(key.kind).items.create<RecordDocument>(document, { abortSignal: signal }));
+      const { resource } = await this.retrying(action, ({ signal }) =>
+        this.container(key.kind).items.create<RecordDocument>(document, { abortSignal: signal }),
+      );
       return { created: true, record: toRecord<T>(required(resource, key)) };
     } catch (error) {
       if (statusOf(error) !== 409) throw fromCosmosError(error, action);
@@ -151,7 +145,9 @@ export class CosmosRecordStore implements RecordStore {
     const action = `upsert ${key.kind} ${key.id}`;
     try {
       // last writer wins: repeating it after an ambiguous failure is harmless
-      const { resource } = await this.retrying(action, ({ signal }) => this.container(key.kind).items.upsert<RecordDocument>(document, { abortSignal: signal }));
+      const { resource } = await this.retrying(action, ({ signal }) =>
+        this.container(key.kind).items.upsert<RecordDocument>(document, { abortSignal: signal }),
+      );
       return toRecord<T>(required(resource, key));
     } catch (error) {
       throw fromCosmosError(error, action);

@@ -86,7 +86,8 @@ export function trainUnderstandingModel(inputs: ModelInputs): UnderstandingModel
   // the guidance's own example questions teach topics too: a new article's questions count from its first build
   for (const article of inputs.articles) {
     const persona: Persona = article.audience.includes('carer') ? 'carer' : article.audience.includes('enquirer') ? 'enquirer' : 'manager';
-    for (const question of [article.title, ...article.questions]) topicExamples.push({ features: featuresOf(question, persona), labels: [article.topic], weight: 0.5 });
+    for (const question of [article.title, ...article.questions])
+      topicExamples.push({ features: featuresOf(question, persona), labels: [article.topic], weight: 0.5 });
   }
   return {
     action: LinearModel.train(actionExamples, TRAINING),

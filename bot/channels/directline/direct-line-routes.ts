@@ -39,8 +39,14 @@ export function registerEmbeddedDirectLineRoutes(server: restify.Server, directL
   // the bot replies to this service's own loopback address (local mode binds to loopback only), with the key
   const serviceUrlFor = async (req: restify.Request) => `http://127.0.0.1:${req.socket.localPort ?? 0}${CONNECTOR_PATH}/${await directLine.connectorKey()}/`;
 
-  server.post('/v3/directline/tokens/refresh', handle(async (req) => [200, await directLine.refreshToken(bearer(req))]));
-  server.post('/v3/directline/conversations', handle(async (req) => [201, await directLine.startConversation(bearer(req))]));
+  server.post(
+    '/v3/directline/tokens/refresh',
+    handle(async (req) => [200, await directLine.refreshToken(bearer(req))]),
+  );
+  server.post(
+    '/v3/directline/conversations',
+    handle(async (req) => [201, await directLine.startConversation(bearer(req))]),
+  );
   server.get(
     '/v3/directline/conversations/:conversationId',
     handle(async (req) => [200, await directLine.startConversation(bearer(req))]),
