@@ -22,8 +22,16 @@ export function ratesInForce(profile: ServiceProfile, now: DateTime): RatesInFor
 }
 
 export function describeOfficeHours(profile: ServiceProfile): string {
-  const names: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
   const days = profile.officeHours.days;
+  const names: Record<(typeof days)[number], string> = {
+    mon: 'Monday',
+    tue: 'Tuesday',
+    wed: 'Wednesday',
+    thu: 'Thursday',
+    fri: 'Friday',
+    sat: 'Saturday',
+    sun: 'Sunday',
+  };
   const span = days.length > 1 ? `${names[days[0] ?? 'mon']} to ${names[days.at(-1) ?? 'fri']}` : names[days[0] ?? 'mon'];
   return `${span}, ${profile.officeHours.open} to ${profile.officeHours.close} (not bank holidays)`;
 }
@@ -36,7 +44,7 @@ export function placeholderProblem(profile: ServiceProfile, group: string, key?:
     case 'contacts':
       if (key === undefined || profile.contacts[key] === undefined) return `unknown contact "${key ?? ''}"`;
       if (part !== undefined && !(CONTACT_PARTS as readonly string[]).includes(part)) return `unknown contact part "${part}"`;
-      if (part !== undefined && profile.contacts[key]?.[part as (typeof CONTACT_PARTS)[number]] === undefined) return `contacts.${key} has no ${part}`;
+      if (part !== undefined && profile.contacts[key][part as (typeof CONTACT_PARTS)[number]] === undefined) return `contacts.${key} has no ${part}`;
       return undefined;
     case 'links':
       return key !== undefined && profile.links[key] !== undefined && part === undefined ? undefined : `unknown link "${key ?? ''}"`;
@@ -63,7 +71,7 @@ export function renderBody(body: string, profile: ServiceProfile, now: DateTime)
     if (group === 'contacts') {
       const contact = profile.contacts[key ?? ''];
       if (contact === undefined) return whole;
-      return part === undefined ? formatContact(contact) : String(contact[part as (typeof CONTACT_PARTS)[number]] ?? '');
+      return part === undefined ? formatContact(contact) : (contact[part as (typeof CONTACT_PARTS)[number]] ?? '');
     }
     if (rates === undefined) return 'the current rate (please ask the payments team)';
     const note = rates.stale ? `, the latest rates published here: please check with the payments team` : '';

@@ -81,10 +81,12 @@ export class CosmosRecordStore implements RecordStore {
       }
       const { resource } = await store.retrying(`read container ${spec.id}`, ({ signal }) => database.container(spec.id).read({ abortSignal: signal }));
       if (resource === undefined) throw new StorageError(`container ${spec.id} does not exist`);
-      if (resource.defaultTtl === undefined || resource.defaultTtl === null) {
+      // read as the service may send it: the SDK's types promise fields an older or misconfigured container can lack or null
+      const settings: { defaultTtl?: number | null; partitionKey?: { paths?: readonly string[] } } = resource;
+      if (settings.defaultTtl === undefined || settings.defaultTtl === null) {
         throw new StorageError(`container ${spec.id} has no defaultTtl: personal data would never expire`);
       }
-      if (resource.partitionKey?.paths?.[0] !== PARTITION_KEY_PATH) {
+      if (settings.partitionKey?.paths?.[0] !== PARTITION_KEY_PATH) {
         throw new StorageError(`container ${spec.id} must be partitioned on ${PARTITION_KEY_PATH}`);
       }
     }
@@ -157,7 +159,8 @@ export class CosmosRecordStore implements RecordStore {
   async delete(key: RecordKey, etag?: string): Promise<boolean> {
     assertValidKey(key);
     const action = `delete ${key.kind} ${key.id}`;
-    let earlierAttemptMayHaveDeleted = false;
+    // `as boolean`: it is set inside the retried callback, which TypeScript's narrowing of a `let` does not follow
+    let earlierAttemptMayHaveDeleted = false as boolean;
     try {
       await this.retrying(action, async ({ signal }) => {
         try {

@@ -103,7 +103,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? String(error)) : String(error)}\n`);
     process.exitCode = 1;
   });
 }

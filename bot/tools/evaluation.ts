@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../app';
 import type { Clock } from '../clock';
 import { loadConfig } from '../config';
@@ -114,8 +113,10 @@ export async function evaluate(lines: readonly EvalLine[], options: { contentDir
   const clock = options.clock ?? systemClock;
   const records = SqliteRecordStore.open(':memory:', clock);
   const app: App = await createApp(config, { logger: createLogger({ write: () => undefined }, 'error'), records, clock });
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  const { port } = app.server.address() as AddressInfo;
+  await new Promise<void>((resolve) => {
+    app.server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = app.server.address();
   const decisions: (Decision | undefined)[] = [];
   try {
     for (const [index, line] of lines.entries()) {

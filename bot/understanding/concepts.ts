@@ -106,11 +106,12 @@ export class ConceptLexicon {
 
   constructor(private readonly file: SafetyConceptsFile) {
     const groups = new Map<string, readonly Term[]>();
-    for (const [name, phrases] of Object.entries(file.words))
+    for (const [name, phrases] of Object.entries(file.words)) {
       groups.set(
         name,
         phrases.map((p) => compileTerm(p, groups)),
       );
+    }
     this.concepts = Object.entries(file.concepts).map(([id, concept]) => {
       const terms = Array.isArray(concept) ? concept : concept.terms;
       const unless = Array.isArray(concept) ? [] : concept.unless;

@@ -226,9 +226,9 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-function shuffle<T>(items: T[], random: () => number): void {
+function shuffle(items: unknown[], random: () => number): void {
   for (let i = items.length - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j] as T, items[i] as T];
+    [items[i], items[j]] = [items[j], items[i]];
   }
 }

@@ -120,6 +120,6 @@ export function compileRules(safety: SafetyRulesFile, intents: IntentRulesFile, 
       rules: new RuleSet(rule.patterns, rule.unless),
       statement: rule.statement.length > 0 ? new RuleSet(rule.statement, rule.unless) : undefined,
     })),
-    themes: Object.entries(themes).map(([theme, patterns]) => ({ theme: theme as Theme, rules: new RuleSet(patterns ?? []) })),
+    themes: Object.entries(themes).map(([theme, patterns]) => ({ theme: theme as Theme, rules: new RuleSet(patterns) })),
   };
 }

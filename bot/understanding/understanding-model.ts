@@ -7,7 +7,7 @@ import { tokenise, type ConceptLexicon } from './concepts';
 import { AnswerIndex } from './answer-index';
 import { FEATURE_VERSION, featureExtractorFor } from './features';
 import { asList, type LabelledMessage } from './labelled-message';
-import { LinearModel, type SerialisedModel, type TrainingExample } from './linear-model';
+import { LinearModel, type TrainingExample } from './linear-model';
 import type { TextPipeline } from './text-pipeline';
 
 /** The trained part of understanding: what to do (action), what about (topic) and, for feedback, which theme. */
@@ -111,9 +111,9 @@ export function serialiseModel(model: UnderstandingModel): ModelFile {
 export function deserialiseModel(file: ModelFile): UnderstandingModel {
   return {
     fingerprint: file.fingerprint,
-    action: LinearModel.deserialise(file.action as SerialisedModel),
-    topic: LinearModel.deserialise(file.topic as SerialisedModel),
-    theme: LinearModel.deserialise(file.theme as SerialisedModel),
+    action: LinearModel.deserialise(file.action),
+    topic: LinearModel.deserialise(file.topic),
+    theme: LinearModel.deserialise(file.theme),
     personaActions: new Map(Object.entries(file.personaActions).map(([persona, actions]) => [persona as Persona, new Set(actions)])),
   };
 }
