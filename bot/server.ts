@@ -43,7 +43,9 @@ export function createServer(deps: ServerDeps): restify.Server {
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // before authentication anything may arrive: JSON only, in memory, bounded in size and depth (nothing on disk)
   server.pre(
-    jsonBodyParser(JSON_BODY_LIMITS, (_req, rejected) => logger.warn('request body refused', { code: rejected.code, status: rejected.status, outcome: 'refused' })),
+    jsonBodyParser(JSON_BODY_LIMITS, (_req, rejected) =>
+      logger.warn('request body refused', { code: rejected.code, status: rejected.status, outcome: 'refused' }),
+    ),
   );
 
   server.post('/api/messages', messagesEndpoint({ adapter, logic: (context) => bot.run(context), logger }));
@@ -66,16 +68,18 @@ export function createServer(deps: ServerDeps): restify.Server {
   const webTokens = deps.webTokens;
   if (webTokens !== undefined) {
     const directLineOrigin = config.directLine.kind === 'azure' ? new URL(config.directLine.endpoint).origin : undefined;
-    const page = (which: WebPage): restify.RequestHandler => (_req, res, next) => {
-      const nonce = randomBytes(16).toString('base64');
-      res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce, directLineOrigin));
-      res.setHeader('Cache-Control', 'no-store');
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Referrer-Policy', 'no-referrer');
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(renderChatPage(which, nonce, deps.profile));
-      next();
-    };
+    const page =
+      (which: WebPage): restify.RequestHandler =>
+      (_req, res, next) => {
+        const nonce = randomBytes(16).toString('base64');
+        res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce, directLineOrigin));
+        res.setHeader('Cache-Control', 'no-store');
+        res.setHeader('X-Content-Type-Options', 'nosniff');
+        res.setHeader('Referrer-Policy', 'no-referrer');
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(renderChatPage(which, nonce, deps.profile));
+        next();
+      };
     server.get('/', page('carers'));
     server.get('/public', page('public'));
 
@@ -86,7 +90,9 @@ export function createServer(deps: ServerDeps): restify.Server {
     });
     server.get('/webchat/webchat.js', (_req, res, next) => {
       res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=86400' });
-      createReadStream(WEBCHAT_BUNDLE).pipe(res).on('finish', () => next());
+      createReadStream(WEBCHAT_BUNDLE)
+        .pipe(res)
+        .on('finish', () => next());
     });
 
     const tokenLimiter = rateLimiter({ perMinute: config.tokenRateLimitPerMinute, maxTrackedClients: 10_000 }, (req) =>

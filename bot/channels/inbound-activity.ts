@@ -38,8 +38,14 @@ export const InboundActivitySchema = z.looseObject({
   deliveryMode: z.string().max(32).optional(),
   timestamp: z.string().max(64).optional(),
   localTimestamp: z.string().max(64).optional(),
-  attachments: z.array(z.looseObject({ contentType: z.string().max(256) })).max(50).optional(),
-  entities: z.array(z.looseObject({ type: z.string().max(256) })).max(50).optional(),
+  attachments: z
+    .array(z.looseObject({ contentType: z.string().max(256) }))
+    .max(50)
+    .optional(),
+  entities: z
+    .array(z.looseObject({ type: z.string().max(256) }))
+    .max(50)
+    .optional(),
   channelData: z.looseObject({}).optional(),
   membersAdded: z.array(account).max(500).optional(),
   membersRemoved: z.array(account).max(500).optional(),

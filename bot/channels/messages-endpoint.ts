@@ -19,7 +19,11 @@ export function messagesEndpoint({ adapter, logic, logger }: MessagesEndpointDep
   return async (req, res) => {
     const parsed = InboundActivitySchema.safeParse(req.body);
     if (!parsed.success) {
-      logger.warn('activity refused', { code: 'ACTIVITY_INVALID' satisfies ErrorCode, field: parsed.error.issues[0]?.path.join('.').slice(0, 40), outcome: 'bad-request' });
+      logger.warn('activity refused', {
+        code: 'ACTIVITY_INVALID' satisfies ErrorCode,
+        field: parsed.error.issues[0]?.path.join('.').slice(0, 40),
+        outcome: 'bad-request',
+      });
       res.send(400, { error: 'bad request' });
       return;
     }
@@ -29,7 +33,11 @@ export function messagesEndpoint({ adapter, logic, logger }: MessagesEndpointDep
     try {
       authenticated = await adapter.authenticate(activity, typeof header === 'string' ? header : '');
     } catch (error) {
-      logger.warn('request not authenticated', { code: 'AUTH_REFUSED' satisfies ErrorCode, errorName: error instanceof Error ? error.name : typeof error, outcome: 'unauthorized' });
+      logger.warn('request not authenticated', {
+        code: 'AUTH_REFUSED' satisfies ErrorCode,
+        errorName: error instanceof Error ? error.name : typeof error,
+        outcome: 'unauthorized',
+      });
       res.send(401, { error: 'unauthorized' });
       return;
     }

@@ -11,7 +11,10 @@ export async function loadArticles(contentDir: string): Promise<{ articles: Arti
   const root = path.join(contentDir, 'articles');
   const problems: Problem[] = [];
   const articles: Article[] = [];
-  const topicDirs = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const topicDirs = (await readdir(root, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   for (const topicDir of topicDirs) {
     const files = (await readdir(path.join(root, topicDir))).filter((f) => f.endsWith('.md')).sort();
     for (const name of files) {
@@ -42,4 +45,3 @@ export function parseArticle(text: string, file: string, expectedId: string): { 
   if (problems.length > 0 || !isTopic(topic)) return { problems };
   return { article: { ...front, topic, body: body.trim(), file }, problems };
 }
-

@@ -79,8 +79,12 @@ export type Contact = z.infer<typeof ContactSchema>;
 /** Everything in the profile marked `example: true`, as dotted paths: production start-up warns about each. */
 export function exampleValues(profile: ServiceProfile): string[] {
   return [
-    ...Object.entries(profile.contacts).filter(([, c]) => c.example).map(([key]) => `contacts.${key}`),
-    ...Object.entries(profile.links).filter(([, l]) => l.example).map(([key]) => `links.${key}`),
+    ...Object.entries(profile.contacts)
+      .filter(([, c]) => c.example)
+      .map(([key]) => `contacts.${key}`),
+    ...Object.entries(profile.links)
+      .filter(([, l]) => l.example)
+      .map(([key]) => `links.${key}`),
     ...profile.rates.filter((t) => t.example).map((t) => `rates.${t.financialYear}`),
   ];
 }

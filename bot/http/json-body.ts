@@ -29,7 +29,7 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
  * never reaches code that recurses over it. An empty body is `{}`-less: `req.body` stays undefined.
  */
 export function jsonBodyParser(limits: JsonBodyLimits, onRejected: (req: restify.Request, rejected: BodyRejected) => void): restify.RequestHandler {
-  return (req, res, next) => {
+  return (req, res, next): void => {
     if (!BODY_METHODS.has(req.method ?? '')) return next();
     const declared = Number.parseInt(req.headers['content-length'] ?? '', 10);
     const chunked = req.headers['transfer-encoding'] !== undefined;
@@ -51,14 +51,14 @@ export function jsonBodyParser(limits: JsonBodyLimits, onRejected: (req: restify
     const chunks: Buffer[] = [];
     let received = 0;
     let done = false;
-    const finish = (outcome: BodyRejected | undefined) => {
+    const finish = (outcome: BodyRejected | undefined): void => {
       if (done) return;
       done = true;
       req.removeListener('data', onData);
       if (outcome !== undefined) return refuse(outcome);
       next();
     };
-    const onData = (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       received += chunk.length;
       if (received > limits.maxBytes) return finish(new BodyRejected(413, 'BODY_TOO_LARGE'));
       chunks.push(chunk);

@@ -12,7 +12,7 @@ export interface RateLimit {
  */
 export function rateLimiter(limit: RateLimit, keyOf: (req: restify.Request) => string, now: () => number = Date.now): restify.RequestHandler {
   const windows = new Map<string, { start: number; count: number }>();
-  return (req, res, next) => {
+  return (req, res, next): void => {
     const key = keyOf(req);
     const at = now();
     let window = windows.get(key);

@@ -2,9 +2,7 @@ import { ConflictError } from '../errors';
 import { deterministicId, type RecordKey, type RecordStore } from './record-store';
 
 /** Structurally the botbuilder `Storage` interface, so this folder need not import botbuilder. */
-export interface StateItems {
-  [key: string]: unknown;
-}
+export type StateItems = Record<string, unknown>;
 
 interface StateDocument {
   /** The botbuilder key as given: long, and may contain / ? # \ * (COS-8). */

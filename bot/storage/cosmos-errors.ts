@@ -66,7 +66,7 @@ export function fromCosmosError(error: unknown, action: string): AppError {
 }
 
 function codeOf(error: unknown): unknown {
-  return typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
 }
 
 function networkCodeOf(error: unknown): string | undefined {

@@ -5,15 +5,7 @@ import { ConflictError, StorageError } from '../errors';
 import { CONTAINERS, kindSpec, PARTITION_KEY_PATH, type ContainerId, type RecordKind } from './data-inventory';
 import { failureCodeOf, fromCosmosError, isTransientCosmosError, mayHaveCommitted, statusOf } from './cosmos-errors';
 import { retryWithBackoff, type AttemptContext, type BackoffPolicy } from './retry-with-backoff';
-import {
-  assertValidField,
-  assertValidKey,
-  type CreateResult,
-  type ListQuery,
-  type RecordKey,
-  type RecordStore,
-  type StoredRecord,
-} from './record-store';
+import { assertValidField, assertValidKey, type CreateResult, type ListQuery, type RecordKey, type RecordStore, type StoredRecord } from './record-store';
 
 interface RecordDocument extends ItemDefinition {
   id: string;
@@ -89,10 +81,12 @@ export class CosmosRecordStore implements RecordStore {
       }
       const { resource } = await store.retrying(`read container ${spec.id}`, ({ signal }) => database.container(spec.id).read({ abortSignal: signal }));
       if (resource === undefined) throw new StorageError(`container ${spec.id} does not exist`);
-      if (resource.defaultTtl === undefined || resource.defaultTtl === null) {
+      // read as the service may send it: the SDK's types promise fields an older or misconfigured container can lack or null
+      const settings: { defaultTtl?: number | null; partitionKey?: { paths?: readonly string[] } } = resource;
+      if (settings.defaultTtl === undefined || settings.defaultTtl === null) {
         throw new StorageError(`container ${spec.id} has no defaultTtl: personal data would never expire`);
       }
-      if (resource.partitionKey?.paths?.[0] !== PARTITION_KEY_PATH) {
+      if (settings.partitionKey?.paths?.[0] !== PARTITION_KEY_PATH) {
         throw new StorageError(`container ${spec.id} must be partitioned on ${PARTITION_KEY_PATH}`);
       }
     }
@@ -105,7 +99,9 @@ export class CosmosRecordStore implements RecordStore {
     const document = this.toDocument(key, data, now, now);
     const action = `create ${key.kind} ${key.id}`;
     try {
-      const { resource } = await this.retrying(action, ({ signal }) => this.container(key.kind).items.create<RecordDocument>(document, { abortSignal: signal }));
+      const { resource } = await this.retrying(action, ({ signal }) =>
+        this.container(key.kind).items.create<RecordDocument>(document, { abortSignal: signal }),
+      );
       return { created: true, record: toRecord<T>(required(resource, key)) };
     } catch (error) {
       if (statusOf(error) !== 409) throw fromCosmosError(error, action);
@@ -151,7 +147,9 @@ export class CosmosRecordStore implements RecordStore {
     const action = `upsert ${key.kind} ${key.id}`;
     try {
       // last writer wins: repeating it after an ambiguous failure is harmless
-      const { resource } = await this.retrying(action, ({ signal }) => this.container(key.kind).items.upsert<RecordDocument>(document, { abortSignal: signal }));
+      const { resource } = await this.retrying(action, ({ signal }) =>
+        this.container(key.kind).items.upsert<RecordDocument>(document, { abortSignal: signal }),
+      );
       return toRecord<T>(required(resource, key));
     } catch (error) {
       throw fromCosmosError(error, action);
@@ -161,7 +159,8 @@ export class CosmosRecordStore implements RecordStore {
   async delete(key: RecordKey, etag?: string): Promise<boolean> {
     assertValidKey(key);
     const action = `delete ${key.kind} ${key.id}`;
-    let earlierAttemptMayHaveDeleted = false;
+    // `as boolean`: it is set inside the retried callback, which TypeScript's narrowing of a `let` does not follow
+    let earlierAttemptMayHaveDeleted = false as boolean;
     try {
       await this.retrying(action, async ({ signal }) => {
         try {

@@ -67,7 +67,7 @@ const FIELD_PATTERN = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
 
 export function assertValidKey(key: RecordKey): void {
   if (!ID_PATTERN.test(key.id)) {
-    throw new AppError('STORAGE_INVALID_KEY', `record id for ${key.kind} must match ${ID_PATTERN}`);
+    throw new AppError('STORAGE_INVALID_KEY', `record id for ${key.kind} must match ${String(ID_PATTERN)}`);
   }
   if (key.partitionKey.length === 0 || key.partitionKey.length > 200) {
     throw new AppError('STORAGE_INVALID_KEY', `partition key for ${key.kind} must be 1 to 200 characters`);
@@ -77,7 +77,7 @@ export function assertValidKey(key: RecordKey): void {
 /** Field names go into query text (as names, never values), so they are restricted to plain identifiers. */
 export function assertValidField(field: string): void {
   if (!FIELD_PATTERN.test(field)) {
-    throw new AppError('STORAGE_INVALID_KEY', `query field must match ${FIELD_PATTERN}`);
+    throw new AppError('STORAGE_INVALID_KEY', `query field must match ${String(FIELD_PATTERN)}`);
   }
 }
 

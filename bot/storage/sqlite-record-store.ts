@@ -6,15 +6,7 @@ import Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { ConflictError, StorageError } from '../errors';
 import { kindSpec, type RecordKind } from './data-inventory';
-import {
-  assertValidField,
-  assertValidKey,
-  type CreateResult,
-  type ListQuery,
-  type RecordKey,
-  type RecordStore,
-  type StoredRecord,
-} from './record-store';
+import { assertValidField, assertValidKey, type CreateResult, type ListQuery, type RecordKey, type RecordStore, type StoredRecord } from './record-store';
 import { SqliteFileHealth } from './sqlite-file-health';
 import { SQLITE_BUSY_TIMEOUT_MS, SqliteLockTimeout, whileLocked } from './sqlite-lock-wait';
 

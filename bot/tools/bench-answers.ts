@@ -35,7 +35,15 @@ function syntheticArticles(real: readonly Article[], count: number): Article[] {
   return Array.from({ length: count }, (_, i) => {
     const template = real[i % real.length] as Article;
     const topic = TOPICS[i % TOPICS.length] ?? 'support';
-    return { ...template, id: `${topic}/synthetic-${i}`, topic, title: sentence(6), questions: [sentence(8), sentence(8), sentence(8)], keywords: [sentence(2)], body: sentence(120) };
+    return {
+      ...template,
+      id: `${topic}/synthetic-${i}`,
+      topic,
+      title: sentence(6),
+      questions: [sentence(8), sentence(8), sentence(8)],
+      keywords: [sentence(2)],
+      body: sentence(120),
+    };
   });
 }
 
@@ -47,28 +55,37 @@ async function main(): Promise<void> {
   const trainingStarted = performance.now();
   const model = trainUnderstandingModel(modelInputsOf(content));
   const trainingMs = performance.now() - trainingStarted;
-  process.stdout.write(`model build from ${content.corpus.length} labelled messages: ${(trainingMs / 1000).toFixed(1)} s, ${model.action.featureCount} action features\n`);
+  process.stdout.write(
+    `model build from ${content.corpus.length} labelled messages: ${(trainingMs / 1000).toFixed(1)} s, ${model.action.featureCount} action features\n`,
+  );
   const { classifier } = createClassifier(content, { model });
-  const classified = timeEach(messages.map((m) => `${m.persona}\u0000${m.text}`), 20, (entry) => {
-    const [persona, text] = entry.split('\u0000') as ['carer', string];
-    classifier.classify(text, persona);
-  });
+  const classified = timeEach(
+    messages.map((m) => `${m.persona}\u0000${m.text}`),
+    20,
+    (entry) => {
+      const [persona, text] = entry.split('\u0000') as ['carer', string];
+      classifier.classify(text, persona);
+    },
+  );
   const fmt = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
   process.stdout.write(`classify (rules, concepts, model, search), ${messages.length} messages x20: p50 ${fmt(classified.p50)}, p99 ${fmt(classified.p99)}\n`);
 
   const pipeline = new TextPipeline(content.vocabulary);
   const queries = messages.map((m) => m.text);
   for (const size of [content.articles.length, 1_000, 10_000]) {
-    const articles = size <= content.articles.length ? [...content.articles] : [...content.articles, ...syntheticArticles(content.articles, size - content.articles.length)];
+    const articles =
+      size <= content.articles.length ? [...content.articles] : [...content.articles, ...syntheticArticles(content.articles, size - content.articles.length)];
     const built = performance.now();
     const index = new AnswerIndex(articles, pipeline);
     const buildMs = performance.now() - built;
     const matched = timeEach(queries, size >= 10_000 ? 2 : 10, (text) => void index.find(text, ['carer'], 5));
-    process.stdout.write(`match, ${String(articles.length).padStart(5)} articles: p50 ${fmt(matched.p50)}, p99 ${fmt(matched.p99)} (index built in ${buildMs.toFixed(0)} ms)\n`);
+    process.stdout.write(
+      `match, ${String(articles.length).padStart(5)} articles: p50 ${fmt(matched.p50)}, p99 ${fmt(matched.p99)} (index built in ${buildMs.toFixed(0)} ms)\n`,
+    );
   }
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? String(error)) : String(error)}\n`);
   process.exitCode = 1;
 });

@@ -11,7 +11,12 @@ import { formatBreakdown, readEvalFile, score, type EvalResult, type ScoredDecis
 
 /** What a classification would be recorded as on the message's first turn. */
 export function decisionOf(understanding: Understanding): ScoredDecision {
-  return { action: understanding.action, topic: understanding.topic, theme: understanding.theme, signposted: understanding.emergency !== undefined ? true : undefined };
+  return {
+    action: understanding.action,
+    topic: understanding.topic,
+    theme: understanding.theme,
+    signposted: understanding.emergency !== undefined ? true : undefined,
+  };
 }
 
 /** A message's fold, from its id: stable whatever order the corpus files are read in. */
@@ -66,7 +71,10 @@ async function main(): Promise<void> {
   if (file !== undefined) {
     const lines = await readEvalFile(path.resolve(file));
     const { classifier } = createClassifier(content);
-    result = score(lines, lines.map((l) => decisionOf(classifier.classify(l.text, l.persona))));
+    result = score(
+      lines,
+      lines.map((l) => decisionOf(classifier.classify(l.text, l.persona))),
+    );
   } else {
     const reasons = new Map<string, number>();
     const grid = option('--grid');
@@ -95,7 +103,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? String(error)) : String(error)}\n`);
     process.exitCode = 1;
   });
 }

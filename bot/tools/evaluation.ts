@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { createApp, type App } from '../app';
 import type { Clock } from '../clock';
 import { loadConfig } from '../config';
@@ -114,8 +113,10 @@ export async function evaluate(lines: readonly EvalLine[], options: { contentDir
   const clock = options.clock ?? systemClock;
   const records = SqliteRecordStore.open(':memory:', clock);
   const app: App = await createApp(config, { logger: createLogger({ write: () => undefined }, 'error'), records, clock });
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  const { port } = app.server.address() as AddressInfo;
+  await new Promise<void>((resolve) => {
+    app.server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = app.server.address();
   const decisions: (Decision | undefined)[] = [];
   try {
     for (const [index, line] of lines.entries()) {
@@ -219,7 +220,13 @@ export function score(lines: readonly EvalLine[], decisions: readonly (ScoredDec
     mismatches,
     perAction: [...byAction]
       .filter(([, f]) => f.precision.of + f.recall.of > 0)
-      .map(([action, f]) => ({ action, precision: ratio(f.precision.hits, f.precision.of), recall: ratio(f.recall.hits, f.recall.of), decided: f.precision.of, expected: f.recall.of })),
+      .map(([action, f]) => ({
+        action,
+        precision: ratio(f.precision.hits, f.precision.of),
+        recall: ratio(f.recall.hits, f.recall.of),
+        decided: f.precision.of,
+        expected: f.recall.of,
+      })),
     confusions: [...confusions]
       .map(([key, n]) => {
         const [expected = '', decided = ''] = key.split(' -> ');
@@ -247,7 +254,10 @@ export function formatBreakdown(result: EvalResult): string[] {
   const pct = (v: number | null) => (v === null ? '  -  ' : v.toFixed(3));
   return [
     'action               precision recall  decided expected',
-    ...result.perAction.map((f) => `${f.action.padEnd(20)} ${pct(f.precision).padStart(9)} ${pct(f.recall).padStart(6)} ${String(f.decided).padStart(8)} ${String(f.expected).padStart(8)}`),
+    ...result.perAction.map(
+      (f) =>
+        `${f.action.padEnd(20)} ${pct(f.precision).padStart(9)} ${pct(f.recall).padStart(6)} ${String(f.decided).padStart(8)} ${String(f.expected).padStart(8)}`,
+    ),
     'top confusions (expected -> decided):',
     ...result.confusions.map((c) => `  ${String(c.count).padStart(3)}  ${c.expected} -> ${c.decided}`),
   ];

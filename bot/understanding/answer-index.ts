@@ -87,7 +87,14 @@ export class AnswerIndex {
         queries: [
           ...(known.length > 0 ? [{ queries: known, combineWith: 'OR' as const }] : []),
           ...(unknown.length > 0
-            ? [{ queries: unknown, combineWith: 'OR' as const, fuzzy: (term: string) => (term.length >= 6 ? 0.2 : term.length >= 4 ? 0.1 : false), prefix: (term: string) => term.length >= 5 }]
+            ? [
+                {
+                  queries: unknown,
+                  combineWith: 'OR' as const,
+                  fuzzy: (term: string) => (term.length >= 6 ? 0.2 : term.length >= 4 ? 0.1 : false),
+                  prefix: (term: string) => term.length >= 5,
+                },
+              ]
             : []),
         ],
       },

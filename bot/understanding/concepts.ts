@@ -38,7 +38,9 @@ export interface Tokens {
 }
 
 export function tokenise(text: string): Tokens {
-  const raw = normaliseForRules(text).split(' ').filter((t) => t.length > 0);
+  const raw = normaliseForRules(text)
+    .split(' ')
+    .filter((t) => t.length > 0);
   return { raw, stems: raw.map((t) => stem(t)) };
 }
 
@@ -81,7 +83,8 @@ export function checkConcepts(file: SafetyConceptsFile, emergencyCategories: rea
     if (!emergencyCategories.includes(category)) problems.push(`signals: ${category} is not an emergency category in safety-rules.yaml`);
     for (const signal of signals) for (const c of signal.when) if (!concepts.has(c)) problems.push(`signals.${category}: unknown concept ${c}`);
   }
-  for (const guard of [...file.guards.silence, ...file.guards.soften]) if (!concepts.has(guard.concept)) problems.push(`guards: unknown concept ${guard.concept}`);
+  for (const guard of [...file.guards.silence, ...file.guards.soften])
+    if (!concepts.has(guard.concept)) problems.push(`guards: unknown concept ${guard.concept}`);
   for (const c of file.guards.keep) if (!concepts.has(c)) problems.push(`guards.keep: unknown concept ${c}`);
   for (const [action, dampeners] of Object.entries(file.dampen)) {
     if (!(ACTIONS as readonly string[]).includes(action)) problems.push(`dampen: ${action} is not an action id`);
@@ -103,7 +106,12 @@ export class ConceptLexicon {
 
   constructor(private readonly file: SafetyConceptsFile) {
     const groups = new Map<string, readonly Term[]>();
-    for (const [name, phrases] of Object.entries(file.words)) groups.set(name, phrases.map((p) => compileTerm(p, groups)));
+    for (const [name, phrases] of Object.entries(file.words)) {
+      groups.set(
+        name,
+        phrases.map((p) => compileTerm(p, groups)),
+      );
+    }
     this.concepts = Object.entries(file.concepts).map(([id, concept]) => {
       const terms = Array.isArray(concept) ? concept : concept.terms;
       const unless = Array.isArray(concept) ? [] : concept.unless;

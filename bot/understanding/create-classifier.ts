@@ -7,14 +7,7 @@ import { Classifier, type Thresholds } from './classifier';
 import { ConceptLexicon } from './concepts';
 import { compileRules } from './rules';
 import { TextPipeline } from './text-pipeline';
-import {
-  deserialiseModel,
-  fingerprintOf,
-  ModelFileSchema,
-  trainUnderstandingModel,
-  type ModelInputs,
-  type UnderstandingModel,
-} from './understanding-model';
+import { deserialiseModel, fingerprintOf, ModelFileSchema, trainUnderstandingModel, type ModelInputs, type UnderstandingModel } from './understanding-model';
 
 /** Where `npm run build` writes the trained model (dist/ is build output, never committed). */
 export const MODEL_FILE = path.join(projectRoot(), 'dist', 'understanding-model.json');
@@ -45,7 +38,10 @@ function builtModel(fingerprint: string, file: string): UnderstandingModel | und
 }
 
 /** Builds the classifier once at start (rules compiled, search index built, model loaded), never per message. */
-export function createClassifier(content: LoadedContent, options: { modelFile?: string; model?: UnderstandingModel; thresholds?: Thresholds } = {}): BuiltClassifier {
+export function createClassifier(
+  content: LoadedContent,
+  options: { modelFile?: string; model?: UnderstandingModel; thresholds?: Thresholds } = {},
+): BuiltClassifier {
   const inputs = modelInputsOf(content);
   const index = new AnswerIndex(content.articles, inputs.pipeline);
   const rules = compileRules(content.safetyRules, content.intents, content.themes);

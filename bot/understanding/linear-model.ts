@@ -88,16 +88,20 @@ export class LinearModel {
     const labelIndex = new Map(labels.map((label, i) => [label, i]));
     const counts = new Map<string, number>();
     for (const example of examples) for (const name of example.features.keys()) counts.set(name, (counts.get(name) ?? 0) + 1);
-    const featureNames = [...counts.entries()].filter(([, n]) => n >= o.minCount).map(([name]) => name).sort();
+    const featureNames = [...counts.entries()]
+      .filter(([, n]) => n >= o.minCount)
+      .map(([name]) => name)
+      .sort();
     const featureIndex = new Map(featureNames.map((name, i) => [name, i]));
     const k = labels.length;
 
     // class balancing: rare actions (emergencies are rare) are not swamped by common ones
     const labelMass = new Float64Array(k);
-    for (const example of examples) for (const label of example.labels) {
-      const l = labelIndex.get(label) ?? 0;
-      labelMass[l] = (labelMass[l] ?? 0) + 1 / example.labels.length;
-    }
+    for (const example of examples)
+      for (const label of example.labels) {
+        const l = labelIndex.get(label) ?? 0;
+        labelMass[l] = (labelMass[l] ?? 0) + 1 / example.labels.length;
+      }
     const mean = examples.length / k;
     const classWeight = Array.from(labelMass, (mass) => Math.pow(mean / Math.max(mass, 1), o.balance));
 
@@ -114,7 +118,8 @@ export class LinearModel {
       }
       const target = new Float64Array(k);
       for (const label of example.labels) target[labelIndex.get(label) ?? 0] = 1 / example.labels.length;
-      const weight = (example.weight ?? 1) * example.labels.reduce((sum, label) => sum + (classWeight[labelIndex.get(label) ?? 0] ?? 1), 0) / example.labels.length;
+      const weight =
+        ((example.weight ?? 1) * example.labels.reduce((sum, label) => sum + (classWeight[labelIndex.get(label) ?? 0] ?? 1), 0)) / example.labels.length;
       return { idx, val, target, weight };
     });
 
@@ -221,9 +226,9 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-function shuffle<T>(items: T[], random: () => number): void {
+function shuffle(items: unknown[], random: () => number): void {
   for (let i = items.length - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j] as T, items[i] as T];
+    [items[i], items[j]] = [items[j], items[i]];
   }
 }

@@ -13,10 +13,7 @@ export const SafetyRulesSchema = z.strictObject({
   emergency: z.strictObject({
     /** For a risk the model or a combination of concepts saw, when no single category says what to do. */
     generalAdvice: z.string().min(20),
-    categories: z.record(
-      z.string().regex(/^[a-z-]+$/),
-      RuleSetSchema.extend({ advice: z.string().min(20) }),
-    ),
+    categories: z.record(z.string().regex(/^[a-z-]+$/), RuleSetSchema.extend({ advice: z.string().min(20) })),
   }),
   'allegation-support': RuleSetSchema,
   retention: RuleSetSchema,
@@ -123,6 +120,6 @@ export function compileRules(safety: SafetyRulesFile, intents: IntentRulesFile, 
       rules: new RuleSet(rule.patterns, rule.unless),
       statement: rule.statement.length > 0 ? new RuleSet(rule.statement, rule.unless) : undefined,
     })),
-    themes: Object.entries(themes).map(([theme, patterns]) => ({ theme: theme as Theme, rules: new RuleSet(patterns ?? []) })),
+    themes: Object.entries(themes).map(([theme, patterns]) => ({ theme: theme as Theme, rules: new RuleSet(patterns) })),
   };
 }

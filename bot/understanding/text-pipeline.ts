@@ -49,7 +49,11 @@ export class TextPipeline {
 
   /** How many distinct words the person actually typed (stopwords aside): "school stuff" is 1, "passport" 1. */
   contentWordCount(text: string): number {
-    return new Set(normaliseForRules(text).split(' ').filter((w) => w.length > 1 && !STOPWORDS.has(w))).size;
+    return new Set(
+      normaliseForRules(text)
+        .split(' ')
+        .filter((w) => w.length > 1 && !STOPWORDS.has(w)),
+    ).size;
   }
 
   terms(text: string): string[] {

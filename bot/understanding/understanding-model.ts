@@ -7,7 +7,7 @@ import { tokenise, type ConceptLexicon } from './concepts';
 import { AnswerIndex } from './answer-index';
 import { FEATURE_VERSION, featureExtractorFor } from './features';
 import { asList, type LabelledMessage } from './labelled-message';
-import { LinearModel, type SerialisedModel, type TrainingExample } from './linear-model';
+import { LinearModel, type TrainingExample } from './linear-model';
 import type { TextPipeline } from './text-pipeline';
 
 /** The trained part of understanding: what to do (action), what about (topic) and, for feedback, which theme. */
@@ -86,7 +86,8 @@ export function trainUnderstandingModel(inputs: ModelInputs): UnderstandingModel
   // the guidance's own example questions teach topics too: a new article's questions count from its first build
   for (const article of inputs.articles) {
     const persona: Persona = article.audience.includes('carer') ? 'carer' : article.audience.includes('enquirer') ? 'enquirer' : 'manager';
-    for (const question of [article.title, ...article.questions]) topicExamples.push({ features: featuresOf(question, persona), labels: [article.topic], weight: 0.5 });
+    for (const question of [article.title, ...article.questions])
+      topicExamples.push({ features: featuresOf(question, persona), labels: [article.topic], weight: 0.5 });
   }
   return {
     action: LinearModel.train(actionExamples, TRAINING),
@@ -110,9 +111,9 @@ export function serialiseModel(model: UnderstandingModel): ModelFile {
 export function deserialiseModel(file: ModelFile): UnderstandingModel {
   return {
     fingerprint: file.fingerprint,
-    action: LinearModel.deserialise(file.action as SerialisedModel),
-    topic: LinearModel.deserialise(file.topic as SerialisedModel),
-    theme: LinearModel.deserialise(file.theme as SerialisedModel),
+    action: LinearModel.deserialise(file.action),
+    topic: LinearModel.deserialise(file.topic),
+    theme: LinearModel.deserialise(file.theme),
     personaActions: new Map(Object.entries(file.personaActions).map(([persona, actions]) => [persona as Persona, new Set(actions)])),
   };
 }

@@ -9,6 +9,11 @@ function bearer(req: restify.Request): string {
   return header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
 }
 
+/** A named route segment; restify types `req.params` as `any`. */
+function routeParam(req: restify.Request, name: string): string {
+  return String((req.params as Record<string, unknown>)[name]);
+}
+
 function isActivity(body: unknown): body is ChannelActivity {
   return typeof body === 'object' && body !== null && typeof (body as { type?: unknown }).type === 'string';
 }
@@ -39,8 +44,14 @@ export function registerEmbeddedDirectLineRoutes(server: restify.Server, directL
   // the bot replies to this service's own loopback address (local mode binds to loopback only), with the key
   const serviceUrlFor = async (req: restify.Request) => `http://127.0.0.1:${req.socket.localPort ?? 0}${CONNECTOR_PATH}/${await directLine.connectorKey()}/`;
 
-  server.post('/v3/directline/tokens/refresh', handle(async (req) => [200, await directLine.refreshToken(bearer(req))]));
-  server.post('/v3/directline/conversations', handle(async (req) => [201, await directLine.startConversation(bearer(req))]));
+  server.post(
+    '/v3/directline/tokens/refresh',
+    handle(async (req) => [200, await directLine.refreshToken(bearer(req))]),
+  );
+  server.post(
+    '/v3/directline/conversations',
+    handle(async (req) => [201, await directLine.startConversation(bearer(req))]),
+  );
   server.get(
     '/v3/directline/conversations/:conversationId',
     handle(async (req) => [200, await directLine.startConversation(bearer(req))]),
@@ -49,24 +60,25 @@ export function registerEmbeddedDirectLineRoutes(server: restify.Server, directL
     '/v3/directline/conversations/:conversationId/activities',
     handle(async (req) => {
       if (!isActivity(req.body) || !['message', 'event'].includes(req.body.type)) return [400, { error: { code: 'BadArgument' } }];
-      return [200, await directLine.postFromUser(bearer(req), String(req.params.conversationId), req.body, await serviceUrlFor(req))];
+      return [200, await directLine.postFromUser(bearer(req), routeParam(req, 'conversationId'), req.body, await serviceUrlFor(req))];
     }),
   );
   server.get(
     '/v3/directline/conversations/:conversationId/activities',
     handle(async (req) => {
-      const watermark = typeof req.query?.watermark === 'string' ? req.query.watermark : undefined;
-      return [200, await directLine.activitiesSince(bearer(req), String(req.params.conversationId), watermark)];
+      const query = req.query as Record<string, unknown> | undefined;
+      const watermark = typeof query?.watermark === 'string' ? query.watermark : undefined;
+      return [200, await directLine.activitiesSince(bearer(req), routeParam(req, 'conversationId'), watermark)];
     }),
   );
 
   // only the bot's own calls: from loopback, to the serviceUrl that carries the connector key
   const fromThisService = async (req: restify.Request): Promise<boolean> =>
-    isLoopback(req.socket.remoteAddress) && (await directLine.isConnectorKey(String(req.params.key)));
+    isLoopback(req.socket.remoteAddress) && (await directLine.isConnectorKey(routeParam(req, 'key')));
   const fromBot = handle(async (req) => {
     if (!(await fromThisService(req))) throw new DirectLineAuthError('not the bot');
     if (!isActivity(req.body)) return [400, { error: { code: 'BadArgument' } }];
-    return [200, await directLine.postFromBot(String(req.params.conversationId), req.body)];
+    return [200, await directLine.postFromBot(routeParam(req, 'conversationId'), req.body)];
   });
   server.post(`${CONNECTOR_PATH}/:key/v3/conversations/:conversationId/activities`, fromBot);
   server.post(`${CONNECTOR_PATH}/:key/v3/conversations/:conversationId/activities/:activityId`, fromBot);
@@ -75,7 +87,7 @@ export function registerEmbeddedDirectLineRoutes(server: restify.Server, directL
     handle(async (req) => {
       if (!(await fromThisService(req))) throw new DirectLineAuthError('not the bot');
       if (!isActivity(req.body)) return [400, { error: { code: 'BadArgument' } }];
-      return [200, await directLine.updateFromBot(String(req.params.conversationId), String(req.params.activityId), req.body)];
+      return [200, await directLine.updateFromBot(routeParam(req, 'conversationId'), routeParam(req, 'activityId'), req.body)];
     }),
   );
 }

@@ -74,7 +74,9 @@ export class EmbeddedDirectLine {
   }
 
   async isConnectorKey(candidate: string): Promise<boolean> {
-    const expected = createHash('sha256').update(await this.connectorKey()).digest();
+    const expected = createHash('sha256')
+      .update(await this.connectorKey())
+      .digest();
     return timingSafeEqual(expected, createHash('sha256').update(candidate).digest());
   }
 
@@ -144,7 +146,13 @@ export class EmbeddedDirectLine {
     if (conversation === undefined) throw new DirectLineAuthError('unknown conversation');
     await this.append(
       conversationId,
-      { ...botActivity, channelId: EMBEDDED_CHANNEL_ID, conversation: { id: conversationId }, from: { ...EMBEDDED_BOT }, recipient: { id: conversation.data.userId, role: 'user' } },
+      {
+        ...botActivity,
+        channelId: EMBEDDED_CHANNEL_ID,
+        conversation: { id: conversationId },
+        from: { ...EMBEDDED_BOT },
+        recipient: { id: conversation.data.userId, role: 'user' },
+      },
       activityId,
     );
     return { id: activityId };
@@ -155,7 +163,10 @@ export class EmbeddedDirectLine {
     if (session.data.conversationId !== conversationId) throw new DirectLineAuthError('token is not for this conversation');
     const after = watermark === undefined || watermark === '' ? -1 : Number.parseInt(watermark, 10);
     const stored = await this.records.list<StoredActivity>('directline-activity', { partitionKey: conversationId });
-    const fresh = stored.map((r) => r.data).filter((a) => a.seq > after).sort((a, b) => a.seq - b.seq);
+    const fresh = stored
+      .map((r) => r.data)
+      .filter((a) => a.seq > after)
+      .sort((a, b) => a.seq - b.seq);
     const last = fresh.at(-1)?.seq ?? after;
     // the serviceUrl carries the connector key: the page never sees it
     return { activities: fresh.map(({ activity: { serviceUrl: _hidden, ...visible } }) => visible), watermark: String(Math.max(last, -1)) };

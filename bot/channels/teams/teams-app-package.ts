@@ -11,7 +11,10 @@ const PackageEnvSchema = z.object({
   MicrosoftAppId: z.uuid({ error: 'MicrosoftAppId must be the Azure Bot app id (a GUID)' }),
   TEAMS_APP_ID: z.uuid().optional(),
   BOT_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i, 'BOT_DOMAIN must be a host name, e.g. fostering-bot.azurewebsites.net'),
-  APP_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/).default('1.0.0'),
+  APP_VERSION: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/)
+    .default('1.0.0'),
 });
 
 export interface ManifestValues {

@@ -69,8 +69,7 @@ export function contentSecurityPolicy(nonce: string, directLineOrigin: string | 
   ].join('; ');
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 export function renderChatPage(page: WebPage, nonce: string, profile: ServiceProfile): string {
   const text = messages.webPage;
