@@ -100,11 +100,19 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const references = new ConversationReferences(records, logger);
   const adapter = createAdapter(config, conversationState, logger);
   const proactive = new ProactiveSender(adapter, references, config, logger);
-  const outbox = new NoticeOutbox(records, proactive, clock, logger, { retries: config.proactiveSendRetries, retryAfterMinutes: config.proactiveRetryAfterMinutes });
-  const concerns = new Concerns(records, content.profile.id, {
-    contactWithinWorkingDays: config.concernContactWorkingDays,
-    bankHolidays: content.profile.bankHolidays,
-  }, logger);
+  const outbox = new NoticeOutbox(records, proactive, clock, logger, {
+    retries: config.proactiveSendRetries,
+    retryAfterMinutes: config.proactiveRetryAfterMinutes,
+  });
+  const concerns = new Concerns(
+    records,
+    content.profile.id,
+    {
+      contactWithinWorkingDays: config.concernContactWorkingDays,
+      bankHolidays: content.profile.bankHolidays,
+    },
+    logger,
+  );
   const audit = new AuditLog(records, logger);
   const staff = staffNotifierFor(config, references);
   const desk = new ConcernDesk({ concerns, audit, proactive, outbox, staff, clock, logger });

@@ -146,8 +146,7 @@ export interface Config {
   readonly botAuth: BotAuthSettings;
   readonly allowedTenantIds: readonly string[];
   readonly directLine:
-    | { readonly kind: 'embedded' }
-    | { readonly kind: 'azure'; readonly secret: string; readonly endpoint: string; readonly trustedOrigins: readonly string[] };
+    { readonly kind: 'embedded' } | { readonly kind: 'azure'; readonly secret: string; readonly endpoint: string; readonly trustedOrigins: readonly string[] };
   readonly tokenRateLimitPerMinute: number;
   /**
    * The header the trusted front end (App Service) puts the client's address in; its last entry is used. Undefined:
@@ -192,7 +191,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     if (e.MicrosoftAppType === undefined) problems.push('MicrosoftAppType: required in production (MultiTenant, SingleTenant or UserAssignedMSI)');
     if (storageKind !== 'cosmos') problems.push('STORAGE: must be "cosmos" in production');
     if (e.COSMOS_ENDPOINT === undefined) problems.push('COSMOS_ENDPOINT: required in production');
-    if (e.ALLOWED_TENANT_IDS.length === 0) problems.push('ALLOWED_TENANT_IDS: required in production (the council\'s Microsoft 365 tenant id)');
+    if (e.ALLOWED_TENANT_IDS.length === 0) problems.push("ALLOWED_TENANT_IDS: required in production (the council's Microsoft 365 tenant id)");
     if (e.LOG_FORMAT === 'pretty') problems.push('LOG_FORMAT: must be json in production (the log search reads one JSON object per line)');
   }
   const appType = e.MicrosoftAppType ?? 'MultiTenant';

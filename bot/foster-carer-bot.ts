@@ -75,7 +75,12 @@ export class FosterCarerBot extends ActivityHandler {
         else if (emergency !== undefined) {
           // a risk seen by the model alone is not raised on an answer to a flow's question ("Tue 2 March, 10:00")
           if (await this.answeringAFlow(context)) {
-            turn.understand({ ...understanding, action: understanding.action === 'emergency' ? 'fallback' : understanding.action, emergency: undefined, reason: 'model.answering-a-flow' });
+            turn.understand({
+              ...understanding,
+              action: understanding.action === 'emergency' ? 'fallback' : understanding.action,
+              emergency: undefined,
+              reason: 'model.answering-a-flow',
+            });
           } else await this.signpostEmergency(context, turn, emergency);
         }
       }

@@ -37,15 +37,14 @@ export const messages = {
   teamChannelWelcome: (profile: ServiceProfile): string =>
     `Thanks for adding the ${profile.name} assistant. Staff in this channel will see notifications the service has routed here.`,
   turnFailed: 'Sorry, something went wrong on our side and I could not finish that. Please try again in a minute.',
-  tooLong: (limit: number): string =>
-    `That message is longer than I can take (${limit} characters). Could you shorten it, or split it into two messages?`,
+  tooLong: (limit: number): string => `That message is longer than I can take (${limit} characters). Could you shorten it, or split it into two messages?`,
   unsupportedActivity: 'Sorry, I can only read text messages at the moment.',
 
   emergency: (advice: string, team: Contact, inOfficeHours: boolean): string =>
     [
       '**If a child is in immediate danger, call 999 now.**',
       advice,
-      `${inOfficeHours ? 'Then call the children\'s services duty team' : 'Then call the Emergency Duty Team (out of hours)'}: **${team.phone ?? ''}**${team.hours === undefined ? '' : ` (${team.hours})`}.`,
+      `${inOfficeHours ? "Then call the children's services duty team" : 'Then call the Emergency Duty Team (out of hours)'}: **${team.phone ?? ''}**${team.hours === undefined ? '' : ` (${team.hours})`}.`,
       'Please also let your supervising social worker know as soon as you can. This chat is not monitored, so do not wait for a reply here.',
     ].join('\n\n'),
 
@@ -53,13 +52,13 @@ export const messages = {
   safetyLine: (team: Contact, inOfficeHours: boolean): string =>
     [
       '**If a child may be in danger or hurt right now, call 999.**',
-      `${inOfficeHours ? 'To talk it through with someone, call the children\'s services duty team' : 'To talk it through with someone tonight, call the Emergency Duty Team (out of hours)'}: **${team.phone ?? ''}**${team.hours === undefined ? '' : ` (${team.hours})`}. This chat is not monitored.`,
+      `${inOfficeHours ? "To talk it through with someone, call the children's services duty team" : 'To talk it through with someone tonight, call the Emergency Duty Team (out of hours)'}: **${team.phone ?? ''}**${team.hours === undefined ? '' : ` (${team.hours})`}. This chat is not monitored.`,
     ].join('\n\n'),
 
   greeting: (publicPage: boolean): string =>
     publicPage
       ? 'Hello! Ask me anything about fostering: who can foster, the types of fostering, the assessment, information sessions, or talking to a foster carer.'
-      : 'Hello! Ask me about allowances and payments, transport, training, mentoring and support, allegations, the carers\' association, your child\'s everyday matters or leaving care. If a child is in immediate danger, call 999.',
+      : "Hello! Ask me about allowances and payments, transport, training, mentoring and support, allegations, the carers' association, your child's everyday matters or leaving care. If a child is in immediate danger, call 999.",
 
   clarifyPrompt: 'I want to get this right. Did you mean one of these?',
 
@@ -68,7 +67,7 @@ export const messages = {
       "I'm sorry, I don't have guidance on that, and I'd rather say so than guess.",
       publicPage
         ? 'I can tell you about fostering, the types of fostering, the assessment, information sessions and talking to a foster carer.'
-        : 'I can help with allowances and payments, transport, training, mentoring and support, allegations, the carers\' association, your child\'s everyday matters and leaving care.',
+        : "I can help with allowances and payments, transport, training, mentoring and support, allegations, the carers' association, your child's everyday matters and leaving care.",
       `For anything else, please contact ${publicPage ? `the recruitment team: ${contactLine(profile, 'recruitment')}` : `the fostering team: ${contactLine(profile, 'fosteringTeam')}`}.`,
     ].join('\n\n'),
 
@@ -84,7 +83,11 @@ export const messages = {
     newForManagers: 'A new concern needs a manager.',
     notFound: 'This concern is no longer on record (it may have expired), so nothing was changed. Type "show open concerns" for the current list.',
     needsInput: (verb: string): string =>
-      verb === 'record-visit' ? 'Please choose a visit date first.' : verb === 'close' ? 'Please choose an outcome to close it.' : 'Please write the action plan first.',
+      verb === 'record-visit'
+        ? 'Please choose a visit date first.'
+        : verb === 'close'
+          ? 'Please choose an outcome to close it.'
+          : 'Please write the action plan first.',
     changedMeanwhile: 'Someone else updated this concern just before you. This is the latest version: nothing you did was saved, please check and try again.',
     alreadyClosed: 'This concern is already closed.',
     saved: 'Saved.',
@@ -95,7 +98,8 @@ export const messages = {
   },
 
   retention: {
-    intro: "I'm really sorry things feel this hard. Lots of carers go through times like this, and the service would much rather help than lose you. When a carer is thinking about stopping, a manager can contact you quickly, talk it through and agree a plan that could help.",
+    intro:
+      "I'm really sorry things feel this hard. Lots of carers go through times like this, and the service would much rather help than lose you. When a carer is thinking about stopping, a manager can contact you quickly, talk it through and agree a plan that could help.",
     askConsent: 'Would you like me to ask a manager to contact you? I would share only what you tell me next.',
     consentYes: 'Yes, please ask a manager to contact me',
     consentNo: 'No thanks, not now',
@@ -143,7 +147,8 @@ export const messages = {
     listHeader: (type: string, n: number): string => `${n} open ${type === 'transport-report' ? 'transport report' : 'mentor request'}${n === 1 ? '' : 's'}:`,
     newForStaff: (type: string): string => (type === 'transport-report' ? 'A new transport problem has been reported.' : 'A new mentor request has come in.'),
     changed: 'Someone else updated this just before you; this is the latest version.',
-    notFound: 'This request is no longer on record (it may have expired), so nothing was changed. Type "show transport reports" or "show mentor requests" for the current list.',
+    notFound:
+      'This request is no longer on record (it may have expired), so nothing was changed. Type "show transport reports" or "show mentor requests" for the current list.',
   },
 
   transport: {
@@ -189,18 +194,21 @@ export const messages = {
     noneSuit: 'None of these dates suit me',
     confirmBook: (course: string, label: string): string => `Book you a place on ${course}, ${label}?`,
     booked: (course: string, label: string): string => `You're booked on ${course}, ${label}. I'll remind you two days before. To cancel, just tell me.`,
-    waiting: (course: string, label: string): string => `That session is full, so I've put you on the waiting list for ${course}, ${label}. If a place comes up I'll offer it to you here.`,
+    waiting: (course: string, label: string): string =>
+      `That session is full, so I've put you on the waiting list for ${course}, ${label}. If a place comes up I'll offer it to you here.`,
     alreadyBooked: (course: string, label: string): string => `You're already booked on ${course}, ${label}.`,
     alreadyWaiting: (course: string, label: string): string => `You're already on the waiting list for ${course}, ${label}.`,
     past: 'That session has already started, so it can no longer be booked. Pick another date, or tell me none suit and I will register your interest.',
     interest: (course: string): string => `Thanks, I've registered your interest in ${course}. The training team uses this to plan new dates.`,
-    noDates: (course: string): string => `There are no dates for ${course} at the moment, so I've registered your interest. The training team uses this to plan new dates.`,
+    noDates: (course: string): string =>
+      `There are no dates for ${course} at the moment, so I've registered your interest. The training team uses this to plan new dates.`,
     notBooked: 'Fine, nothing has been booked.',
     bookFailed: "I'm sorry, a problem on our side stopped me booking that, and nothing has been booked. Please try again in a few minutes.",
-    bookUnknown: "I'm sorry, a problem on our side means I can't tell whether that booking went through. Ask me \"my bookings\" in a few minutes to check.",
+    bookUnknown: 'I\'m sorry, a problem on our side means I can\'t tell whether that booking went through. Ask me "my bookings" in a few minutes to check.',
     cancelFailed: (course: string, label: string): string =>
       `I'm sorry, a problem on our side stopped me cancelling, so you are still booked on ${course}, ${label}. Please try again in a few minutes.`,
-    cancelUnknown: "I'm sorry, a problem on our side means I can't tell whether that cancellation went through. Ask me \"my bookings\" in a few minutes to check.",
+    cancelUnknown:
+      'I\'m sorry, a problem on our side means I can\'t tell whether that cancellation went through. Ask me "my bookings" in a few minutes to check.',
     noBookings: "You don't have any upcoming training bookings.",
     yourBookings: (lines: readonly string[]): string => `Your upcoming training:\n\n${lines.map((l) => `- ${l}`).join('\n')}`,
     whichToCancel: 'Which booking would you like to cancel?',
@@ -216,7 +224,7 @@ export const messages = {
     offerDeclined: 'No problem, the place will go to the next person waiting.',
     reminder: (course: string, label: string): string =>
       `Reminder: you're booked on ${course}, ${label}. If you can't make it, tell me "cancel" so the place can go to someone else. (You get this because you booked in this chat; say "stop training reminders" to turn these off.)`,
-    remindersOff: "Done: I won't send you training reminders any more. Say \"turn training reminders on\" if you change your mind.",
+    remindersOff: 'Done: I won\'t send you training reminders any more. Say "turn training reminders on" if you change your mind.',
     remindersOn: "Done: I'll remind you two days before each course you book.",
   },
 
@@ -338,8 +346,7 @@ export const messages = {
   },
 
   /** Free text typed at a button prompt (issue 10): the question again, and what is expected. */
-  choiceRetry: (question: string): string =>
-    `Sorry, I didn't understand that. ${question} Please choose one of the buttons, or type "cancel" to stop.`,
+  choiceRetry: (question: string): string => `Sorry, I didn't understand that. ${question} Please choose one of the buttons, or type "cancel" to stop.`,
 } as const;
 
 export const MAX_MESSAGE_LENGTH = 2000;

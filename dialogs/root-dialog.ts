@@ -54,7 +54,11 @@ export class RootDialog extends ComponentDialog {
     turn.decideAsUnderstood();
     const route = this.routes.get(understanding.action);
     if (route === undefined || !routeServes(route, turn)) {
-      await step.context.sendActivity({ type: 'message', text: route?.refusal ?? messages.fallback(this.profile, turn.facts.publicPage), textFormat: 'markdown' });
+      await step.context.sendActivity({
+        type: 'message',
+        text: route?.refusal ?? messages.fallback(this.profile, turn.facts.publicPage),
+        textFormat: 'markdown',
+      });
       return step.endDialog();
     }
     return (await route.serve({ step, turn, understanding })) ?? step.endDialog();

@@ -83,7 +83,10 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
       action: 'clarify',
       personas: EVERYONE,
       serve: async ({ step, understanding }) => {
-        await replies.sendClarify(step.context, understanding.matches.map((m) => m.article));
+        await replies.sendClarify(
+          step.context,
+          understanding.matches.map((m) => m.article),
+        );
         return undefined;
       },
     },
@@ -172,13 +175,19 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
     {
       action: 'transport-report',
       personas: CARERS,
-      flow: { dialog: new TransportReportDialog({ desk: deps.requestDesk, profile, clock: deps.clock }), during: { action: 'transport-report', topic: 'transport' } },
+      flow: {
+        dialog: new TransportReportDialog({ desk: deps.requestDesk, profile, clock: deps.clock }),
+        during: { action: 'transport-report', topic: 'transport' },
+      },
       serve: async ({ step, turn }) => step.beginDialog(DialogId.transportReport, flowOptions(step, turn)),
     },
     {
       action: 'mentor-request',
       personas: ['carer', 'enquirer'],
-      flow: { dialog: new MentorRequestDialog({ desk: deps.requestDesk, profile, clock: deps.clock }), during: { action: 'mentor-request', topic: 'mentoring' } },
+      flow: {
+        dialog: new MentorRequestDialog({ desk: deps.requestDesk, profile, clock: deps.clock }),
+        during: { action: 'mentor-request', topic: 'mentoring' },
+      },
       serve: async ({ step, turn }) => step.beginDialog(DialogId.mentorRequest, flowOptions(step, turn)),
     },
     {

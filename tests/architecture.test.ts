@@ -13,7 +13,12 @@ const specifiersOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/
 /** An import as a path from the repository root (`bot/storage/record-store`), or the package name. */
 function targetOf(file: string, specifier: string): { readonly local?: string; readonly pkg?: string } {
   if (!specifier.startsWith('.')) return { pkg: specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : (specifier.split('/')[0] ?? '') };
-  return { local: path.relative('.', path.resolve(path.dirname(file), specifier)).split(path.sep).join('/') };
+  return {
+    local: path
+      .relative('.', path.resolve(path.dirname(file), specifier))
+      .split(path.sep)
+      .join('/'),
+  };
 }
 
 const BOT_FRAMEWORK = /^(botbuilder|botframework)/;
@@ -32,18 +37,52 @@ interface FolderRule {
  */
 const RULES: Record<string, FolderRule> = {
   dialogs: {
-    may: ['bot/clock', 'bot/content', 'bot/domain', 'bot/errors', 'bot/logger', 'bot/messages', 'bot/proactive', 'bot/roles', 'bot/storage/record-store', 'bot/turn', 'bot/understanding'],
+    may: [
+      'bot/clock',
+      'bot/content',
+      'bot/domain',
+      'bot/errors',
+      'bot/logger',
+      'bot/messages',
+      'bot/proactive',
+      'bot/roles',
+      'bot/storage/record-store',
+      'bot/turn',
+      'bot/understanding',
+    ],
     botFramework: 'all',
   },
-  'bot/domain': { may: ['bot/storage/record-store', 'bot/storage/typed-records', 'bot/content', 'bot/errors', 'bot/clock', 'bot/roles', 'bot/logger', 'bot/understanding/normalise', 'bot/proactive/address'], botFramework: 'none' },
+  'bot/domain': {
+    may: [
+      'bot/storage/record-store',
+      'bot/storage/typed-records',
+      'bot/content',
+      'bot/errors',
+      'bot/clock',
+      'bot/roles',
+      'bot/logger',
+      'bot/understanding/normalise',
+      'bot/proactive/address',
+    ],
+    botFramework: 'none',
+  },
   'bot/storage': { may: ['bot/errors', 'bot/clock', 'bot/config', 'bot/logger'], botFramework: 'none' },
   // the loader compiles the rules and concepts it loads, so a content error stops the start with its file and line
-  'bot/content': { may: ['bot/errors', 'bot/clock', 'bot/understanding/labelled-message', 'bot/understanding/rules', 'bot/understanding/concepts', 'bot/messages'], botFramework: 'none' },
+  'bot/content': {
+    may: ['bot/errors', 'bot/clock', 'bot/understanding/labelled-message', 'bot/understanding/rules', 'bot/understanding/concepts', 'bot/messages'],
+    botFramework: 'none',
+  },
   'bot/understanding': { may: ['bot/content', 'bot/roles', 'bot/project-root'], botFramework: 'none' },
   'bot/http': { may: ['bot/errors'], botFramework: 'none' },
-  'bot/proactive': { may: ['bot/clock', 'bot/config', 'bot/errors', 'bot/logger', 'bot/storage/record-store', 'bot/storage/typed-records'], botFramework: ['bot/proactive/proactive-sender.ts'] },
+  'bot/proactive': {
+    may: ['bot/clock', 'bot/config', 'bot/errors', 'bot/logger', 'bot/storage/record-store', 'bot/storage/typed-records'],
+    botFramework: ['bot/proactive/proactive-sender.ts'],
+  },
   'bot/turn': { may: ['bot/config', 'bot/content', 'bot/proactive/address', 'bot/roles', 'bot/understanding'], botFramework: 'all' },
-  'bot/channels': { may: ['bot/messages', 'bot/adapter', 'bot/clock', 'bot/config', 'bot/content', 'bot/errors', 'bot/logger', 'bot/project-root', 'bot/storage', 'bot/turn'], botFramework: 'all' },
+  'bot/channels': {
+    may: ['bot/messages', 'bot/adapter', 'bot/clock', 'bot/config', 'bot/content', 'bot/errors', 'bot/logger', 'bot/project-root', 'bot/storage', 'bot/turn'],
+    botFramework: 'all',
+  },
   'bot/tools': { may: ['bot'], botFramework: 'none' },
   // the host's own files; only the composition root (app.ts) knows the features' dialogs
   bot: {
@@ -70,7 +109,7 @@ describe('layout rules, file by file', () => {
     expect(ALL.filter((file) => ruleFolderOf(file) === undefined)).toEqual([]);
   });
 
-  it('imports only what each folder\'s rule allows', () => {
+  it("imports only what each folder's rule allows", () => {
     const offenders = ALL.flatMap((file) => {
       const folder = ruleFolderOf(file) ?? '';
       const rule = RULES[folder] as FolderRule;
@@ -101,17 +140,24 @@ describe('layout rules, file by file', () => {
   });
 
   it('imports @azure/* only in the Cosmos store files', () => {
-    const offenders = ALL.filter((file) => specifiersOf(file).some((s) => (targetOf(file, s).pkg ?? '').startsWith('@azure/')) && !/^bot\/storage\/(cosmos-|create-record-store)/.test(file));
+    const offenders = ALL.filter(
+      (file) =>
+        specifiersOf(file).some((s) => (targetOf(file, s).pkg ?? '').startsWith('@azure/')) && !/^bot\/storage\/(cosmos-|create-record-store)/.test(file),
+    );
     expect(offenders).toEqual([]);
   });
 
   it('reads process.env only at the entry points', () => {
-    const offenders = ALL.filter((file) => readFileSync(file, 'utf8').includes('process.env') && !/^bot\/index\.ts$|package-teams-app\.ts$|^bot\/tools\//.test(file));
+    const offenders = ALL.filter(
+      (file) => readFileSync(file, 'utf8').includes('process.env') && !/^bot\/index\.ts$|package-teams-app\.ts$|^bot\/tools\//.test(file),
+    );
     expect(offenders).toEqual([]);
   });
 
   it('decides deployment mode once: no feature, channel or store asks whether it runs in local mode', () => {
-    const offenders = ALL.filter((file) => /\blocalMode\b/.test(readFileSync(file, 'utf8')) && !['bot/config.ts', COMPOSITION_ROOT, 'bot/index.ts'].includes(file));
+    const offenders = ALL.filter(
+      (file) => /\blocalMode\b/.test(readFileSync(file, 'utf8')) && !['bot/config.ts', COMPOSITION_ROOT, 'bot/index.ts'].includes(file),
+    );
     expect(offenders).toEqual([]);
   });
 

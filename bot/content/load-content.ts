@@ -99,7 +99,11 @@ export async function checkContent(dir: string, today?: DateTime): Promise<Conte
   const sourceNames = await yamlFile('sources.yaml', SourceNamesSchema);
   const training = await yamlFile('training-courses.yaml', TrainingCatalogueSchema);
   if (training !== undefined && profile !== undefined && profile.links[training.elearning.link] === undefined) {
-    errors.push({ file: relative('training-courses.yaml'), line: 1, message: `elearning.link "${training.elearning.link}" is not a link in the service profile` });
+    errors.push({
+      file: relative('training-courses.yaml'),
+      line: 1,
+      message: `elearning.link "${training.elearning.link}" is not a link in the service profile`,
+    });
   }
   const safetyConcepts = await yamlFile('safety-concepts.yaml', SafetyConceptsSchema);
   if (safetyConcepts !== undefined && safetyRules !== undefined) {
@@ -147,7 +151,11 @@ export async function checkContent(dir: string, today?: DateTime): Promise<Conte
       }
     }
     for (const detail of literalContactDetails(article.body)) {
-      warnings.push({ file: article.file, line: lineOf(detail), message: `contact detail "${detail}" written into the text: use a {{contacts...}} placeholder` });
+      warnings.push({
+        file: article.file,
+        line: lineOf(detail),
+        message: `contact detail "${detail}" written into the text: use a {{contacts...}} placeholder`,
+      });
     }
     if (today !== undefined && article.reviewBy < (today.toISODate() ?? '')) {
       warnings.push({ file: article.file, line: lineOf('reviewBy:'), message: `review was due by ${article.reviewBy}` });
@@ -155,7 +163,12 @@ export async function checkContent(dir: string, today?: DateTime): Promise<Conte
   }
   for (const course of training?.courses ?? []) {
     for (const session of course.sessions.filter((x) => x.example)) {
-      warnings.push({ file: relative('training-courses.yaml'), line: 1, message: `session ${session.id} is an example (marked example: true): load the real dates before go-live`, example: true });
+      warnings.push({
+        file: relative('training-courses.yaml'),
+        line: 1,
+        message: `session ${session.id} is an example (marked example: true): load the real dates before go-live`,
+        example: true,
+      });
     }
   }
   if (profile !== undefined) {
@@ -164,7 +177,12 @@ export async function checkContent(dir: string, today?: DateTime): Promise<Conte
       const key = example.split('.')[1] ?? '';
       const needle = example.startsWith('rates.') ? `financialYear: ${key}` : `\n  ${key}:`;
       const line = profileText.slice(0, Math.max(0, profileText.indexOf(needle))).split('\n').length + (needle.startsWith('\n') ? 1 : 0);
-      warnings.push({ file: relative('service-profile.yaml'), line, message: `${example} is an example value (marked example: true): replace it before go-live`, example: true });
+      warnings.push({
+        file: relative('service-profile.yaml'),
+        line,
+        message: `${example} is an example value (marked example: true): replace it before go-live`,
+        example: true,
+      });
     }
   }
 
@@ -191,7 +209,11 @@ export function exampleSummaries(content: Pick<LoadedContent, 'profile' | 'train
   const sessions = content.training.courses.flatMap((course) => course.sessions.filter((session) => session.example).map((session) => session.id));
   return [
     { message: 'service profile has example values (marked example: true): replace them before go-live', count: profile.length, names: profile.join(', ') },
-    { message: 'training courses have example sessions (marked example: true): load the real dates before go-live', count: sessions.length, names: sessions.join(', ') },
+    {
+      message: 'training courses have example sessions (marked example: true): load the real dates before go-live',
+      count: sessions.length,
+      names: sessions.join(', '),
+    },
   ].filter((summary) => summary.count > 0);
 }
 

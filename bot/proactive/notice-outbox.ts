@@ -105,7 +105,16 @@ export class NoticeOutbox {
 
   /** The retry job: tries every pending notice whose time has come. Safe on every instance at once. */
   async retryDue(): Promise<Record<DeliveryOutcome, number>> {
-    const counts: Record<DeliveryOutcome, number> = { pending: 0, delivered: 0, 'gave-up': 0, 'stale-dropped': 0, 'no-reference': 0, withdrawn: 0, duplicate: 0, busy: 0 };
+    const counts: Record<DeliveryOutcome, number> = {
+      pending: 0,
+      delivered: 0,
+      'gave-up': 0,
+      'stale-dropped': 0,
+      'no-reference': 0,
+      withdrawn: 0,
+      duplicate: 0,
+      busy: 0,
+    };
     const now = this.nowIso();
     const due = (await this.records.list({ partitionKey: PARTITION, where: { status: 'pending' } })).filter((n) => (n.data.nextAttemptAt ?? '') <= now);
     for (const notice of due) counts[await this.attemptSafely(notice)] += 1;
@@ -145,11 +154,19 @@ export class NoticeOutbox {
       // a reference host that is not allow-listed will not become allowed by waiting
       if (error instanceof AppError && error.code === 'PROACTIVE_TARGET_REFUSED') return this.settle(claimed, { status: 'gave-up', lastCode: error.code });
       result = { outcome: 'failed' };
-      this.logger.warn('proactive send threw', { purpose: claimed.data.purpose, code: errorCodeOf(error), errorName: error instanceof Error ? error.name : typeof error });
+      this.logger.warn('proactive send threw', {
+        purpose: claimed.data.purpose,
+        code: errorCodeOf(error),
+        errorName: error instanceof Error ? error.name : typeof error,
+      });
     }
     switch (result.outcome) {
       case 'sent': {
-        const settled = await this.settle(claimed, { status: 'delivered', deliveredAt: this.nowIso(), ...(result.activityId === undefined ? {} : { activityId: result.activityId }) });
+        const settled = await this.settle(claimed, {
+          status: 'delivered',
+          deliveredAt: this.nowIso(),
+          ...(result.activityId === undefined ? {} : { activityId: result.activityId }),
+        });
         await this.afterDelivery(renderer, claimed.data, result.activityId);
         return settled;
       }
@@ -161,7 +178,12 @@ export class NoticeOutbox {
         return this.settle(claimed, { status: 'gave-up', lastCode: 'PROACTIVE_GAVE_UP', ...httpOf(result) });
       case 'failed':
         if (attempts > this.options.retries) return this.settle(claimed, { status: 'gave-up', lastCode: 'PROACTIVE_GAVE_UP', ...httpOf(result) });
-        return this.settle(claimed, { status: 'pending', lastCode: 'PROACTIVE_SEND_FAILED', nextAttemptAt: this.isoIn(this.backoffMs(attempts)), ...httpOf(result) });
+        return this.settle(claimed, {
+          status: 'pending',
+          lastCode: 'PROACTIVE_SEND_FAILED',
+          nextAttemptAt: this.isoIn(this.backoffMs(attempts)),
+          ...httpOf(result),
+        });
     }
   }
 
@@ -178,7 +200,8 @@ export class NoticeOutbox {
     const fields = { purpose: next.purpose, attempt: next.attempts, httpStatus: next.lastHttpStatus ?? null };
     const { status } = next;
     if (status === 'delivered') this.logger.info('proactive notice', { ...fields, outcome: 'delivered' });
-    else if (status === 'pending') this.logger.warn('proactive notice', { ...fields, outcome: 'failed-will-retry', code: next.lastCode, nextAttemptAt: next.nextAttemptAt });
+    else if (status === 'pending')
+      this.logger.warn('proactive notice', { ...fields, outcome: 'failed-will-retry', code: next.lastCode, nextAttemptAt: next.nextAttemptAt });
     else if (status === 'withdrawn') this.logger.info('proactive notice', { ...fields, outcome: 'withdrawn' });
     else this.logger.warn('proactive notice', { ...fields, outcome: status, code: next.lastCode ?? 'PROACTIVE_GAVE_UP' });
     return status;

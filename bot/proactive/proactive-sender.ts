@@ -71,7 +71,10 @@ export class ProactiveSender {
 
   private async reachable(audience: ProactiveAddress): Promise<StoredReference | undefined> {
     const reference = await this.references.get(audience);
-    if (reference !== undefined && !isAllowedServiceUrl(reference.serviceUrl, this.config.proactiveServiceUrlHosts, this.config.unauthenticated.loopbackServiceUrls)) {
+    if (
+      reference !== undefined &&
+      !isAllowedServiceUrl(reference.serviceUrl, this.config.proactiveServiceUrlHosts, this.config.unauthenticated.loopbackServiceUrls)
+    ) {
       // never hand the bot's token to a host we do not trust (TEAMS-3)
       throw new AppError('PROACTIVE_TARGET_REFUSED', 'proactive send refused: serviceUrl host is not allow-listed');
     }
@@ -120,7 +123,8 @@ export class ProactiveSender {
  * The SDK exposes no option for it, so this reaches its pipeline; if that changes, sends still work, only slower.
  */
 function withoutInCallRetries(context: TurnContext): void {
-  const connector = context.turnState.get(context.adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy?: (options: { phase: string }) => unknown } } } | undefined;
+  const connector = context.turnState.get(context.adapter.ConnectorClientKey) as
+    { client?: { pipeline?: { removePolicy?: (options: { phase: string }) => unknown } } } | undefined;
   connector?.client?.pipeline?.removePolicy?.({ phase: 'Retry' });
 }
 

@@ -33,7 +33,11 @@ const PLAIN_SEGMENT = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 /** `carer.audience`, `history[2].at`, `(root)`: field names and indexes only, never a value. */
 function pathOf(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(root)';
-  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : `${i === 0 ? '' : '.'}${typeof segment === 'string' && PLAIN_SEGMENT.test(segment) ? segment : '*'}`)).join('');
+  return path
+    .map((segment, i) =>
+      typeof segment === 'number' ? `[${segment}]` : `${i === 0 ? '' : '.'}${typeof segment === 'string' && PLAIN_SEGMENT.test(segment) ? segment : '*'}`,
+    )
+    .join('');
 }
 
 /** The failing paths with the kind of failure (e.g. `contactBy (invalid_type)`): zod's messages are not used. */
@@ -173,7 +177,9 @@ export class CorruptDocumentError extends AppError {
     readonly paths: string,
     cause: z.ZodError,
   ) {
-    super('STORAGE_CORRUPT_DOCUMENT', `${record.kind} record ${record.id} (partition ${record.partitionKey}) does not match its schema at: ${paths}`, { cause });
+    super('STORAGE_CORRUPT_DOCUMENT', `${record.kind} record ${record.id} (partition ${record.partitionKey}) does not match its schema at: ${paths}`, {
+      cause,
+    });
     this.document = { kind: record.kind, partitionKey: record.partitionKey, id: record.id, etag: record.etag };
   }
 }

@@ -65,7 +65,10 @@ function installDecision({ nodeModules, stamp, wanted }) {
   }
   if (stamp.lock !== wanted.lock) return { needed: true, reason: 'package-lock.json changed since the last install' };
   if (stamp.abi !== wanted.abi || stamp.platform !== wanted.platform) {
-    return { needed: true, reason: `Node changed since the last install (ABI ${stamp.abi} ${stamp.platform} -> ${wanted.abi} ${wanted.platform}): native modules must be rebuilt` };
+    return {
+      needed: true,
+      reason: `Node changed since the last install (ABI ${stamp.abi} ${stamp.platform} -> ${wanted.abi} ${wanted.platform}): native modules must be rebuilt`,
+    };
   }
   return { needed: false, reason: 'package-lock.json unchanged since the last install' };
 }
@@ -239,6 +242,19 @@ function main(argv) {
   serve(ROOT);
 }
 
-module.exports = { BUILD_INPUTS, BUILD_STAMP, INSTALL_STAMP, buildDecision, installDecision, installsDevDependencies, planStart, recordBuildStarted, recordBuilt, recordInstall, sourceListing, wantedInstall };
+module.exports = {
+  BUILD_INPUTS,
+  BUILD_STAMP,
+  INSTALL_STAMP,
+  buildDecision,
+  installDecision,
+  installsDevDependencies,
+  planStart,
+  recordBuildStarted,
+  recordBuilt,
+  recordInstall,
+  sourceListing,
+  wantedInstall,
+};
 
 if (require.main === module) main(process.argv.slice(2));

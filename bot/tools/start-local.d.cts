@@ -24,7 +24,10 @@ export function installsDevDependencies(env?: Record<string, string | undefined>
 export function buildDecision(state: { stamp: unknown; current: Listing; outputs: boolean }): Decision;
 export function sourceListing(root: string, inputs?: readonly string[]): Listing;
 export function wantedInstall(root: string, runtime?: Runtime): WantedInstall;
-export function planStart(root: string, options?: { force?: { install?: boolean; build?: boolean }; runtime?: Runtime }): { install: Decision; build: Decision };
+export function planStart(
+  root: string,
+  options?: { force?: { install?: boolean; build?: boolean }; runtime?: Runtime },
+): { install: Decision; build: Decision };
 export function recordInstall(root: string, runtime?: Runtime): void;
 export function recordBuildStarted(root: string): void;
 export function recordBuilt(root: string): void;

@@ -96,7 +96,6 @@ const GUIDANCE_RESULTS = 100;
 /** Actions that start a flow of questions. */
 const FLOWS: ReadonlySet<Action> = new Set(['training-booking', 'transport-report', 'mentor-request', 'enquiry']);
 
-
 /** What the bot asks of understanding: one message, for one persona, classified. */
 export type MessageClassifier = Pick<Classifier, 'classify'>;
 
@@ -144,7 +143,14 @@ export class Classifier {
 
     const emergency = this.emergencyOf(normalised, concepts, risk, probabilities.get('emergency') ?? 0);
     if (emergency?.level === 'certain') {
-      return { action: 'emergency', topic: this.topicOf(features), confidence: Math.max(probabilities.get('emergency') ?? 0, 0.95), emergency: emergency.signpost, matches: [], reason: emergency.reason };
+      return {
+        action: 'emergency',
+        topic: this.topicOf(features),
+        confidence: Math.max(probabilities.get('emergency') ?? 0, 0.95),
+        emergency: emergency.signpost,
+        matches: [],
+        reason: emergency.reason,
+      };
     }
 
     // the rules in content/ lift their action; the strongest fired rule names the reason
@@ -165,7 +171,8 @@ export class Classifier {
     const question = isQuestion(text);
     for (const intent of rules.intents) {
       if (!intent.personas.has(persona)) continue;
-      if (intent.rules.match(normalised) !== undefined || (!question && intent.statement?.match(normalised) !== undefined)) lift(intent.action, `intent.${intent.name}`);
+      if (intent.rules.match(normalised) !== undefined || (!question && intent.statement?.match(normalised) !== undefined))
+        lift(intent.action, `intent.${intent.name}`);
     }
 
     const chosen = this.choose(scores, fired);
@@ -176,7 +183,14 @@ export class Classifier {
     // nothing else to help with, or the lexicons and the model agree that the risk is what the message is about
     const outweighs = pEmergency > (scores.get(action) ?? 0) && (emergency?.signpost.from !== 'model' || pEmergency >= this.t.modelPromote);
     if (emergency !== undefined && pEmergency >= this.t.signpost && ((action === 'fallback' && emergency.signpost.from !== 'model') || outweighs)) {
-      return { action: 'emergency', topic: this.topicOf(features), confidence: round(probabilities.get('emergency') ?? 0), emergency: { ...emergency.signpost, level: 'certain' }, matches: [], reason: emergency.reason };
+      return {
+        action: 'emergency',
+        topic: this.topicOf(features),
+        confidence: round(probabilities.get('emergency') ?? 0),
+        emergency: { ...emergency.signpost, level: 'certain' },
+        matches: [],
+        reason: emergency.reason,
+      };
     }
     const reasonFor = (a: Action) => fired.get(a) ?? `model.${a}`;
     // someone facing an allegation is not reporting a child at risk: the model's unease alone is no reason to alarm them
@@ -185,7 +199,11 @@ export class Classifier {
     const theme = this.themeOf(features, normalised, action);
 
     if (action === 'answer' || action === 'clarify' || action === 'fallback') {
-      return { ...this.fromGuidance(text, features, audience, guidance, action, scores, fired.get('fallback')), theme, ...(signpost ? { emergency: signpost } : {}) };
+      return {
+        ...this.fromGuidance(text, features, audience, guidance, action, scores, fired.get('fallback')),
+        theme,
+        ...(signpost ? { emergency: signpost } : {}),
+      };
     }
     // the related guidance: offered alongside a flow, and the topic reports count the message under
     const matches = guidance.slice(0, 1);
@@ -221,8 +239,15 @@ export class Classifier {
     // the model alone: a possible risk (signposted, then answered) unless it is all but sure; silent on a hypothetical
     const modelGuard = lexicon.guard(concepts, MODEL_CATEGORY);
     const modelLevel: RiskLevel | undefined =
-      modelGuard === 'silence' ? undefined : probability >= this.t.emergency && modelGuard === 'none' ? 'certain' : probability >= this.t.signpost ? 'possible' : undefined;
-    const level: RiskLevel | undefined = risk?.level === 'certain' || modelLevel === 'certain' ? 'certain' : risk !== undefined || modelLevel !== undefined ? 'possible' : undefined;
+      modelGuard === 'silence'
+        ? undefined
+        : probability >= this.t.emergency && modelGuard === 'none'
+          ? 'certain'
+          : probability >= this.t.signpost
+            ? 'possible'
+            : undefined;
+    const level: RiskLevel | undefined =
+      risk?.level === 'certain' || modelLevel === 'certain' ? 'certain' : risk !== undefined || modelLevel !== undefined ? 'possible' : undefined;
     if (level === undefined) return undefined;
     const id = risk?.category ?? 'general';
     const fromConcepts = risk !== undefined && (risk.level === level || modelLevel === undefined);
@@ -263,7 +288,12 @@ export class Classifier {
     fallbackRule: string | undefined,
   ): Omit<Understanding, 'theme'> {
     const answering = (scores.get('answer') ?? 0) + (scores.get('clarify') ?? 0);
-    const fallback = (reason: string): Omit<Understanding, 'theme'> => ({ action: 'fallback', confidence: round(Math.min(1, scores.get('fallback') ?? 0)), matches: [], reason });
+    const fallback = (reason: string): Omit<Understanding, 'theme'> => ({
+      action: 'fallback',
+      confidence: round(Math.min(1, scores.get('fallback') ?? 0)),
+      matches: [],
+      reason,
+    });
     if (action === 'fallback') return fallback(fallbackRule ?? 'model.fallback');
 
     const topics = [...this.deps.model.topic.predict(features)].sort((a, b) => b[1] - a[1]) as [Topic, number][];
@@ -281,10 +311,24 @@ export class Classifier {
     const short = this.deps.pipeline.contentWordCount(text) <= 2;
     if (second !== undefined && (action === 'clarify' || (short && close(second)))) {
       const offered = [first, second, ...(third !== undefined && close(third) ? [third] : [])].map((c) => c.match);
-      return { action: 'clarify', topic: first.topic, articleId: first.match.article.id, confidence: round(first.p), matches: offered, reason: 'model.clarify' };
+      return {
+        action: 'clarify',
+        topic: first.topic,
+        articleId: first.match.article.id,
+        confidence: round(first.p),
+        matches: offered,
+        reason: 'model.clarify',
+      };
     }
     if (answering < this.t.answerConfident) return fallback('model.low-confidence');
-    return { action: 'answer', topic: first.topic, articleId: first.match.article.id, confidence: round(Math.min(answering, first.p)), matches: [first.match], reason: 'model.answer' };
+    return {
+      action: 'answer',
+      topic: first.topic,
+      articleId: first.match.article.id,
+      confidence: round(Math.min(answering, first.p)),
+      matches: [first.match],
+      reason: 'model.answer',
+    };
   }
 
   private topicOf(features: Map<string, number>): Topic | undefined {

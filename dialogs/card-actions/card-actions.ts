@@ -164,5 +164,8 @@ function cardOrRefused(card: Attachment | undefined): CardReply {
 }
 
 function cardError(status: number, message: string): InvokeResponse {
-  return { status, body: { statusCode: status, type: 'application/vnd.microsoft.error', value: { code: status === 403 ? 'Forbidden' : 'BadRequest', message } } };
+  return {
+    status,
+    body: { statusCode: status, type: 'application/vnd.microsoft.error', value: { code: status === 403 ? 'Forbidden' : 'BadRequest', message } },
+  };
 }

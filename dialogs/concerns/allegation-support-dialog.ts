@@ -1,4 +1,13 @@
-import { ChoiceFactory, ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ChoiceFactory,
+  ComponentDialog,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type FoundChoice,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import type { Clock } from '../../bot/clock';
 import type { Article } from '../../bot/content/article';
 import type { ServiceProfile } from '../../bot/content/service-profile';
@@ -39,8 +48,18 @@ export class AllegationSupportDialog extends ComponentDialog {
   constructor(private readonly deps: AllegationSupportDeps) {
     super(DialogId.allegationSupport);
     this.addDialog(buttonsPrompt(CHOICE, [messages.allegation.choiceCallback, messages.allegation.sswYes]))
-      .addDialog(new TextPrompt(DETAIL, async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && isPhoneOrEmail(prompt.recognized.value ?? '')))
-      .addDialog(new WaterfallDialog(STEPS, [this.explain.bind(this), this.onChoice.bind(this), this.askMethod.bind(this), this.askDetail.bind(this), this.record.bind(this)]));
+      .addDialog(
+        new TextPrompt(DETAIL, async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && isPhoneOrEmail(prompt.recognized.value ?? '')),
+      )
+      .addDialog(
+        new WaterfallDialog(STEPS, [
+          this.explain.bind(this),
+          this.onChoice.bind(this),
+          this.askMethod.bind(this),
+          this.askDetail.bind(this),
+          this.record.bind(this),
+        ]),
+      );
     this.initialDialogId = STEPS;
   }
 
@@ -78,7 +97,10 @@ export class AllegationSupportDialog extends ComponentDialog {
 
   private async askMethod(step: WaterfallStepContext): Promise<DialogTurnResult> {
     answers(step).involveSsw = (step.result as FoundChoice).value === messages.allegation.sswYes;
-    const methods = (step.options as CarerFlowOptions).channel === 'msteams' ? { teams: CONTACT_METHODS.teams, phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email } : { phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email };
+    const methods =
+      (step.options as CarerFlowOptions).channel === 'msteams'
+        ? { teams: CONTACT_METHODS.teams, phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email }
+        : { phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email };
     return step.prompt(CHOICE, { prompt: messages.allegation.askMethod, choices: ChoiceFactory.toChoices(Object.values(methods)) });
   }
 
@@ -105,7 +127,9 @@ export class AllegationSupportDialog extends ComponentDialog {
       await step.context.sendActivity(messages.allegation.handedOff(raised.record.data.reference, raised.record.data.contactBy));
       return step.endDialog({ recorded: true, concernId: raised.record.id });
     }
-    await step.context.sendActivity(raised.outcome === 'not-saved' ? messages.retention.notSaved(this.deps.profile) : messages.retention.notConfirmed(this.deps.profile));
+    await step.context.sendActivity(
+      raised.outcome === 'not-saved' ? messages.retention.notSaved(this.deps.profile) : messages.retention.notConfirmed(this.deps.profile),
+    );
     return step.endDialog({ recorded: false });
   }
 }

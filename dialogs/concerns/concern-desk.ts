@@ -33,14 +33,15 @@ export type Occasion = 'new' | 'overdue';
  * known (the store failed and could not be asked again). Never "saved" for something that is not, nor the reverse.
  */
 export type RaiseOutcome =
-  | { readonly outcome: 'saved'; readonly record: StoredRecord<Concern> }
-  | { readonly outcome: 'not-saved' }
-  | { readonly outcome: 'unknown' };
+  { readonly outcome: 'saved'; readonly record: StoredRecord<Concern> } | { readonly outcome: 'not-saved' } | { readonly outcome: 'unknown' };
 
 /** The managers' side of concerns: raising and announcing them, listing, acting, telling the carer. */
 export class ConcernDesk {
   constructor(private readonly deps: ConcernDeskDeps) {
-    deps.outbox.register('concern-card', { render: (notice) => this.renderCard(notice), delivered: (notice, activityId) => this.cardDelivered(notice, activityId) });
+    deps.outbox.register('concern-card', {
+      render: (notice) => this.renderCard(notice),
+      delivered: (notice, activityId) => this.cardDelivered(notice, activityId),
+    });
     deps.outbox.register('carer-contacted', { render: (notice) => this.renderCarerContacted(notice) });
   }
 
@@ -109,14 +110,19 @@ export class ConcernDesk {
     const action = toManagerAction(submit);
     if (action === undefined) {
       const current = await this.deps.concerns.get(submit.concernId);
-      return current === undefined ? this.notFound(context, facts, submit) : concernCard(current, mode, { today, banner: messages.concerns.needsInput(submit.verb) });
+      return current === undefined
+        ? this.notFound(context, facts, submit)
+        : concernCard(current, mode, { today, banner: messages.concerns.needsInput(submit.verb) });
     }
     const by = facts.roleKey ?? 'unknown';
     const result = await this.deps.concerns.act(submit.concernId, submit.etag, action, by, this.nowIso());
     if (!result.applied && result.reason === 'not-found') return this.notFound(context, facts, submit);
     await this.audit(facts, result.applied ? submit.verb : `${submit.verb}-refused-${result.reason}`, 'concern', result.concern.id, context);
     if (!result.applied) {
-      return concernCard(result.concern, mode, { today, banner: result.reason === 'closed' ? messages.concerns.alreadyClosed : messages.concerns.changedMeanwhile });
+      return concernCard(result.concern, mode, {
+        today,
+        banner: result.reason === 'closed' ? messages.concerns.alreadyClosed : messages.concerns.changedMeanwhile,
+      });
     }
     if (action.verb === 'record-contact' || action.verb === 'record-visit') await this.tellCarer(result.concern);
     await this.refreshTeamCard(result.concern);
@@ -136,7 +142,8 @@ export class ConcernDesk {
         audience,
         params: { concernId: record.id, occasion },
       });
-      if (isTeamAddress(audience) && outcome !== 'delivered' && outcome !== 'duplicate') this.deps.logger.warn('managers channel not reached', { outcome, code: 'CONCERN_NOT_POSTED' });
+      if (isTeamAddress(audience) && outcome !== 'delivered' && outcome !== 'duplicate')
+        this.deps.logger.warn('managers channel not reached', { outcome, code: 'CONCERN_NOT_POSTED' });
     }
   }
 
@@ -148,7 +155,10 @@ export class ConcernDesk {
     const overdue = notice.params.occasion === 'overdue';
     if (overdue && this.deps.concerns.overdue([record], today).length === 0) return undefined;
     const team = isTeamAddress(notice.audience);
-    const card = concernCard(record, isOnTeams(notice.audience) ? 'execute' : 'submit', { today, banner: overdue ? messages.concerns.overdueBanner : undefined });
+    const card = concernCard(record, isOnTeams(notice.audience) ? 'execute' : 'submit', {
+      today,
+      banner: overdue ? messages.concerns.overdueBanner : undefined,
+    });
     return { type: 'message', ...(team ? {} : { text: messages.concerns.newForManagers }), attachments: [card] };
   }
 
@@ -172,17 +182,27 @@ export class ConcernDesk {
       attachments: [concernCard(record, 'execute', { today: this.today() })],
     });
     // not retried: the card refreshes itself when opened (Universal Actions), and the next action updates it again
-    if (result.outcome !== 'sent') this.deps.logger.warn('managers channel card not refreshed', { outcome: result.outcome, code: 'CONCERN_CARD_NOT_REFRESHED' });
+    if (result.outcome !== 'sent')
+      this.deps.logger.warn('managers channel card not refreshed', { outcome: result.outcome, code: 'CONCERN_CARD_NOT_REFRESHED' });
   }
 
   /** Each recorded contact (or visit) tells the carer once: the notice id is the concern's new version. */
   private async tellCarer(record: StoredRecord<Concern>): Promise<void> {
-    await this.deps.outbox.deliver(deterministicId('carer-contacted', record.id, record.etag), { purpose: 'carer-contacted', audience: record.data.carer.audience, params: { concernId: record.id } });
+    await this.deps.outbox.deliver(deterministicId('carer-contacted', record.id, record.etag), {
+      purpose: 'carer-contacted',
+      audience: record.data.carer.audience,
+      params: { concernId: record.id },
+    });
   }
 
   /** The card's concern is not on record: say so on the card, by code in the log, and in the audit trail. */
   private async notFound(context: TurnContext, facts: TurnFacts, submit: ConcernSubmit): Promise<Attachment> {
-    this.deps.logger.warn('card action on a concern that does not exist', { activityId: opaqueId(context.activity.id), verb: submit.verb, outcome: 'not-found', code: 'CONCERN_NOT_FOUND' });
+    this.deps.logger.warn('card action on a concern that does not exist', {
+      activityId: opaqueId(context.activity.id),
+      verb: submit.verb,
+      outcome: 'not-found',
+      code: 'CONCERN_NOT_FOUND',
+    });
     await this.audit(facts, `${submit.verb}-refused-not-found`, 'concern', submit.concernId, context);
     return statusCard(messages.cards.status.concernNotFound, messages.concerns.notFound);
   }

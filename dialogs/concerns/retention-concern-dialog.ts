@@ -43,7 +43,6 @@ export interface RetentionConcernDeps {
   readonly supportArticle: Article | undefined;
 }
 
-
 /**
  * A carer may stop fostering: support first, then consent, the main reason, how and when to be contacted and how soon;
  * then a retention concern for managers with a contact-by date. Without consent nothing is stored but the decision.
@@ -52,8 +51,15 @@ export class RetentionConcernDialog extends ComponentDialog {
   constructor(private readonly deps: RetentionConcernDeps) {
     super(DialogId.retentionConcern);
     this.addDialog(buttonsPrompt(CHOICE, [messages.retention.consentYes]))
-      .addDialog(new TextPrompt(DETAIL, async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && isPhoneOrEmail(prompt.recognized.value ?? '')))
-      .addDialog(new TextPrompt(TEXT, async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && (prompt.recognized.value ?? '').trim().length <= 100))
+      .addDialog(
+        new TextPrompt(DETAIL, async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && isPhoneOrEmail(prompt.recognized.value ?? '')),
+      )
+      .addDialog(
+        new TextPrompt(
+          TEXT,
+          async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && (prompt.recognized.value ?? '').trim().length <= 100,
+        ),
+      )
       .addDialog(
         new WaterfallDialog(STEPS, [
           this.offer.bind(this),
@@ -90,7 +96,10 @@ export class RetentionConcernDialog extends ComponentDialog {
 
   private async askMethod(step: WaterfallStepContext): Promise<DialogTurnResult> {
     answers(step).reason = choiceKey(RETENTION_REASONS, step.result as FoundChoice);
-    const methods = (step.options as CarerFlowOptions).channel === 'msteams' ? CONTACT_METHODS : { phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email, visit: CONTACT_METHODS.visit };
+    const methods =
+      (step.options as CarerFlowOptions).channel === 'msteams'
+        ? CONTACT_METHODS
+        : { phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email, visit: CONTACT_METHODS.visit };
     return step.prompt(CHOICE, { prompt: messages.retention.askMethod, choices: choicesOf(methods) });
   }
 
@@ -131,7 +140,9 @@ export class RetentionConcernDialog extends ComponentDialog {
       await step.context.sendActivity(messages.retention.recorded(raised.record.data.reference, raised.record.data.contactBy));
       return step.endDialog({ recorded: true, concernId: raised.record.id });
     }
-    await step.context.sendActivity(raised.outcome === 'not-saved' ? messages.retention.notSaved(this.deps.profile) : messages.retention.notConfirmed(this.deps.profile));
+    await step.context.sendActivity(
+      raised.outcome === 'not-saved' ? messages.retention.notSaved(this.deps.profile) : messages.retention.notConfirmed(this.deps.profile),
+    );
     return step.endDialog({ recorded: false });
   }
 }

@@ -59,7 +59,12 @@ export class GuidanceReplies {
     await context.sendActivity({
       type: 'message',
       summary: messages.clarifyPrompt,
-      attachments: [clarifyCard(messages.clarifyPrompt, articles.map((a) => ({ id: a.id, title: a.title })))],
+      attachments: [
+        clarifyCard(
+          messages.clarifyPrompt,
+          articles.map((a) => ({ id: a.id, title: a.title })),
+        ),
+      ],
     });
   }
 }

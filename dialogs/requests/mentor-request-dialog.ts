@@ -63,7 +63,9 @@ export class MentorRequestDialog extends ComponentDialog {
         ...(/^(no|none|n|nope|english)$/i.test(language) || language === '' ? {} : { language }),
         raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',
       });
-      await step.context.sendActivity(mode === 'offer-to-mentor' ? messages.mentor.recordedOffer(record.data.reference) : messages.mentor.recordedFind(record.data.reference));
+      await step.context.sendActivity(
+        mode === 'offer-to-mentor' ? messages.mentor.recordedOffer(record.data.reference) : messages.mentor.recordedFind(record.data.reference),
+      );
     } catch (error) {
       await step.context.sendActivity((error instanceof SaveNotConfirmed ? messages.mentor.notConfirmed : messages.mentor.notSaved)(this.deps.profile));
     }

@@ -75,14 +75,29 @@ export class RequestDesk {
       await context.sendActivity(messages.requests.noneOpen(type));
       return;
     }
-    await context.sendActivity({ type: 'message', text: messages.requests.listHeader(type, open.length), attachments: open.map((r) => requestCard(r, modeOf(context))) });
+    await context.sendActivity({
+      type: 'message',
+      text: messages.requests.listHeader(type, open.length),
+      attachments: open.map((r) => requestCard(r, modeOf(context))),
+    });
   }
 
   async close(context: TurnContext, facts: TurnFacts, submit: RequestSubmit): Promise<Attachment | undefined> {
     if (!facts.roles.has('manager') || facts.roleKey === undefined) return undefined;
-    const result = await this.deps.requests.close(submit.requestId, submit.etag, facts.roleKey, this.deps.clock.now().toUTC().toISO() ?? '', submit.note?.trim() || undefined);
+    const result = await this.deps.requests.close(
+      submit.requestId,
+      submit.etag,
+      facts.roleKey,
+      this.deps.clock.now().toUTC().toISO() ?? '',
+      submit.note?.trim() || undefined,
+    );
     if (result.record === undefined) {
-      this.deps.logger.warn('card action on a request that does not exist', { activityId: opaqueId(context.activity.id), verb: submit.verb, outcome: 'not-found', code: 'REQUEST_NOT_FOUND' });
+      this.deps.logger.warn('card action on a request that does not exist', {
+        activityId: opaqueId(context.activity.id),
+        verb: submit.verb,
+        outcome: 'not-found',
+        code: 'REQUEST_NOT_FOUND',
+      });
       await this.audit(facts, 'close-refused-not-found', submit.requestId);
       return statusCard(messages.cards.status.requestNotFound, messages.requests.notFound);
     }
@@ -125,8 +140,13 @@ export class RequestDesk {
   private async post(record: StoredRecord<ServiceRequest>): Promise<void> {
     const audiences = await this.deps.staff.audiences(record.data.type === 'transport-report' ? 'transport' : 'mentoring');
     for (const audience of audiences) {
-      const outcome = await this.deps.outbox.deliver(deterministicId('request-card', record.id, audience), { purpose: 'request-card', audience, params: { requestId: record.id } });
-      if (isTeamAddress(audience) && outcome !== 'delivered' && outcome !== 'duplicate') this.deps.logger.warn('team channel not reached', { outcome, code: 'REQUEST_NOT_POSTED' });
+      const outcome = await this.deps.outbox.deliver(deterministicId('request-card', record.id, audience), {
+        purpose: 'request-card',
+        audience,
+        params: { requestId: record.id },
+      });
+      if (isTeamAddress(audience) && outcome !== 'delivered' && outcome !== 'duplicate')
+        this.deps.logger.warn('team channel not reached', { outcome, code: 'REQUEST_NOT_POSTED' });
     }
   }
 
@@ -140,7 +160,14 @@ export class RequestDesk {
   }
 
   private async audit(facts: TurnFacts, what: string, recordId: string): Promise<void> {
-    await this.deps.audit.record({ who: facts.roleKey ?? 'unknown', what, recordKind: 'request', recordId, at: this.deps.clock.now().toUTC().toISO() ?? '', route: 'chat-command' });
+    await this.deps.audit.record({
+      who: facts.roleKey ?? 'unknown',
+      what,
+      recordKind: 'request',
+      recordId,
+      at: this.deps.clock.now().toUTC().toISO() ?? '',
+      route: 'chat-command',
+    });
   }
 }
 

@@ -3,7 +3,15 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type FoundChoi
 import type { Clock } from '../../bot/clock';
 import type { ServiceProfile } from '../../bot/content/service-profile';
 import { safeguardingContactNow, isOfficeHours } from '../../bot/domain/service-hours';
-import { JOURNEYS, saysChildWaitingNow, TRANSPORT_PROBLEMS, WHEN, type Journey, type TransportProblem, type TransportReport } from '../../bot/domain/requests/service-requests';
+import {
+  JOURNEYS,
+  saysChildWaitingNow,
+  TRANSPORT_PROBLEMS,
+  WHEN,
+  type Journey,
+  type TransportProblem,
+  type TransportReport,
+} from '../../bot/domain/requests/service-requests';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
 import { buttonsPrompt, choiceKey } from '../choices';
@@ -31,7 +39,13 @@ export class TransportReportDialog extends ComponentDialog {
   constructor(private readonly deps: TransportReportDeps) {
     super(DialogId.transportReport);
     this.addDialog(buttonsPrompt(CHOICE)).addDialog(
-      new WaterfallDialog(STEPS, [this.askWaiting.bind(this), this.askProblem.bind(this), this.askJourney.bind(this), this.askWhen.bind(this), this.record.bind(this)]),
+      new WaterfallDialog(STEPS, [
+        this.askWaiting.bind(this),
+        this.askProblem.bind(this),
+        this.askJourney.bind(this),
+        this.askWhen.bind(this),
+        this.record.bind(this),
+      ]),
     );
     this.initialDialogId = STEPS;
   }
@@ -51,7 +65,12 @@ export class TransportReportDialog extends ComponentDialog {
       await step.context.sendActivity({
         type: 'message',
         textFormat: 'markdown',
-        text: messages.transport.urgent(transport?.name ?? 'transport team', transport?.phone ?? '', isOfficeHours(now, this.deps.profile) && transport?.phone !== undefined, contact.phone ?? ''),
+        text: messages.transport.urgent(
+          transport?.name ?? 'transport team',
+          transport?.phone ?? '',
+          isOfficeHours(now, this.deps.profile) && transport?.phone !== undefined,
+          contact.phone ?? '',
+        ),
       });
     }
     return step.prompt(CHOICE, { prompt: messages.transport.askProblem, choices: Object.values(TRANSPORT_PROBLEMS) });

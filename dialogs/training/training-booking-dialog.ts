@@ -37,7 +37,9 @@ export class TrainingBookingDialog extends ComponentDialog {
     super(DialogId.trainingBooking);
     this.addDialog(buttonsPrompt(CHOICE))
       .addDialog(confirmPrompt(CONFIRM))
-      .addDialog(new WaterfallDialog(STEPS, [this.start.bind(this), this.afterFirstChoice.bind(this), this.afterSecondChoice.bind(this), this.finish.bind(this)]));
+      .addDialog(
+        new WaterfallDialog(STEPS, [this.start.bind(this), this.afterFirstChoice.bind(this), this.afterSecondChoice.bind(this), this.finish.bind(this)]),
+      );
     this.initialDialogId = STEPS;
   }
 

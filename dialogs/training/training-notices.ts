@@ -23,7 +23,11 @@ export class TrainingNotices {
 
   /** Tells the next carer in line a place is held for them; a failed send is retried by the outbox. */
   async offerPlace(carer: ProactiveAddress, sessionId: string, until: string): Promise<void> {
-    await this.deps.outbox.deliver(deterministicId('place-offer', sessionId, carer, until), { purpose: 'place-offer', audience: carer, params: { sessionId, until } });
+    await this.deps.outbox.deliver(deterministicId('place-offer', sessionId, carer, until), {
+      purpose: 'place-offer',
+      audience: carer,
+      params: { sessionId, until },
+    });
   }
 
   /**
@@ -38,7 +42,11 @@ export class TrainingNotices {
       for (const carer of carers) {
         if (!(await this.deps.training.remindersOn(carer))) continue;
         const id = deterministicId('reminder', view.session.id, carer);
-        if ((await this.deps.outbox.deliver(id, { purpose: 'training-reminder', audience: storedAddress(carer), params: { sessionId: view.session.id } })) === 'delivered') reminders += 1;
+        if (
+          (await this.deps.outbox.deliver(id, { purpose: 'training-reminder', audience: storedAddress(carer), params: { sessionId: view.session.id } })) ===
+          'delivered'
+        )
+          reminders += 1;
       }
     }
     const offers = await this.deps.training.passOnLapsedOffers(now);

@@ -17,7 +17,28 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Words in a place's (or association's) name that do not name it: "South Cambridgeshire", "Peterborough City Council". */
-const GENERIC = new Set(['and', 'of', 'the', 'upon', 'city', 'county', 'council', 'district', 'borough', 'north', 'south', 'east', 'west', 'central', 'greater', 'foster', "carers'", 'carers', 'association', 'community']);
+const GENERIC = new Set([
+  'and',
+  'of',
+  'the',
+  'upon',
+  'city',
+  'county',
+  'council',
+  'district',
+  'borough',
+  'north',
+  'south',
+  'east',
+  'west',
+  'central',
+  'greater',
+  'foster',
+  "carers'",
+  'carers',
+  'association',
+  'community',
+]);
 
 const profile = ServiceProfileSchema.parse(parse(readFileSync('content/service-profile.yaml', 'utf8')));
 

@@ -89,7 +89,9 @@ function propertyOf(node: ts.Node, source: ts.SourceFile): string | undefined {
 }
 
 const isLogCall = (node: ts.CallExpression) =>
-  ts.isPropertyAccessExpression(node.expression) && /^(debug|info|warn|error)$/.test(node.expression.name.text) && /logger/i.test(node.expression.expression.getText());
+  ts.isPropertyAccessExpression(node.expression) &&
+  /^(debug|info|warn|error)$/.test(node.expression.name.text) &&
+  /logger/i.test(node.expression.expression.getText());
 /** zod schemas' messages are validation problems for the operator or content editor (`z.string().regex(re, 'must…')`). */
 const isZodCall = (node: ts.CallExpression) => /^z\s*\./.test(node.expression.getText());
 const isThrownOrError = (node: ts.NewExpression) => ts.isThrowStatement(node.parent) || /Error$/.test(node.expression.getText());
@@ -160,7 +162,8 @@ describe('user-facing text', () => {
       const visit = (node: ts.Node): void => {
         if (ts.isCallExpression(node) && isLogCall(node)) {
           const first = node.arguments[0];
-          if (first !== undefined && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) && /^[A-Z][a-z]/.test(first.text)) out.push(`${file}: ${first.text}`);
+          if (first !== undefined && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) && /^[A-Z][a-z]/.test(first.text))
+            out.push(`${file}: ${first.text}`);
         }
         ts.forEachChild(node, visit);
       };

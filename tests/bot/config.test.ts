@@ -44,9 +44,7 @@ describe('loadConfig', () => {
   });
 
   it('requires a tenant id for single-tenant and managed-identity bots', () => {
-    expect(problemsOf({ ...production, MicrosoftAppTenantId: '' })).toEqual([
-      'MicrosoftAppTenantId: required when MicrosoftAppType is UserAssignedMSI',
-    ]);
+    expect(problemsOf({ ...production, MicrosoftAppTenantId: '' })).toEqual(['MicrosoftAppTenantId: required when MicrosoftAppType is UserAssignedMSI']);
     expect(problemsOf({ ...production, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '', MicrosoftAppPassword: 'x' })).toEqual([
       'MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant',
     ]);

@@ -11,7 +11,6 @@ import { startTestApp, type RunningApp } from '../helpers/test-app';
 const CANARY = 'CANARY-fuzz-Olu-Adeyemi-07700900789';
 const REQUESTS = 2000;
 
-
 interface FuzzRequest {
   readonly method: string;
   readonly path: string;
@@ -42,19 +41,45 @@ function generator(random: () => number, serviceUrl: string) {
     '{{ 7*7 }}',
     '${jndi:ldap://example.org/a}',
   ];
-  const scalar = () => pick<unknown>([null, true, false, 0, -1, 1e308, Number.MAX_SAFE_INTEGER, 3.14, pick(odd), [], {}, [pick(odd)], { [pick(odd)]: pick(odd) }]);
+  const scalar = () =>
+    pick<unknown>([null, true, false, 0, -1, 1e308, Number.MAX_SAFE_INTEGER, 3.14, pick(odd), [], {}, [pick(odd)], { [pick(odd)]: pick(odd) }]);
   // as text: JSON.stringify itself overflows the stack on thousands of levels
   const nested = (depth: number): string => {
     const opens = Array.from({ length: depth }, () => (random() < 0.5 ? '[' : '{"a":'));
     const closes = opens.map((open) => (open === '[' ? ']' : '}')).reverse();
     return `${opens.join('')}"${CANARY}"${closes.join('')}`;
   };
-  const types = ['message', 'invoke', 'event', 'conversationUpdate', 'messageReaction', 'installationUpdate', 'typing', 'endOfConversation', 'delete', 'trace', 'handoff', 'suggestion', 'messageUpdate', 'messageDelete', 'command', pick(odd)];
+  const types = [
+    'message',
+    'invoke',
+    'event',
+    'conversationUpdate',
+    'messageReaction',
+    'installationUpdate',
+    'typing',
+    'endOfConversation',
+    'delete',
+    'trace',
+    'handoff',
+    'suggestion',
+    'messageUpdate',
+    'messageDelete',
+    'command',
+    pick(odd),
+  ];
   const channels = ['msteams', 'webchat', 'emulator', 'directline', 'test', pick(odd)];
   const verbs = ['concern', 'close', 'contacted', 'open-article', 'helpful', 'none-of-these', 'book', 'cancel', 'request', pick(odd)];
   const invokeNames = ['adaptiveCard/action', 'task/fetch', 'task/submit', 'composeExtension/query', 'signin/verifyState', 'config/fetch', pick(odd)];
 
-  const account = () => pick<unknown>([{ id: pick(['dl_fuzzuser', '29:fuzz', pick(odd)]), name: CANARY, aadObjectId: pick(['aad-1', pick(odd)]) }, { id: '' }, { id: 5 }, null, pick(odd), {}]);
+  const account = () =>
+    pick<unknown>([
+      { id: pick(['dl_fuzzuser', '29:fuzz', pick(odd)]), name: CANARY, aadObjectId: pick(['aad-1', pick(odd)]) },
+      { id: '' },
+      { id: 5 },
+      null,
+      pick(odd),
+      {},
+    ]);
   const activity = (): Record<string, unknown> => {
     const type = pick(types);
     // mostly well-formed with one or two odd fields, so most requests get past the shape check into the bot
@@ -68,13 +93,22 @@ function generator(random: () => number, serviceUrl: string) {
       from: usually({ id: pick(['dl_fuzzuser', 'dl_pub_fuzz', '29:fuzz', 'local-manager']), name: CANARY }, account),
       recipient: { id: 'bot' },
       conversation: usually({ id: pick(['c-fuzz', `c-${Math.floor(random() * 50)}`]), tenantId: pick([undefined, 'council-tenant', pick(odd)]) }, account),
-      text: usually(pick([`I am ${CANARY}`, `my foster son ${CANARY} is not safe`, `${CANARY} I want to stop fostering`, `what is the allowance for ${CANARY}`, pick(odd)]), () => pick([42, null, undefined])),
+      text: usually(
+        pick([`I am ${CANARY}`, `my foster son ${CANARY} is not safe`, `${CANARY} I want to stop fostering`, `what is the allowance for ${CANARY}`, pick(odd)]),
+        () => pick([42, null, undefined]),
+      ),
       locale: usually(pick(['en-GB', undefined]), () => pick([pick(odd), 7])),
     };
     if (type === 'invoke') {
       base.name = pick(invokeNames);
       base.value = pick<unknown>([
-        { action: { type: 'Action.Execute', verb: pick(verbs), data: { action: pick(verbs), concernId: pick(['x', CANARY, pick(odd)]), articleId: pick(['allowances/x', pick(odd)]), note: CANARY } } },
+        {
+          action: {
+            type: 'Action.Execute',
+            verb: pick(verbs),
+            data: { action: pick(verbs), concernId: pick(['x', CANARY, pick(odd)]), articleId: pick(['allowances/x', pick(odd)]), note: CANARY },
+          },
+        },
         { action: { type: pick(['Action.Submit', 'Action.Execute', pick(odd)]), verb: CANARY } },
         scalar(),
       ]);
@@ -96,8 +130,22 @@ function generator(random: () => number, serviceUrl: string) {
     const auth: Record<string, string> = random() < 0.1 ? { Authorization: pick([`Bearer ${CANARY}`, 'Bearer a.b.c', `Basic ${CANARY}`]) } : {};
     if (roll < 0.62) return { method: 'POST', path: '/api/messages', headers: { ...json, ...auth }, body: JSON.stringify(activity()), kind: 'activity' };
     if (roll < 0.7) return { method: 'POST', path: '/api/messages', headers: json, body: JSON.stringify(scalar()), kind: 'scalar body' };
-    if (roll < 0.74) return { method: 'POST', path: '/api/messages', headers: json, body: JSON.stringify({ ...activity(), channelData: 0 }).replace('"channelData":0', `"channelData":${nested(40 + Math.floor(random() * 8000))}`), kind: 'deep' };
-    if (roll < 0.78) return { method: 'POST', path: '/api/messages', headers: json, body: JSON.stringify({ ...activity(), text: `${CANARY} `.repeat(Math.floor(random() * 20000)) }), kind: 'huge text' };
+    if (roll < 0.74)
+      return {
+        method: 'POST',
+        path: '/api/messages',
+        headers: json,
+        body: JSON.stringify({ ...activity(), channelData: 0 }).replace('"channelData":0', `"channelData":${nested(40 + Math.floor(random() * 8000))}`),
+        kind: 'deep',
+      };
+    if (roll < 0.78)
+      return {
+        method: 'POST',
+        path: '/api/messages',
+        headers: json,
+        body: JSON.stringify({ ...activity(), text: `${CANARY} `.repeat(Math.floor(random() * 20000)) }),
+        kind: 'huge text',
+      };
     if (roll < 0.82) {
       const text = JSON.stringify(activity());
       return { method: 'POST', path: '/api/messages', headers: json, body: text.slice(0, Math.floor(random() * text.length)), kind: 'truncated' };
@@ -106,7 +154,16 @@ function generator(random: () => number, serviceUrl: string) {
       return {
         method: pick(['POST', 'PUT', 'PATCH', 'DELETE']),
         path: pick(['/api/messages', '/api/directline/token', '/v3/directline/conversations', '/readyz']),
-        headers: { 'Content-Type': pick(['multipart/form-data; boundary=z', 'text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'application/jsonx', '']) },
+        headers: {
+          'Content-Type': pick([
+            'multipart/form-data; boundary=z',
+            'text/plain',
+            'application/xml',
+            'application/x-www-form-urlencoded',
+            'application/jsonx',
+            '',
+          ]),
+        },
         body: `--z\r\nContent-Disposition: form-data; name="f"; filename="${CANARY}"\r\n\r\n${CANARY}\r\n--z--\r\n`,
         kind: 'content type',
       };
@@ -122,13 +179,35 @@ function generator(random: () => number, serviceUrl: string) {
           `/directline-connector/${pathPart(pick(odd))}/v3/conversations/c/activities`,
           '/directline-connector/v3/conversations/c/activities',
         ]),
-        headers: { ...json, ...(random() < 0.5 ? { Authorization: `Bearer ${pathPart(pick([CANARY, 'e30.e30.x', pick(odd)]))}` } : {}), ...(random() < 0.3 ? { Origin: pick(['https://evil.example.org', 'null', CANARY]) } : {}) },
-        body: JSON.stringify(random() < 0.5 ? activity() : { page: pick(['carers', 'public', pick(odd)]), user: pick(['local-manager', CANARY, pick(odd), 5]) }),
+        headers: {
+          ...json,
+          ...(random() < 0.5 ? { Authorization: `Bearer ${pathPart(pick([CANARY, 'e30.e30.x', pick(odd)]))}` } : {}),
+          ...(random() < 0.3 ? { Origin: pick(['https://evil.example.org', 'null', CANARY]) } : {}),
+        },
+        body: JSON.stringify(
+          random() < 0.5 ? activity() : { page: pick(['carers', 'public', pick(odd)]), user: pick(['local-manager', CANARY, pick(odd), 5]) },
+        ),
         kind: 'web routes',
       };
     }
     if (roll < 0.96) {
-      return { method: 'GET', path: pick(['/', '/public', `/?user=${pathPart(CANARY)}`, '/chat.js', '/healthz', '/readyz', `/v3/directline/conversations/x/activities?watermark=${pathPart(pick(odd))}`, `/${pathPart(pick(odd))}`, '/api/messages']), headers: {}, body: '', kind: 'get' };
+      return {
+        method: 'GET',
+        path: pick([
+          '/',
+          '/public',
+          `/?user=${pathPart(CANARY)}`,
+          '/chat.js',
+          '/healthz',
+          '/readyz',
+          `/v3/directline/conversations/x/activities?watermark=${pathPart(pick(odd))}`,
+          `/${pathPart(pick(odd))}`,
+          '/api/messages',
+        ]),
+        headers: {},
+        body: '',
+        kind: 'get',
+      };
     }
     return { method: 'POST', path: '/api/messages', headers: json, body: Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x22, 0xc3, 0x28]), kind: 'bytes' };
   };
@@ -136,16 +215,22 @@ function generator(random: () => number, serviceUrl: string) {
 
 /** Percent-encodes a string for a path, lone surrogates included (encodeURIComponent throws on those). */
 function pathPart(value: string): string {
-  return [...Buffer.from(value, 'utf8')].map((byte) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).padStart(2, '0')}`)).join('');
+  return [...Buffer.from(value, 'utf8')]
+    .map((byte) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).padStart(2, '0')}`))
+    .join('');
 }
 
 function send(baseUrl: string, request: FuzzRequest): Promise<number> {
   return new Promise((resolve) => {
     const body = typeof request.body === 'string' ? Buffer.from(request.body) : request.body;
-    const req = http.request(`${baseUrl}${request.path}`, { method: request.method, headers: { ...request.headers, 'Content-Length': String(body.length) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.request(
+      `${baseUrl}${request.path}`,
+      { method: request.method, headers: { ...request.headers, 'Content-Length': String(body.length) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     // a refused upload may close the socket early: the status was already read, or the server ended it on purpose
     req.on('error', () => resolve(-1));
     req.end(body);
@@ -203,7 +288,15 @@ describe('fuzzing every route with malformed and odd requests (issue 9)', () => 
     const hello = await fetch(`${running.baseUrl}/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ type: 'message', text: 'hello', channelId: 'webchat', serviceUrl: channel.url, deliveryMode: 'expectReplies', from: { id: 'dl_after' }, conversation: { id: 'after' } }),
+      body: JSON.stringify({
+        type: 'message',
+        text: 'hello',
+        channelId: 'webchat',
+        serviceUrl: channel.url,
+        deliveryMode: 'expectReplies',
+        from: { id: 'dl_after' },
+        conversation: { id: 'after' },
+      }),
     });
     expect(hello.status).toBe(200);
 

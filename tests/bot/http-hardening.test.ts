@@ -7,7 +7,10 @@ import { sendActivity, startTestApp, type RunningApp } from '../helpers/test-app
 const CANARY = 'CANARY-hardening-Priya-Shah-07700900456';
 
 /** A raw request: fetch cannot send a body without a content type, or a chunked upload of a chosen size. */
-function rawRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: Buffer | string; chunks?: number; chunk?: Buffer }): Promise<{ status: number; body: string }> {
+function rawRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: Buffer | string; chunks?: number; chunk?: Buffer },
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method: options.method ?? 'POST', headers: options.headers }, (response) => {
       let body = '';
@@ -50,8 +53,14 @@ describe('bad bodies get a 4xx with a fixed body, before any route runs (issue 9
     ['a null type', JSON.stringify({ type: null, channelId: 'webchat', serviceUrl: 'http://127.0.0.1:9/', from: { id: 'u' }, conversation: { id: 'c' } })],
     ['a numeric type', JSON.stringify({ type: 123, channelId: 'webchat', serviceUrl: 'http://127.0.0.1:9/', from: { id: 'u' }, conversation: { id: 'c' } })],
     ['an array', '[]'],
-    ['a numeric serviceUrl', JSON.stringify({ type: 'message', channelId: 'webchat', serviceUrl: 123, from: { id: 'u' }, conversation: { id: 'c' }, text: CANARY })],
-    ['a serviceUrl that is not a URL', JSON.stringify({ type: 'message', channelId: 'webchat', serviceUrl: 'javascript:alert(1)', from: { id: 'u' }, conversation: { id: 'c' } })],
+    [
+      'a numeric serviceUrl',
+      JSON.stringify({ type: 'message', channelId: 'webchat', serviceUrl: 123, from: { id: 'u' }, conversation: { id: 'c' }, text: CANARY }),
+    ],
+    [
+      'a serviceUrl that is not a URL',
+      JSON.stringify({ type: 'message', channelId: 'webchat', serviceUrl: 'javascript:alert(1)', from: { id: 'u' }, conversation: { id: 'c' } }),
+    ],
     ['a string body', JSON.stringify('hello')],
     ['malformed JSON', `{"type": "message", "text": "${CANARY}"`],
   ])('%s → 400 {"error":"bad request"}', async (_case, body) => {
@@ -62,7 +71,16 @@ describe('bad bodies get a 4xx with a fixed body, before any route runs (issue 9
 
   it('refuses a body nested 6,000 levels deep with 400, and logs neither it nor its text', async () => {
     const deep = `${'{"a":'.repeat(6000)}"${CANARY}"${'}'.repeat(6000)}`;
-    const body = JSON.stringify({ type: 'message', channelId: 'webchat', serviceUrl: 'http://127.0.0.1:9/', from: { id: 'u', name: CANARY }, conversation: { id: 'c' }, text: CANARY, value: JSON.parse('{"x":1}'), channelData: {} }).replace('"channelData":{}', `"channelData":${deep}`);
+    const body = JSON.stringify({
+      type: 'message',
+      channelId: 'webchat',
+      serviceUrl: 'http://127.0.0.1:9/',
+      from: { id: 'u', name: CANARY },
+      conversation: { id: 'c' },
+      text: CANARY,
+      value: JSON.parse('{"x":1}'),
+      channelData: {},
+    }).replace('"channelData":{}', `"channelData":${deep}`);
     const logFrom = running.logLines.length;
     const reply = await post(body, { 'Content-Type': 'application/json', Authorization: `Bearer ${CANARY}` });
     expect(reply.status).toBe(400);
@@ -120,7 +138,11 @@ describe('bad bodies get a 4xx with a fixed body, before any route runs (issue 9
     expect((await post(`{"type": "message", "text": "${CANARY}"`)).status).toBe(400);
     expect((await post(`${'['.repeat(6000)}${']'.repeat(6000)}`)).status).toBe(400);
     expect((await post('type=message&text=hello', { 'Content-Type': 'application/x-www-form-urlencoded' })).status).toBe(415);
-    const oversized = await rawRequest(`${running.baseUrl}/api/messages`, { headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' }, chunks: 5, chunk: Buffer.alloc(64 * 1024, ' ') });
+    const oversized = await rawRequest(`${running.baseUrl}/api/messages`, {
+      headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+      chunks: 5,
+      chunk: Buffer.alloc(64 * 1024, ' '),
+    });
     expect(oversized.status).toBe(413);
     expect((await fetch(`${running.baseUrl}/healthz`)).status).toBe(200);
     const hello = await sendActivity(running.baseUrl, { text: 'hello' });

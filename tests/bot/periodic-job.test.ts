@@ -9,12 +9,17 @@ describe('a periodic job', () => {
   it('never throws out: a rejected or a synchronously throwing run is logged by code, and the next run still happens', async () => {
     const logger = createCapturingLogger();
     let calls = 0;
-    const job = new PeriodicJob('flaky', 60, () => {
-      calls += 1;
-      if (calls === 1) return Promise.reject(new StorageError('store down: secret detail'));
-      if (calls === 2) throw new TypeError('boom');
-      return Promise.resolve();
-    }, logger);
+    const job = new PeriodicJob(
+      'flaky',
+      60,
+      () => {
+        calls += 1;
+        if (calls === 1) return Promise.reject(new StorageError('store down: secret detail'));
+        if (calls === 2) throw new TypeError('boom');
+        return Promise.resolve();
+      },
+      logger,
+    );
     await expect(job.runOnce()).resolves.toBeUndefined();
     await expect(job.runOnce()).resolves.toBeUndefined();
     await job.runOnce();
@@ -31,16 +36,21 @@ describe('a periodic job', () => {
     let running = 0;
     let started = 0;
     let finish: () => void = () => undefined;
-    const job = new PeriodicJob('slow', 5, () => {
-      started += 1;
-      running += 1;
-      return new Promise<void>((resolve) => {
-        finish = () => {
-          running -= 1;
-          resolve();
-        };
-      });
-    }, createCapturingLogger());
+    const job = new PeriodicJob(
+      'slow',
+      5,
+      () => {
+        started += 1;
+        running += 1;
+        return new Promise<void>((resolve) => {
+          finish = () => {
+            running -= 1;
+            resolve();
+          };
+        });
+      },
+      createCapturingLogger(),
+    );
     job.start();
     await jest.advanceTimersByTimeAsync(5 * 60_000);
     expect(started).toBe(1);
@@ -55,7 +65,7 @@ describe('a periodic job', () => {
     expect(job.started).toBe(false);
   });
 
-  it('is stopped, every one of the app\'s jobs including the purge, by app.close()', async () => {
+  it("is stopped, every one of the app's jobs including the purge, by app.close()", async () => {
     const running = await startTestApp();
     running.app.jobs.forEach((job) => job.start());
     expect(running.app.jobs.map((job) => [job.name, job.started])).toEqual([

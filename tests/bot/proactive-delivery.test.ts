@@ -27,7 +27,8 @@ describe('proactive delivery is recorded truthfully and retried a bounded number
   const reminders = () => running.app.records.list<Notice>('notice', { where: { purpose: 'training-reminder' } });
   const reminderOf = async (carer: string) => (await reminders()).find((n) => n.data.audience === `user:msteams:aad-${carer}`)?.data;
   const postsTo = (carer: string) => channel.attempts.filter((a) => a.conversationId === conversationOf(carer));
-  const logsWith = (outcome: string) => running.logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'proactive notice' && l.outcome === outcome);
+  const logsWith = (outcome: string) =>
+    running.logLines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'proactive notice' && l.outcome === outcome);
   const firstAid = () => sessionOf(running.app.content.training, SESSION);
   const later = (minutes: number) => clock.set(clock.now().plus({ minutes }).toISO() ?? '');
   /** Act: the reminder job's first run (every reminder's first attempt). */
@@ -136,6 +137,8 @@ describe('proactive delivery is recorded truthfully and retried a bounded number
     await running.app.trainingNotices.offerPlace(userAddress('msteams:aad-gone'), SESSION, '2027-03-01T08:00:00.000Z');
     expect(channel.attempts.length).toBe(before);
     const offers = await running.app.records.list<Notice>('notice', { where: { purpose: 'place-offer' } });
-    expect(offers.map((o) => o.data)).toEqual([expect.objectContaining({ status: 'no-reference', audience: 'user:msteams:aad-gone', lastCode: 'PROACTIVE_NO_REFERENCE' })]);
+    expect(offers.map((o) => o.data)).toEqual([
+      expect.objectContaining({ status: 'no-reference', audience: 'user:msteams:aad-gone', lastCode: 'PROACTIVE_NO_REFERENCE' }),
+    ]);
   });
 });

@@ -173,7 +173,7 @@ describe('Teams tenant restriction (TEAMS-1)', () => {
     channelData: { tenant: { id: tenant } },
   });
 
-  it('answers the council\'s own tenant', async () => {
+  it("answers the council's own tenant", async () => {
     const reply = await sendActivity(running.baseUrl, teamsMessage('council-tenant', 'own-tenant'));
     expect(replyTexts(reply).length).toBeGreaterThan(0);
   });
@@ -191,7 +191,12 @@ describe('Teams tenant restriction (TEAMS-1)', () => {
   });
 
   it('refuses an invoke from another tenant with 403', async () => {
-    const reply = await sendActivity(running.baseUrl, { ...teamsMessage('other-tenant', 'foreign-invoke'), type: 'invoke', name: 'adaptiveCard/action', deliveryMode: undefined });
+    const reply = await sendActivity(running.baseUrl, {
+      ...teamsMessage('other-tenant', 'foreign-invoke'),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      deliveryMode: undefined,
+    });
     expect(reply.status).toBe(403);
   });
 });

@@ -1,7 +1,16 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildDecision, installDecision, installsDevDependencies, planStart, recordBuildStarted, recordBuilt, recordInstall, sourceListing } from '../../bot/tools/start-local.cjs';
+import {
+  buildDecision,
+  installDecision,
+  installsDevDependencies,
+  planStart,
+  recordBuildStarted,
+  recordBuilt,
+  recordInstall,
+  sourceListing,
+} from '../../bot/tools/start-local.cjs';
 
 /** `npm start` (bot/tools/start-local.cjs) installs and builds only when due: its decisions, on throw-away checkouts. */
 describe('npm start installs and builds only when something changed (issue 10)', () => {
@@ -154,7 +163,9 @@ describe('npm start installs and builds only when something changed (issue 10)',
     it('names at most three changed files', () => {
       const current = sourceListing(root);
       const stamp = { files: Object.fromEntries(Object.keys(current).map((name) => [name, '0:0'])) };
-      expect(buildDecision({ stamp, current, outputs: true }).reason).toMatch(/^7 source file\(s\) changed since the last build: [^,]+, [^,]+, [^,]+ and 4 more$/);
+      expect(buildDecision({ stamp, current, outputs: true }).reason).toMatch(
+        /^7 source file\(s\) changed since the last build: [^,]+, [^,]+, [^,]+ and 4 more$/,
+      );
     });
   });
 });

@@ -15,7 +15,15 @@ describe('a first user on the web chat page', () => {
     running = await startTestApp({ clock: fixedClock('2026-06-10T11:00:00+01:00') });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--no-first-run',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 90_000);
   afterAll(async () => {
@@ -44,7 +52,11 @@ describe('a first user on the web chat page', () => {
     await page.locator('.ac-adaptiveCard', { hasText: 'Last reviewed' }).first().waitFor({ timeout: 30_000 });
     // the card and any text of the same activity render together: once the card is there, a stray text would be too
     await page.waitForTimeout(300);
-    expect(await bubbles(page).filter({ hasText: /\[\d+\]/ }).count()).toBe(0);
+    expect(
+      await bubbles(page)
+        .filter({ hasText: /\[\d+\]/ })
+        .count(),
+    ).toBe(0);
     // the title shows once, as the card's heading
     expect(await bubbles(page).getByText('Booking transport through the transport portal', { exact: true }).count()).toBe(1);
     await page.screenshot({ path: '.test-results/web-chat-first-use-answer.png' });
@@ -65,7 +77,10 @@ describe('a first user on the web chat page', () => {
     await page.getByRole('button', { name: 'Peterborough' }).first().waitFor({ timeout: 30_000 });
     await send(page, 'somewhere near me');
     // Web Chat renders typographic quotes around "cancel"
-    await bubbles(page).filter({ hasText: /Please choose one of the buttons, or type .cancel. to stop/ }).first().waitFor({ timeout: 30_000 });
+    await bubbles(page)
+      .filter({ hasText: /Please choose one of the buttons, or type .cancel. to stop/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
     const peterborough = bubbles(page).getByRole('button', { name: 'Peterborough', exact: true });
     expect(await peterborough.count()).toBe(2); // the first prompt's and the retry's
     await page.screenshot({ path: '.test-results/web-chat-first-use-retry.png' });

@@ -34,14 +34,18 @@ describe('the web chat page in a real browser', () => {
     await running?.stop();
   });
 
-  it('shows the welcome, sends a message and shows the bot\'s reply', async () => {
+  it("shows the welcome, sends a message and shows the bot's reply", async () => {
     const page = await browser.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${running.baseUrl}/`);
     await page.getByText('not monitored 24/7').first().waitFor(); // the page's own notice, before any chat
     // the welcome comes from the bot, through Direct Line, after the page connects
-    await page.locator('[role="log"], [aria-roledescription="transcript"], .webchat__basic-transcript').getByText(welcomeOpening(running, false)).first().waitFor({ timeout: 20_000 });
+    await page
+      .locator('[role="log"], [aria-roledescription="transcript"], .webchat__basic-transcript')
+      .getByText(welcomeOpening(running, false))
+      .first()
+      .waitFor({ timeout: 20_000 });
     const input = page.locator('[data-id="webchat-sendbox-input"]');
     await input.fill('how do i book a taxi for contact');
     await input.press('Enter');
@@ -76,7 +80,10 @@ describe('booking a training place on the local page in a real browser', () => {
     const page = await browser.newPage();
     await page.goto(`${running.baseUrl}/`);
     const { course, label } = sessionOf(running.app.content.training, 'first-aid-2027-03-02');
-    await page.locator('.webchat__bubble__content', { hasText: welcomeOpening(running, false) }).first().waitFor({ timeout: 20_000 });
+    await page
+      .locator('.webchat__bubble__content', { hasText: welcomeOpening(running, false) })
+      .first()
+      .waitFor({ timeout: 20_000 });
     const input = page.locator('[data-id="webchat-sendbox-input"]');
     await input.fill('can i book on the first aid course');
     await input.press('Enter');

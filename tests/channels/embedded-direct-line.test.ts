@@ -20,7 +20,7 @@ describe('the embedded Direct Line channel', () => {
     await running.stop();
   });
 
-  it('carries a message to the bot and the bot\'s replies back, in order', async () => {
+  it("carries a message to the bot and the bot's replies back, in order", async () => {
     const chat = new DirectLineClient(running.baseUrl);
     await chat.start();
     await chat.send({ type: 'event', name: 'webchat/join' });
@@ -32,7 +32,7 @@ describe('the embedded Direct Line channel', () => {
     expect(await chat.botActivities()).toEqual([]);
   });
 
-  it('stamps the token\'s user on every activity, ignoring the id the client claims (AUTH-9)', async () => {
+  it("stamps the token's user on every activity, ignoring the id the client claims (AUTH-9)", async () => {
     const chat = new DirectLineClient(running.baseUrl);
     await chat.start();
     const sent = await chat.send({ type: 'message', text: 'hi', from: { id: 'local-manager', name: 'Forged' }, channelData: { role: 'manager' } });
@@ -40,7 +40,7 @@ describe('the embedded Direct Line channel', () => {
       await fetch(`${running.baseUrl}/v3/directline/conversations/${chat.conversationId}/activities`, {
         headers: { Authorization: `Bearer ${(chat as unknown as { token: string }).token}` },
       })
-    ).json()) as { activities: { from: { id: string; name?: string } ; text?: string }[] };
+    ).json()) as { activities: { from: { id: string; name?: string }; text?: string }[] };
     expect(page.activities[0]?.from).toEqual({ id: chat.userId, role: 'user' });
     expect(await personaFor(chat, sent)).toBe('carer');
   });

@@ -34,7 +34,12 @@ describe('the Teams app package', () => {
 
   it('zips the manifest with both icons at the sizes Teams requires', () => {
     const zip = new AdmZip(buildTeamsAppZip(buildManifest(env, values)));
-    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(
+      zip
+        .getEntries()
+        .map((e) => e.entryName)
+        .sort(),
+    ).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const size = (name: string) => {
       const png = zip.readFile(name) as Buffer;
       return [png.readUInt32BE(16), png.readUInt32BE(20)];

@@ -47,11 +47,7 @@ describe('content:check finds problems and says where', () => {
     writeFileSync(articleFile(), text);
     const report = await checkContent(dir);
     const messages = report.errors.map(formatProblem);
-    expect(messages).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^content\/articles\/allowances\/payment-dates\.md:\d+: .*owner/),
-      ]),
-    );
+    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^content\/articles\/allowances\/payment-dates\.md:\d+: .*owner/)]));
     writeFileSync(articleFile(), text.replace(/^id:/m, 'owner: Finance\nid:'));
     const second = (await checkContent(dir)).errors.map(formatProblem);
     expect(second).toEqual(
@@ -64,7 +60,9 @@ describe('content:check finds problems and says where', () => {
   });
 
   it('warns about a review date that has passed and contact details typed into the text', async () => {
-    const text = readFileSync(articleFile(), 'utf8').replace(/^reviewBy: .*$/m, 'reviewBy: 2026-12-01').concat('\nRing 01632 960999 or email someone@example.org.\n');
+    const text = readFileSync(articleFile(), 'utf8')
+      .replace(/^reviewBy: .*$/m, 'reviewBy: 2026-12-01')
+      .concat('\nRing 01632 960999 or email someone@example.org.\n');
     writeFileSync(articleFile(), text);
     const report = await checkContent(dir, DateTime.fromISO('2027-01-10'));
     const warnings = report.warnings.map(formatProblem);

@@ -6,7 +6,17 @@ import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../help
 
 /** What the carer types: test data, not service content. */
 const CARER_PHONE = '01632 960777';
-const BANNED = [/is that true/i, /why did you/i, /what happened/i, /did you (hit|hurt|grab)/i, /won'?t tell anyone/i, /between us/i, /confidential/i, /in confidence/i, /tell me (exactly|everything)/i];
+const BANNED = [
+  /is that true/i,
+  /why did you/i,
+  /what happened/i,
+  /did you (hit|hurt|grab)/i,
+  /won'?t tell anyone/i,
+  /between us/i,
+  /confidential/i,
+  /in confidence/i,
+  /tell me (exactly|everything)/i,
+];
 
 describe('allegation support (SG-2)', () => {
   let running: RunningApp;
@@ -17,7 +27,8 @@ describe('allegation support (SG-2)', () => {
     await running.stop();
   });
 
-  const say = (conversation: string, text: string) => sendActivity(running.baseUrl, { text, conversation: { id: conversation }, from: { id: 'dl_allegation_carer' } });
+  const say = (conversation: string, text: string) =>
+    sendActivity(running.baseUrl, { text, conversation: { id: conversation }, from: { id: 'dl_allegation_carer' } });
   const profile = () => running.app.content.profile;
 
   it('explains the process and support, offers a call back with the choice to leave the SSW out, and records only that', async () => {
@@ -39,7 +50,13 @@ describe('allegation support (SG-2)', () => {
     for (const line of transcript) for (const banned of BANNED) expect({ line, banned: banned.test(line) }).toEqual({ line, banned: false });
 
     const [request] = await running.app.records.list<Concern>('concern');
-    expect(request?.data).toMatchObject({ kind: 'allegation-support', callbackRequested: true, involveSupervisingSocialWorker: false, contactMethod: 'phone', contactDetail: CARER_PHONE });
+    expect(request?.data).toMatchObject({
+      kind: 'allegation-support',
+      callbackRequested: true,
+      involveSupervisingSocialWorker: false,
+      contactMethod: 'phone',
+      contactDetail: CARER_PHONE,
+    });
     expect(request!.data.reference).toMatch(/^AS-[A-Z0-9]{6}$/);
     expect(handOff).toContain(messages.allegation.handedOff(request!.data.reference, request!.data.contactBy));
     // a minimal request: nothing about what is alleged is stored
@@ -91,7 +108,9 @@ describe('retention without consent, and when the concern cannot be saved', () =
       const reply = await sendActivity(running.baseUrl, { text: 'hold on hes just taken a load of paracetamol', conversation: { id: 'r3' } });
       const { content } = running.app;
       // Monday 10:00, office hours: the duty team
-      expect(replyTexts(reply)[0]).toBe(messages.emergency(content.safetyRules.emergency.categories['self-harm']!.advice, content.profile.contacts.dutyTeam!, true));
+      expect(replyTexts(reply)[0]).toBe(
+        messages.emergency(content.safetyRules.emergency.categories['self-harm']!.advice, content.profile.contacts.dutyTeam!, true),
+      );
       expect(replyTexts(reply).join('\n')).not.toContain(messages.retention.askReason);
     } finally {
       await running.stop();
@@ -110,7 +129,15 @@ describe('local mode: the whole flow without Azure, on the local page', () => {
 
       const carer = new DirectLineClient(running.baseUrl);
       await carer.start();
-      for (const text of ['I think this will be our last placement, we have decided', 'yes', 'Family', 'An email', 'sam@example.org', 'evenings', 'Today if possible']) {
+      for (const text of [
+        'I think this will be our last placement, we have decided',
+        'yes',
+        'Family',
+        'An email',
+        'sam@example.org',
+        'evenings',
+        'Today if possible',
+      ]) {
         await carer.send({ type: 'message', text });
       }
       const toManager = await manager.botActivities();

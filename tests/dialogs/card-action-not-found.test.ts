@@ -53,7 +53,10 @@ describe('card actions on a record that does not exist', () => {
   const logged = (code: string) => running.logLines.filter((l) => (JSON.parse(l) as { code?: string }).code === code);
 
   beforeAll(async () => {
-    running = await startTestApp({ clock: fixedClock('2026-06-08T10:00:00+01:00'), env: { MANAGER_IDS: 'aad-manager,dl_manager', ALLOWED_TENANT_IDS: TENANT } });
+    running = await startTestApp({
+      clock: fixedClock('2026-06-08T10:00:00+01:00'),
+      env: { MANAGER_IDS: 'aad-manager,dl_manager', ALLOWED_TENANT_IDS: TENANT },
+    });
   });
   afterAll(async () => running.stop());
 
@@ -100,13 +103,28 @@ describe('card actions on a record that does not exist', () => {
     const missing = missingId();
     const logFrom = running.logLines.length;
     // a manager acts on the missing record in every way, on Teams and on the web page
-    for (const [verb, extra] of [['close', { outcome: 'stayed' }], ['record-contact', {}], ['refresh', {}]] as const) {
+    for (const [verb, extra] of [
+      ['close', { outcome: 'stayed' }],
+      ['record-contact', {}],
+      ['refresh', {}],
+    ] as const) {
       expect((await teamsInvoke('aad-manager', 'concern', verb, { concernId: missing, etag: '"1"', ...extra })).status).toBe(200);
     }
     expect((await teamsInvoke('aad-manager', 'request', 'close', { requestId: missing, etag: '"1"' })).status).toBe(200);
-    expect((await sendActivity(running.baseUrl, { from: { id: 'dl_manager' }, value: { action: 'concern', verb: 'close', concernId: missing, etag: '"1"', outcome: 'stayed' } })).status).toBe(200);
+    expect(
+      (
+        await sendActivity(running.baseUrl, {
+          from: { id: 'dl_manager' },
+          value: { action: 'concern', verb: 'close', concernId: missing, etag: '"1"', outcome: 'stayed' },
+        })
+      ).status,
+    ).toBe(200);
     const byCarer = await teamsInvoke('aad-carer', 'concern', 'close', { concernId: missing, etag: '"1"', outcome: 'stayed' });
-    expect({ status: byCarer.status, statusCode: byCarer.body?.statusCode, type: byCarer.body?.type }).toEqual({ status: 403, statusCode: 403, type: 'application/vnd.microsoft.error' });
+    expect({ status: byCarer.status, statusCode: byCarer.body?.statusCode, type: byCarer.body?.type }).toEqual({
+      status: 403,
+      statusCode: 403,
+      type: 'application/vnd.microsoft.error',
+    });
     const audit = await running.app.records.list<{ what: string; recordId: string }>('audit-event');
     const refusals = audit.map((a) => a.data).filter((a) => a.recordId === missing);
     expect(refusals.map((a) => a.what).sort()).toEqual(
@@ -138,7 +156,10 @@ describe('card actions when the store fails (issue 9 row 9 and 12)', () => {
     });
     try {
       failConcerns = true;
-      const result = await postCardAction(running.baseUrl, 'invoke-store-down', 'aad-manager', 'concern', 'record-contact', { concernId: 'AnyConcern0001', etag: '"1"' });
+      const result = await postCardAction(running.baseUrl, 'invoke-store-down', 'aad-manager', 'concern', 'record-contact', {
+        concernId: 'AnyConcern0001',
+        etag: '"1"',
+      });
       expect([result.status, result.body?.statusCode]).toEqual([200, 200]);
       expect((result.body?.value.body ?? []).map((b) => b.text)).toContain(messages.cardActionNotConfirmed);
       expect(running.logLines.some((line) => line.includes('card action not confirmed') && line.includes('STORAGE_FAILED'))).toBe(true);

@@ -73,7 +73,7 @@ describe('concern notices survive a failing connector (two instances, one store)
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('records the concern and tells the carer so, though the managers\' channel answered 503; one instance posts it later', async () => {
+  it("records the concern and tells the carer so, though the managers' channel answered 503; one instance posts it later", async () => {
     answers.set(TEAM_CHANNEL, [503]);
     const last = await raiseConcern();
     const [concern] = await concerns();
@@ -104,7 +104,13 @@ describe('concern notices survive a failing connector (two instances, one store)
         ...teams('aad-manager', 'manager-chat'),
         type: 'invoke',
         name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: 'concern.record-contact', data: { action: 'concern', verb: 'record-contact', concernId: concern!.id, etag: concern!.etag } } },
+        value: {
+          action: {
+            type: 'Action.Execute',
+            verb: 'concern.record-contact',
+            data: { action: 'concern', verb: 'record-contact', concernId: concern!.id, etag: concern!.etag },
+          },
+        },
       }),
     });
     expect(response.status).toBe(200);
@@ -118,6 +124,8 @@ describe('concern notices survive a failing connector (two instances, one store)
     const runs = await Promise.all([second.app.outbox.retryDue(), first.app.outbox.retryDue()]);
     expect(runs.reduce((n, r) => n + r.delivered, 0)).toBe(1);
     expect(accepted(CARER_CHAT).map((m) => m.activity.text)).toEqual([messages.concerns.carerContacted(concern!.data.reference)]);
-    console.log(`connector calls: ${channel.attempts.length} (${channel.attempts.filter((a) => a.answer !== 200).length} failed), notices: ${JSON.stringify([...(await notices('concern-card')), ...(await notices('carer-contacted'))].map((n) => `${n.purpose}:${n.status}:${n.attempts}`))}`);
+    console.log(
+      `connector calls: ${channel.attempts.length} (${channel.attempts.filter((a) => a.answer !== 200).length} failed), notices: ${JSON.stringify([...(await notices('concern-card')), ...(await notices('carer-contacted'))].map((n) => `${n.purpose}:${n.status}:${n.attempts}`))}`,
+    );
   });
 });

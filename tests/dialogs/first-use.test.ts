@@ -17,7 +17,10 @@ const shown = (reply: ActivityReply): Shown[] => ((reply.raw as { activities?: S
 const textsSeen = (reply: ActivityReply): string[] =>
   shown(reply).flatMap((a) => [
     ...(a.text === undefined || a.text === '' ? [] : [a.text]),
-    ...(a.attachments ?? []).flatMap((att) => [...(att.content.text === undefined ? [] : [att.content.text]), ...(att.content.body ?? []).flatMap((e) => (e.text === undefined ? [] : [e.text]))]),
+    ...(a.attachments ?? []).flatMap((att) => [
+      ...(att.content.text === undefined ? [] : [att.content.text]),
+      ...(att.content.body ?? []).flatMap((e) => (e.text === undefined ? [] : [e.text])),
+    ]),
   ]);
 const buttonsSeen = (reply: ActivityReply): string[] =>
   shown(reply).flatMap((a) => [
@@ -33,7 +36,13 @@ const webChat = (conversation: string, text: string) => {
 };
 const teams = (conversation: string, text: string) => {
   n += 1;
-  return { id: `first-use-${n}`, text, channelId: 'msteams', conversation: { id: conversation, conversationType: 'personal' }, from: { id: '29:first-user', aadObjectId: 'aad-first-user' } };
+  return {
+    id: `first-use-${n}`,
+    text,
+    channelId: 'msteams',
+    conversation: { id: conversation, conversationType: 'personal' },
+    from: { id: '29:first-user', aadObjectId: 'aad-first-user' },
+  };
 };
 
 describe('guidance replies show each thing once', () => {
@@ -76,7 +85,7 @@ describe('guidance replies show each thing once', () => {
     expect(answer?.entities?.[0]?.citation).toHaveLength(1);
   });
 
-  it('does not repeat a flow\'s guidance card title as a message of its own on Web Chat', async () => {
+  it("does not repeat a flow's guidance card title as a message of its own on Web Chat", async () => {
     const reply = await sendActivity(running.baseUrl, webChat('retention-lead', 'honestly we are thinking of giving up fostering'));
     const title = running.app.content.articles.find((a) => a.id === 'support/thinking-of-stopping-fostering')?.title ?? '';
     expect(title).not.toBe('');
@@ -105,10 +114,28 @@ describe('free text at a choice prompt gets a helpful answer, not the same quest
     ['transport: is a child waiting', ['no car seat in the cab for contact again'], 'is a child waiting or stranded right now?', 'No', 'No'],
     ['transport: which journey', ['no car seat in the cab for contact again', 'No', 'No car seat'], 'Which journey was it?', 'School', 'School'],
     ['mentor: which area', ['newly approved, could we have a mentor please'], 'Which area would suit you best?', 'Peterborough', 'Peterborough'],
-    ['retention: consent', ['honestly we are thinking of giving up fostering'], 'Would you like me to ask a manager to contact you?', 'No thanks, not now', 'No thanks, not now'],
-    ['allegation: what would help', ["there's been an allegation made against my husband"], 'What would help now?', 'Nothing for now, thanks', 'Nothing for now, thanks'],
+    [
+      'retention: consent',
+      ['honestly we are thinking of giving up fostering'],
+      'Would you like me to ask a manager to contact you?',
+      'No thanks, not now',
+      'No thanks, not now',
+    ],
+    [
+      'allegation: what would help',
+      ["there's been an allegation made against my husband"],
+      'What would help now?',
+      'Nothing for now, thanks',
+      'Nothing for now, thanks',
+    ],
     ['training: which course', ['i want to book some training'], 'Which course would you like?', 'Paediatric first aid', 'Paediatric first aid'],
-    ['training: confirm the booking', ['can you book me on the first aid course please', 'Tue 2 March, 10:00–15:00, Huntingdon'], 'Book you a place on Paediatric first aid', 'No', 'no'],
+    [
+      'training: confirm the booking',
+      ['can you book me on the first aid course please', 'Tue 2 March, 10:00–15:00, Huntingdon'],
+      'Book you a place on Paediatric first aid',
+      'No',
+      'no',
+    ],
   ])('%s', async (name, openers, question, aButton, answer) => {
     const conversation = `retry-${name}`;
     for (const text of openers) await sendActivity(running.baseUrl, webChat(conversation, text));

@@ -19,7 +19,10 @@ interface Card {
 }
 
 const cards = (reply: ActivityReply): Card[] =>
-  reply.activities.flatMap((a) => (a.attachments ?? []) as { contentType: string; content: Card }[]).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content);
+  reply.activities
+    .flatMap((a) => (a.attachments ?? []) as { contentType: string; content: Card }[])
+    .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+    .map((a) => a.content);
 const cardText = (card: Card) => card.body.map((e) => e.text ?? '').join('\n');
 const buttons = (card: Card) => [...card.body.flatMap((e) => e.actions ?? []), ...(card.actions ?? [])];
 
@@ -83,7 +86,12 @@ describe('answers people can trust', () => {
 
   it('stores helpfulness votes per article, one per conversation', async () => {
     const conversation = { id: 'votes' };
-    const vote = (helpful: boolean) => ({ conversation, from: { id: 'dl_carer' }, text: undefined, value: { action: 'helpful', articleId: 'allowances/payment-dates', helpful } });
+    const vote = (helpful: boolean) => ({
+      conversation,
+      from: { id: 'dl_carer' },
+      text: undefined,
+      value: { action: 'helpful', articleId: 'allowances/payment-dates', helpful },
+    });
     expect(replyTexts(await sendActivity(running.baseUrl, vote(false)))).toContain(messages.thanksForVote(false));
     await sendActivity(running.baseUrl, vote(true));
     await sendActivity(running.baseUrl, { ...vote(true), conversation: { id: 'votes-2' } });
@@ -153,7 +161,12 @@ describe('answers people can trust', () => {
 
   it('never answers the public page from carer-only or staff guidance', async () => {
     // carers have a dedicated late-payment article; the public page must answer from enquirer guidance instead
-    const reply = await sendActivity(running.baseUrl, { id: 'public-activity', text: 'my fostering allowance payment is late', from: { id: 'dl_pub_visitor' }, conversation: { id: 'public-1' } });
+    const reply = await sendActivity(running.baseUrl, {
+      id: 'public-activity',
+      text: 'my fostering allowance payment is late',
+      from: { id: 'dl_pub_visitor' },
+      conversation: { id: 'public-1' },
+    });
     expect(replyTexts(reply).join()).not.toContain('payments team');
     const decision = await running.app.decisions.forTurn(turnRef('webchat', 'public-1', 'public-activity'));
     expect(decision?.persona).toBe('enquirer');
@@ -163,7 +176,12 @@ describe('answers people can trust', () => {
     expect(article).toBeDefined();
     expect(article?.audience).toContain('enquirer');
     // and the carer persona asking the same gets the carers' article
-    const carerReply = await sendActivity(running.baseUrl, { id: 'carer-activity', text: 'my fostering allowance payment is late', from: { id: 'dl_carer' }, conversation: { id: 'carer-1' } });
+    const carerReply = await sendActivity(running.baseUrl, {
+      id: 'carer-activity',
+      text: 'my fostering allowance payment is late',
+      from: { id: 'dl_carer' },
+      conversation: { id: 'carer-1' },
+    });
     expect(cards(carerReply).length).toBe(1);
     const carerDecision = await running.app.decisions.forTurn(turnRef('webchat', 'carer-1', 'carer-activity'));
     expect(carerDecision?.articleId).toBe('allowances/late-or-missing-payments');
@@ -177,7 +195,11 @@ describe('answers people can trust', () => {
   });
 
   it('answers actions whose full flow comes later honestly, with the relevant contact', async () => {
-    const reply = await sendActivity(running.baseUrl, { text: 'please can someone ring me about fostering', from: { id: 'dl_pub_enquirer' }, conversation: { id: 'enquiry-1' } });
+    const reply = await sendActivity(running.baseUrl, {
+      text: 'please can someone ring me about fostering',
+      from: { id: 'dl_pub_enquirer' },
+      conversation: { id: 'enquiry-1' },
+    });
     expect(replyTexts(reply)).toContain(messages.interim.enquiry(running.app.content.profile)); // the recruitment team's contacts
     const decisions = await running.app.records.list<{ action: string }>('decision');
     expect(decisions.map((d) => d.data.action)).toContain('enquiry');
@@ -232,7 +254,10 @@ describe('safeguarding first (SG-1)', () => {
   it('a possible risk opens with the safety line, then answers the question, and the decision records signposted', async () => {
     const running = await startTestApp({ clock: fixedClock('2026-06-10T10:00:00+01:00') });
     try {
-      const reply = await sendActivity(running.baseUrl, { text: 'she has a rash that doesnt fade, how do i register her with a gp', conversation: { id: 'possible-1' } });
+      const reply = await sendActivity(running.baseUrl, {
+        text: 'she has a rash that doesnt fade, how do i register her with a gp',
+        conversation: { id: 'possible-1' },
+      });
       const texts = replyTexts(reply);
       expect(texts[0]).toBe(messages.safetyLine(running.app.content.profile.contacts.dutyTeam as Contact, true));
       expect(cards(reply).length).toBe(1);
@@ -248,7 +273,9 @@ describe('safeguarding first (SG-1)', () => {
     try {
       const reply = await sendActivity(running.baseUrl, { text: 'shes locked herself in the bathroom and says she wants to die' });
       const { content } = running.app;
-      expect(replyTexts(reply)[0]).toBe(messages.emergency(content.safetyRules.emergency.categories['self-harm']!.advice, content.profile.contacts.dutyTeam!, true));
+      expect(replyTexts(reply)[0]).toBe(
+        messages.emergency(content.safetyRules.emergency.categories['self-harm']!.advice, content.profile.contacts.dutyTeam!, true),
+      );
       const [decision] = await running.app.records.list<{ action: string }>('decision');
       expect(decision?.data.action).toBe('emergency');
     } finally {

@@ -103,8 +103,7 @@ async function invoke(service: Service, app: RunningApp, who: Person, verb: stri
 }
 
 const concerns = (service: Service) => service.first.app.records.list<Concern>('concern');
-const auditTrail = async (service: Service) =>
-  (await service.first.app.records.list<{ who: string; what: string }>('audit-event')).map((a) => a.data);
+const auditTrail = async (service: Service) => (await service.first.app.records.list<{ who: string; what: string }>('audit-event')).map((a) => a.data);
 
 /** Arrange: the carer goes through the whole flow on the first instance; returns the one concern it recorded. */
 async function raiseConcern(service: Service, conversation: string, steps: readonly string[] = MONEY_CONCERN): Promise<StoredRecord<Concern>> {
@@ -200,7 +199,7 @@ describe('a retention concern, from the carer to a manager and back (two instanc
     expect((await auditTrail(service)).map((e) => e.what).sort()).toEqual(['assign-to-me', 'assign-to-me-refused-changed']);
   });
 
-  it('records contact, tells the carer, and refreshes the card in the managers\' channel', async () => {
+  it("records contact, tells the carer, and refreshes the card in the managers' channel", async () => {
     const concern = await raiseConcern(service, 'carer-chat');
     const result = await invoke(service, service.first, manager1, 'record-contact', { concernId: concern.id, etag: concern.etag });
     expect(result.status).toBe(200);
@@ -220,7 +219,12 @@ describe('a retention concern, from the carer to a manager and back (two instanc
     const byCarer = await invoke(service, service.first, carer, 'close', { concernId: concern.id, etag: concern.etag, outcome: 'stayed' });
     expect(byCarer.status).toBe(403);
     expect((await concerns(service))[0]?.data.status).toBe('open');
-    const closed = await invoke(service, service.second, manager2, 'close', { concernId: concern.id, etag: concern.etag, outcome: 'stayed', note: 'Action plan agreed: respite in August' });
+    const closed = await invoke(service, service.second, manager2, 'close', {
+      concernId: concern.id,
+      etag: concern.etag,
+      outcome: 'stayed',
+      note: 'Action plan agreed: respite in August',
+    });
     expect(closed.status).toBe(200);
     const [after] = await concerns(service);
     expect(after?.data).toMatchObject({ status: 'closed', outcome: 'stayed', actionPlan: 'Action plan agreed: respite in August' });

@@ -68,7 +68,7 @@ describe('the routing registry (dialogs/routes.ts)', () => {
     expect(running.logLines.filter((l) => l.includes('TURN_WITHOUT_DECISION'))).toEqual([]);
   });
 
-  it('records the emergency row\'s turn as an emergency (its reply is the bot\'s signposting, sent before routing)', async () => {
+  it("records the emergency row's turn as an emergency (its reply is the bot's signposting, sent before routing)", async () => {
     await say(running, 'begin-emergency', 'carer', 'what mileage can I claim');
     const { reply, decision } = await say(running, 'begin-emergency', 'carer', 'route:emergency');
     expect(decision).toMatchObject({ action: 'emergency', persona: 'carer' });
@@ -78,10 +78,14 @@ describe('the routing registry (dialogs/routes.ts)', () => {
   const flows = (): Route[] => standard.filter((r) => r.flow !== undefined);
 
   it('has flows to try (retention, allegation support, training, transport, mentoring)', () => {
-    expect(flows().map((r) => r.action).sort()).toEqual(['allegation-support', 'mentor-request', 'retention', 'training-booking', 'transport-report']);
+    expect(
+      flows()
+        .map((r) => r.action)
+        .sort(),
+    ).toEqual(['allegation-support', 'mentor-request', 'retention', 'training-booking', 'transport-report']);
   });
 
-  it('records every answer to a flow\'s question as the flow, not as what the words would mean on their own', async () => {
+  it("records every answer to a flow's question as the flow, not as what the words would mean on their own", async () => {
     expect(flows().length).toBeGreaterThan(0);
     for (const route of flows()) {
       const conversation = `continue-${route.action}`;

@@ -30,7 +30,8 @@ describe('transport problems and mentor requests, with the staff side on Teams',
       ...extra,
     };
   };
-  const carerSays = async (conversation: string, text: string) => replyTexts(await sendActivity(running.baseUrl, teams('aad-carer', conversation, { text }))).join('\n');
+  const carerSays = async (conversation: string, text: string) =>
+    replyTexts(await sendActivity(running.baseUrl, teams('aad-carer', conversation, { text }))).join('\n');
   const managerSays = (text: string) => sendActivity(running.baseUrl, teams('aad-manager', 'manager-chat', { text }));
   const requests = async () => running.app.records.list<ServiceRequest>('request');
   const profile = () => running.app.content.profile;
@@ -59,7 +60,7 @@ describe('transport problems and mentor requests, with the staff side on Teams',
     await channel.stop();
   });
 
-  it('gives a stranded child\'s carer the out-of-hours number first, then takes the report and posts it to the transport team', async () => {
+  it("gives a stranded child's carer the out-of-hours number first, then takes the report and posts it to the transport team", async () => {
     const { transport, emergencyDutyTeam } = profile().contacts;
     const first = await carerSays('t1', STRANDED[0]!);
     const outOfHours = messages.transport.urgent(transport!.name, transport!.phone!, false, emergencyDutyTeam!.phone!);
@@ -70,7 +71,14 @@ describe('transport problems and mentor requests, with the staff side on Teams',
     expect(await carerSays('t1', STRANDED[2]!)).toContain(messages.transport.askWhen);
     const done = await carerSays('t1', STRANDED[3]!);
     const [report] = await requests();
-    expect(report?.data).toMatchObject({ type: 'transport-report', problem: 'no-show', journey: 'school', when: 'today', childWaitingNow: true, theme: 'transport-reliability' });
+    expect(report?.data).toMatchObject({
+      type: 'transport-report',
+      problem: 'no-show',
+      journey: 'school',
+      when: 'today',
+      childWaitingNow: true,
+      theme: 'transport-reliability',
+    });
     expect(report!.data.reference).toMatch(/^TR-[A-Z0-9]{6}$/);
     expect(done).toContain(messages.transport.recorded(report!.data.reference, portalLink()));
     const posted = channel.messages.filter((m) => m.conversationId === '19:team-transport@thread' && (m.activity.attachments ?? []).length > 0);
@@ -126,7 +134,13 @@ describe('transport problems and mentor requests, with the staff side on Teams',
           ...teams(aad, 'x', {}),
           type: 'invoke',
           name: 'adaptiveCard/action',
-          value: { action: { type: 'Action.Execute', verb: 'request.close', data: { action: 'request', verb: 'close', requestId: report!.id, etag: report!.etag, note: 'Rebooked with another firm' } } },
+          value: {
+            action: {
+              type: 'Action.Execute',
+              verb: 'request.close',
+              data: { action: 'request', verb: 'close', requestId: report!.id, etag: report!.etag, note: 'Rebooked with another firm' },
+            },
+          },
         }),
       });
     expect((await invoke('aad-carer')).status).toBe(403);

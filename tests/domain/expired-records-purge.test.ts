@@ -30,7 +30,14 @@ describe('the scheduled purge of expired records', () => {
     const clock = fixedClock('2026-03-03T10:30:00Z');
     const sqlite = SqliteRecordStore.open(':memory:', clock);
     const selfExpiring: RecordStore = Object.assign(Object.create(sqlite) as RecordStore, { purgeExpired: undefined });
-    const purge = new ExpiredRecordsPurge({ records: selfExpiring, leases: new Leases(selfExpiring), clock, instanceId: 'a', everyMinutes: 60, logger: createCapturingLogger() });
+    const purge = new ExpiredRecordsPurge({
+      records: selfExpiring,
+      leases: new Leases(selfExpiring),
+      clock,
+      instanceId: 'a',
+      everyMinutes: 60,
+      logger: createCapturingLogger(),
+    });
     expect(await purge.runOnce()).toBe(0);
     expect(await sqlite.list('lease')).toEqual([]);
     await sqlite.close();

@@ -5,7 +5,9 @@ import { measureMasking, readPiiFile } from '../helpers/pii-measure';
 
 // Every labelled file dropped into this folder is measured: a held-out set can sit beside the development set.
 const FOLDER = path.join(__dirname, 'pii');
-const files = readdirSync(FOLDER).filter((f) => f.endsWith('.jsonl')).sort();
+const files = readdirSync(FOLDER)
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort();
 
 /**
  * The issue's target is recall 0.95. Sets the masker was developed or corrected on must hold it. A held-out set is

@@ -207,7 +207,9 @@ describe('guidance feedback records (kinds helpful-vote, unanswered-question)', 
     await feedback().vote('conversation-2', 'allowances/mileage', false, NOW);
     expect(await feedback().tally('allowances/mileage')).toEqual({ helpful: 1, notHelpful: 1 });
     await feedback().recordGap('turn-1', gap);
-    expect(await feedback().gapsInWeek(week)).toEqual([{ question: 'what about respite', reason: 'no-guidance', persona: 'carer', channel: 'webchat', at: NOW }]);
+    expect(await feedback().gapsInWeek(week)).toEqual([
+      { question: 'what about respite', reason: 'no-guidance', persona: 'carer', channel: 'webchat', at: NOW },
+    ]);
   });
 
   it('leaves out, and logs, a vote with helpful a string and a question with an unknown reason or no question', async () => {
@@ -227,7 +229,15 @@ describe('guidance feedback records (kinds helpful-vote, unanswered-question)', 
 });
 
 describe('decision records', () => {
-  const decision: Decision = { persona: 'carer', action: 'answer', topic: 'allowances', confidence: 0.82, channel: 'webchat', at: NOW, turnRef: turnRef('webchat', 'c1', 'a1') };
+  const decision: Decision = {
+    persona: 'carer',
+    action: 'answer',
+    topic: 'allowances',
+    confidence: 0.82,
+    channel: 'webchat',
+    at: NOW,
+    turnRef: turnRef('webchat', 'c1', 'a1'),
+  };
 
   it('round-trips a decision', async () => {
     await new DecisionLog(store, logger).record(decision);
@@ -304,12 +314,23 @@ describe('notice records', () => {
     clock.advance(10 * 60);
     outcome = { outcome: 'sent', activityId: 'activity-9' };
     expect(await outbox().retryDue()).toMatchObject({ delivered: 1 });
-    expect((await store.get({ kind: 'notice', partitionKey: 'notices', id: 'notice-1' }))?.data).toMatchObject({ status: 'delivered', attempts: 2, activityId: 'activity-9' });
+    expect((await store.get({ kind: 'notice', partitionKey: 'notices', id: 'notice-1' }))?.data).toMatchObject({
+      status: 'delivered',
+      attempts: 2,
+      activityId: 'activity-9',
+    });
   });
 
   it('the retry job never sends a pending notice with attempts a string or no audience: it is left out, logged, and the others are sent', async () => {
     await outbox().deliver('notice-1', { purpose: 'test', audience: storedAddress('user:msteams:carer-1'), params: { id: 'x' } });
-    await storeRaw('notice', 'notices', 'bad-attempts', { purpose: 'test', audience: storedAddress('user:msteams:carer-2'), params: {}, status: 'pending', attempts: 'none', nextAttemptAt: NOW });
+    await storeRaw('notice', 'notices', 'bad-attempts', {
+      purpose: 'test',
+      audience: storedAddress('user:msteams:carer-2'),
+      params: {},
+      status: 'pending',
+      attempts: 'none',
+      nextAttemptAt: NOW,
+    });
     await storeRaw('notice', 'notices', 'no-audience', { purpose: 'test', params: {}, status: 'pending', attempts: 1, nextAttemptAt: NOW });
     clock.advance(10 * 60);
     outcome = { outcome: 'sent', activityId: 'activity-9' };
@@ -351,7 +372,10 @@ describe('conversation-reference records', () => {
   it('get and drop raise STORAGE_CORRUPT_DOCUMENT for a reference with no serviceUrl, or with conversation a string', async () => {
     const { serviceUrl: _dropped, ...noServiceUrl } = reference;
     await storeRaw('conversation-reference', keyOf('user:a'), keyOf('user:a'), { audience: storedAddress('user:a'), reference: noServiceUrl });
-    await storeRaw('conversation-reference', keyOf('user:b'), keyOf('user:b'), { audience: storedAddress('user:b'), reference: { ...reference, conversation: 'a:conversation-1' } });
+    await storeRaw('conversation-reference', keyOf('user:b'), keyOf('user:b'), {
+      audience: storedAddress('user:b'),
+      reference: { ...reference, conversation: 'a:conversation-1' },
+    });
     await expect(references().get(storedAddress('user:a'))).rejects.toMatchObject(corrupt);
     await expect(references().get(storedAddress('user:b'))).rejects.toMatchObject(corrupt);
     await expect(references().drop(storedAddress('user:b'), reference)).rejects.toMatchObject(corrupt);
@@ -359,7 +383,11 @@ describe('conversation-reference records', () => {
 
   it('managerAudiences leaves a corrupt reference out, logged, so the other managers are still told', async () => {
     await references().save(storedAddress('user:msteams:manager-1'), reference, { manager: true });
-    await storeRaw('conversation-reference', keyOf('user:m2'), keyOf('user:m2'), { audience: storedAddress('user:m2'), reference: { ...reference, bot: {} }, manager: true });
+    await storeRaw('conversation-reference', keyOf('user:m2'), keyOf('user:m2'), {
+      audience: storedAddress('user:m2'),
+      reference: { ...reference, bot: {} },
+      manager: true,
+    });
     expect(await references().managerAudiences()).toEqual([storedAddress('user:msteams:manager-1')]);
     expect(corruptLogLines()).toEqual([expect.objectContaining({ kind: 'conversation-reference', paths: 'reference.bot.id (invalid_type)' })]);
   });

@@ -6,8 +6,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
 
-
-
 export interface FaultRates {
   /** Answered 429 with a small x-ms-retry-after-ms, never forwarded. */
   readonly throttle: number;
@@ -66,7 +64,12 @@ export async function startCosmosFaultProxy(upstream: string, rates: FaultRates,
     return roll < rates.throttle + rates.unavailable + rates.resetAfterCommit ? 'resetAfterCommit' : undefined;
   };
 
-  const forward = (req: IncomingMessage, body: Buffer, onResponse: (status: number, headers: IncomingMessage['headers'], payload: Buffer) => void, onError: () => void) => {
+  const forward = (
+    req: IncomingMessage,
+    body: Buffer,
+    onResponse: (status: number, headers: IncomingMessage['headers'], payload: Buffer) => void,
+    onError: () => void,
+  ) => {
     const outbound = https.request(
       { hostname: upstreamUrl.hostname, port: upstreamUrl.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstreamUrl.host }, agent },
       (response) => {

@@ -51,7 +51,11 @@ export async function startMockChannel(): Promise<MockChannel> {
       if (answer >= 300) {
         res.statusCode = answer;
         res.setHeader('Content-Type', 'application/json');
-        res.end(JSON.stringify({ error: { code: answer === 403 ? 'BotNotInConversationRoster' : answer === 404 ? 'ConversationNotFound' : 'ServiceError', message: 'mock channel' } }));
+        res.end(
+          JSON.stringify({
+            error: { code: answer === 403 ? 'BotNotInConversationRoster' : answer === 404 ? 'ConversationNotFound' : 'ServiceError', message: 'mock channel' },
+          }),
+        );
         return;
       }
       counter += 1;

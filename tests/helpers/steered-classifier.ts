@@ -13,4 +13,3 @@ export const steered = (real: MessageClassifier): MessageClassifier => ({
     return { ...understood, action: match[1] as Action, emergency: undefined, reason: 'test.steered' };
   },
 });
-

@@ -99,4 +99,4 @@ export async function sendActivity(baseUrl: string, activity: Record<string, unk
 
 /** Message texts, including prompts that Teams renders as hero cards (their text is in the card). */
 export const replyTexts = (reply: ActivityReply): string[] =>
-  reply.activities.map((a) => a.text ?? ((a.attachments?.[0] as { content?: { text?: string } } | undefined)?.content?.text ?? ''));
+  reply.activities.map((a) => a.text ?? (a.attachments?.[0] as { content?: { text?: string } } | undefined)?.content?.text ?? '');

@@ -98,7 +98,14 @@ describe('Cosmos DB through a fault-injecting proxy (30% 429, 5% 503, 1% reset a
       Array.from({ length: FLOWS }, async (_, i) => {
         const carer = `aad-retention-${i}`;
         const conversation = `retention-chat-${i}`;
-        const steps = ['I want to resign as a foster carer', 'yes', REASONS[i % REASONS.length]!, 'A Teams message', 'any', i % 2 === 0 ? 'This week' : 'No rush'];
+        const steps = [
+          'I want to resign as a foster carer',
+          'yes',
+          REASONS[i % REASONS.length]!,
+          'A Teams message',
+          'any',
+          i % 2 === 0 ? 'This week' : 'No rush',
+        ];
         let last = '';
         for (const text of steps) last = noteFailure(carer, await say(carer, conversation, text));
         return { carer, last, notSaved: last.includes(messages.retention.notSaved(profile)) || last.includes(messages.retention.notConfirmed(profile)) };
@@ -152,7 +159,10 @@ describe('Cosmos DB through a fault-injecting proxy (30% 429, 5% 503, 1% reset a
     for (const flow of flows) {
       const theirs = concerns.filter((c) => c.data.carer.audience === keyOf(flow.carer));
       expect({ carer: flow.carer, stored: theirs.length }).toEqual({ carer: flow.carer, stored: 1 });
-      expect({ carer: flow.carer, told: flow.last.includes(messages.retention.recorded(theirs[0]!.data.reference, theirs[0]!.data.contactBy)) }).toEqual({ carer: flow.carer, told: true });
+      expect({ carer: flow.carer, told: flow.last.includes(messages.retention.recorded(theirs[0]!.data.reference, theirs[0]!.data.contactBy)) }).toEqual({
+        carer: flow.carer,
+        told: true,
+      });
       expect(flow.notSaved).toBe(false);
     }
     expect(concerns).toHaveLength(FLOWS);

@@ -40,9 +40,7 @@ describe('CosmosRecordStore containers', () => {
     for (const spec of Object.values(CONTAINERS)) {
       await database.containers.createIfNotExists({ id: spec.id, partitionKey: { paths: ['/pk'] } });
     }
-    await expect(CosmosRecordStore.connect(database, fixedClock('2026-03-02T10:00:00Z'), { createContainers: false })).rejects.toThrow(
-      /defaultTtl/,
-    );
+    await expect(CosmosRecordStore.connect(database, fixedClock('2026-03-02T10:00:00Z'), { createContainers: false })).rejects.toThrow(/defaultTtl/);
   });
 
   it('stamps a per-item ttl on kinds that live shorter than their container', async () => {

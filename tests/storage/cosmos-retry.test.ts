@@ -53,7 +53,7 @@ describe('CosmosRecordStore under transient failures', () => {
     expect((await storedConcerns()).filter((d) => d.recordId === k.id)).toHaveLength(1);
   });
 
-  it('a create meeting someone else\'s record still reports created: false', async () => {
+  it("a create meeting someone else's record still reports created: false", async () => {
     const k = key('cother');
     await store.create(k, { by: 'first' });
     proxy.failNext('resetAfterCommit', docs('POST'));

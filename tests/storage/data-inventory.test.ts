@@ -6,13 +6,16 @@ describe('the data inventory (DP-1)', () => {
     expect(container.defaultTtlSeconds).toBeGreaterThan(0);
   });
 
-  it.each(Object.entries(RECORD_KINDS))('puts record kind %s in a declared container, no longer-lived than the container, with a lawful basis', (_kind, spec) => {
-    const container = CONTAINERS[spec.container];
-    expect(container).toBeDefined();
-    expect(spec.ttlSeconds).toBeGreaterThan(0);
-    expect(spec.ttlSeconds).toBeLessThanOrEqual(container.defaultTtlSeconds);
-    expect(spec.lawfulBasis.length).toBeGreaterThan(10);
-  });
+  it.each(Object.entries(RECORD_KINDS))(
+    'puts record kind %s in a declared container, no longer-lived than the container, with a lawful basis',
+    (_kind, spec) => {
+      const container = CONTAINERS[spec.container];
+      expect(container).toBeDefined();
+      expect(spec.ttlSeconds).toBeGreaterThan(0);
+      expect(spec.ttlSeconds).toBeLessThanOrEqual(container.defaultTtlSeconds);
+      expect(spec.lawfulBasis.length).toBeGreaterThan(10);
+    },
+  );
 
   it.each(Object.keys(CONTAINERS))('lists container %s in the README data table', (id) => {
     const readme = require('node:fs').readFileSync('README.md', 'utf8') as string;

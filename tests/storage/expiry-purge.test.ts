@@ -12,7 +12,7 @@ const START = '2026-03-03T10:30:00Z';
 const dbFile = (running: RunningApp) => path.join(running.dataDir, 'foster-carer-assistant.sqlite');
 const purgeJob = (running: RunningApp) => {
   const job = running.app.jobs.find((candidate) => candidate.name === 'purge-expired');
-  if (job === undefined) throw new Error('no purge-expired job among the app\'s scheduled jobs');
+  if (job === undefined) throw new Error("no purge-expired job among the app's scheduled jobs");
   return job;
 };
 
@@ -71,7 +71,9 @@ describe('expired web chat data is really gone (SQLite, moved clock)', () => {
     await purgeJob(running).runOnce();
 
     const after = copiesOnDisk(running, canary);
-    console.log(`web chat rows ${rowsBefore} -> ${rowsOnDisk(running, webChatKinds)}; canary copies before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`);
+    console.log(
+      `web chat rows ${rowsBefore} -> ${rowsOnDisk(running, webChatKinds)}; canary copies before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`,
+    );
     expect(rowsOnDisk(running, webChatKinds)).toBe(0);
     expect(after).toEqual({ db: 0, 'db-wal': 0, 'db-shm': 0 });
     expect(running.logLines.some((line) => line.includes('expired records purged'))).toBe(true);
@@ -83,12 +85,15 @@ function readmeRetention(): Record<string, number> {
   const readme = readFileSync('README.md', 'utf8');
   const section = readme.slice(readme.indexOf('### Data held, and for how long'));
   return Object.fromEntries(
-    [...section.matchAll(/^\| `[a-z-]+` \| `([a-z-]+)` \| (\d+) (days?|hours?)/gm)].map((m) => [m[1] ?? '', Number(m[2]) / (m[3]?.startsWith('hour') ? 24 : 1)]),
+    [...section.matchAll(/^\| `[a-z-]+` \| `([a-z-]+)` \| (\d+) (days?|hours?)/gm)].map((m) => [
+      m[1] ?? '',
+      Number(m[2]) / (m[3]?.startsWith('hour') ? 24 : 1),
+    ]),
   );
 }
 
-describe('the README\'s retention table is true of real expiry (SQLite, moved clock)', () => {
-  it('states the data inventory\'s time to live for every kind', () => {
+describe("the README's retention table is true of real expiry (SQLite, moved clock)", () => {
+  it("states the data inventory's time to live for every kind", () => {
     const inventory = Object.fromEntries(Object.entries(RECORD_KINDS).map(([kind, spec]) => [kind, spec.ttlSeconds / DAY_SECONDS]));
     expect(readmeRetention()).toEqual(inventory);
   });

@@ -67,10 +67,7 @@ export function describeRecordStoreContract(name: string, makeStore: Factory): v
 
     it('lets exactly one of two concurrent replaces from the same read win', async () => {
       const { record } = await store.create(concernKey('race'), { owner: 'nobody' });
-      const outcomes = await Promise.allSettled([
-        store.replace(record, { owner: 'manager-a' }),
-        store.replace(record, { owner: 'manager-b' }),
-      ]);
+      const outcomes = await Promise.allSettled([store.replace(record, { owner: 'manager-a' }), store.replace(record, { owner: 'manager-b' })]);
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
       const rejected = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
       expect(rejected).toHaveLength(1);

@@ -25,7 +25,7 @@ describe('SQLite write lock held by another process', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('waits for the lock without stalling the event loop, serving other conversations\' reads meanwhile', async () => {
+  it("waits for the lock without stalling the event loop, serving other conversations' reads meanwhile", async () => {
     const store = SqliteRecordStore.open(dir, clock, { lockWaitMs: 5000 });
     await store.create({ kind: 'bot-state', partitionKey: 'other-conversation', id: 'state' }, { step: 2 });
     const lock = await holdWriteLock(file(), 1500);
@@ -76,7 +76,7 @@ describe('SQLite write lock held by another process', () => {
   });
 });
 
-describe('a carer\'s turn while the SQLite write lock is held past the deadline', () => {
+describe("a carer's turn while the SQLite write lock is held past the deadline", () => {
   let running: RunningApp;
   beforeAll(async () => {
     running = await startTestApp({ env: { SQLITE_LOCK_WAIT_MS: '300' } });

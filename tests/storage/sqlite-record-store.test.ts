@@ -24,7 +24,7 @@ describe('SqliteRecordStore on disk', () => {
     await second.close();
   });
 
-  it('hides and purges records once their kind\'s time to live has passed', async () => {
+  it("hides and purges records once their kind's time to live has passed", async () => {
     const clock = fixedClock('2026-03-02T10:00:00Z');
     const store = SqliteRecordStore.open(dir, clock);
     await store.create({ kind: 'lease', partitionKey: 'job', id: 'l' }, { holder: 'a' }); // leases live 2 days
@@ -38,7 +38,7 @@ describe('SqliteRecordStore on disk', () => {
     await store.close();
   });
 
-  it('lets two processes\' handles on one file see each other\'s writes and conflicts', async () => {
+  it("lets two processes' handles on one file see each other's writes and conflicts", async () => {
     const clock = fixedClock('2026-03-02T10:00:00Z');
     const a = SqliteRecordStore.open(dir, clock);
     const b = SqliteRecordStore.open(dir, clock);

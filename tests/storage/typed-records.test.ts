@@ -60,7 +60,13 @@ describe('TypedRecords', () => {
     await failureOf(docs.get(at('carer-jane-doe')));
     await failureOf(docs.get(at('carer-jane-doe')));
     expect(logger.lines).toHaveLength(1);
-    expect(JSON.parse(logger.lines[0]!)).toMatchObject({ level: 'error', code: 'STORAGE_CORRUPT_DOCUMENT', kind: 'feedback', partition: 'p1', paths: 'visits (invalid_type)' });
+    expect(JSON.parse(logger.lines[0]!)).toMatchObject({
+      level: 'error',
+      code: 'STORAGE_CORRUPT_DOCUMENT',
+      kind: 'feedback',
+      partition: 'p1',
+      paths: 'visits (invalid_type)',
+    });
     expect(logger.lines[0]).not.toMatch(/jane|seven/i);
   });
 

@@ -37,13 +37,25 @@ describe('LinearModel (softmax regression)', () => {
     const model = LinearModel.train(EXAMPLES, { minCount: 2 });
     expect(model.featureCount).toBeLessThan(new Set(EXAMPLES.flatMap((e) => [...e.features.keys()])).size);
     const restored = LinearModel.deserialise(JSON.parse(JSON.stringify(model.serialise())));
-    const features = new Map([['late', 1], ['money', 1]]);
+    const features = new Map([
+      ['late', 1],
+      ['money', 1],
+    ]);
     expect(restored.predict(features).get('pay')).toBeCloseTo(model.predict(features).get('pay') ?? 0, 1);
     expect(() => LinearModel.deserialise({ ...model.serialise(), weights: '' })).toThrow(/do not match/);
   });
 
   it('explains a decision by the features that pushed towards it', () => {
     const model = LinearModel.train(EXAMPLES, { minCount: 1 });
-    expect(model.explain(new Map([['taxi', 1], ['late', 1]]), 'transport', 1)[0]?.feature).toBe('taxi');
+    expect(
+      model.explain(
+        new Map([
+          ['taxi', 1],
+          ['late', 1],
+        ]),
+        'transport',
+        1,
+      )[0]?.feature,
+    ).toBe('taxi');
   });
 });

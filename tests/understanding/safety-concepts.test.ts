@@ -108,7 +108,9 @@ describe('signals: concepts combine into a risk, and the guards keep hypothetica
 
   it('softens what is resolved or long past to "possible", and "now" keeps it certain', () => {
     expect(lexicon.assess(found('she went missing overnight but the police brought her back'))).toMatchObject({ level: 'possible' });
-    expect(lexicon.assess(found('she went missing overnight but the police brought her back and now shes gone again right now'))).toMatchObject({ level: 'certain' });
+    expect(lexicon.assess(found('she went missing overnight but the police brought her back and now shes gone again right now'))).toMatchObject({
+      level: 'certain',
+    });
   });
 });
 

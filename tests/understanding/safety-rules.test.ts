@@ -333,19 +333,17 @@ describe('hard negatives', () => {
     expect(understanding.emergency).toBeUndefined();
   });
 
-  it.each([
-    ['hes saying i hurt him'],
-    ['the allegation says i hit him'],
-    ['she says my husband hit her'],
-    ['he claims we hurt him'],
-  ])('a child saying the carer hurt them is allegation support, not an emergency: %s', (text) => {
-    // the harm pattern ("hurt him") matches the words, but the claim is about the carer
-    const harm = safetyRules.emergency.categories['harm-or-disclosure'];
-    expect(harm?.patterns.some((p) => new RegExp(p).test(normaliseForRules(text)))).toBe(true);
-    const understanding = classifier.classify(text, 'carer');
-    expect(understanding.action).toBe('allegation-support');
-    expect(understanding.emergency).toBeUndefined();
-  });
+  it.each([['hes saying i hurt him'], ['the allegation says i hit him'], ['she says my husband hit her'], ['he claims we hurt him']])(
+    'a child saying the carer hurt them is allegation support, not an emergency: %s',
+    (text) => {
+      // the harm pattern ("hurt him") matches the words, but the claim is about the carer
+      const harm = safetyRules.emergency.categories['harm-or-disclosure'];
+      expect(harm?.patterns.some((p) => new RegExp(p).test(normaliseForRules(text)))).toBe(true);
+      const understanding = classifier.classify(text, 'carer');
+      expect(understanding.action).toBe('allegation-support');
+      expect(understanding.emergency).toBeUndefined();
+    },
+  );
 
   // known false alarms of the model (too few messages like them in the corpus): it may signpost 999 on these, but
   // they are never read as the carer leaving or facing an allegation
@@ -398,27 +396,21 @@ describe('persona scoping: allegation and retention rules are for carers only', 
     expect(classifier.classify(text, 'carer').action).toBe('retention');
   });
 
-  it.each(NON_CARERS.flatMap((persona) => retentionSignals.map((text) => [persona, text] as const)))(
-    'not retention for %s: %s',
-    (persona, text) => {
-      const understanding = classifier.classify(text, persona);
-      expect(understanding.action).not.toBe('retention');
-      expect(understanding.action).not.toBe('emergency');
-    },
-  );
+  it.each(NON_CARERS.flatMap((persona) => retentionSignals.map((text) => [persona, text] as const)))('not retention for %s: %s', (persona, text) => {
+    const understanding = classifier.classify(text, persona);
+    expect(understanding.action).not.toBe('retention');
+    expect(understanding.action).not.toBe('emergency');
+  });
 
   it.each(allegationSignals)('a carer saying "%s" gets allegation support', (text) => {
     expect(classifier.classify(text, 'carer').action).toBe('allegation-support');
   });
 
-  it.each(NON_CARERS.flatMap((persona) => allegationSignals.map((text) => [persona, text] as const)))(
-    'not allegation-support for %s: %s',
-    (persona, text) => {
-      const understanding = classifier.classify(text, persona);
-      expect(understanding.action).not.toBe('allegation-support');
-      expect(understanding.action).not.toBe('emergency');
-    },
-  );
+  it.each(NON_CARERS.flatMap((persona) => allegationSignals.map((text) => [persona, text] as const)))('not allegation-support for %s: %s', (persona, text) => {
+    const understanding = classifier.classify(text, persona);
+    expect(understanding.action).not.toBe('allegation-support');
+    expect(understanding.action).not.toBe('emergency');
+  });
 });
 
 describe('coverage: every pattern in safety-rules.yaml has a message above that matches it', () => {

@@ -131,7 +131,10 @@ export class Concerns {
   async raise(id: string, concern: NewConcern, now: DateTime): Promise<{ record: StoredRecord<Concern>; created: boolean }> {
     const full: Concern = {
       ...concern,
-      reference: `${concern.kind === 'retention' ? 'RC' : 'AS'}-${id.replace(/[^A-Za-z0-9]/g, '').slice(0, 6).toUpperCase()}`,
+      reference: `${concern.kind === 'retention' ? 'RC' : 'AS'}-${id
+        .replace(/[^A-Za-z0-9]/g, '')
+        .slice(0, 6)
+        .toUpperCase()}`,
       status: 'open',
       contactBy: addWorkingDays(now, this.options.contactWithinWorkingDays, this.options.bankHolidays),
       history: [{ at: concern.raisedAt, by: 'carer', action: 'raised' }],

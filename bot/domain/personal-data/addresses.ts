@@ -28,7 +28,7 @@ const HOUSE_SUFFIX_AFTER_CUE = `${HOUSE_SUFFIX}|House|Hall|Mill|Croft|Cottage|Pl
 const CAPITALISED = "[A-Z][A-Za-z'’-]*";
 // Matched case-sensitively, so the cue's first letter may be either case ("Our house is", "we live at").
 const RESIDENCE_CUE =
-  "\\b(?:[Ll]ive|[Ll]ives|[Ll]iving|[Ss]tay|[Ss]taying|[Mm]oved|[Mm]oving|[Mm]ove)\\s+(?:at|to|from|in)|\\b(?:[Aa]ddress|[Hh]ouse|[Hh]ome)\\s+(?:is|was)\\s*:?|\\b[Aa]ddress:";
+  '\\b(?:[Ll]ive|[Ll]ives|[Ll]iving|[Ss]tay|[Ss]taying|[Mm]oved|[Mm]oving|[Mm]ove)\\s+(?:at|to|from|in)|\\b(?:[Aa]ddress|[Hh]ouse|[Hh]ome)\\s+(?:is|was)\\s*:?|\\b[Aa]ddress:';
 
 // With a number in front, "House" and "Court" name a block of flats: "4 Beacon House", "12 Kestrel Court".
 const NUMBERED_BUILDING = new RegExp(
@@ -47,10 +47,7 @@ const NUMBER_THE_NAME = new RegExp(`\\b${HOUSE_NUMBER},?\\s+The\\s+(${CAPITALISE
 const STREET_AFTER_ADDRESS = new RegExp(`\\[address\\],?\\s+(?:${CAPITALISED}\\s+){1,2}(?:${STREET_SUFFIX})\\b\\.?`, 'gi');
 
 const NAMED_HOUSE = new RegExp(`\\b(?:${HOUSE_NUMBER},?\\s+)?(?:The\\s+)?(?:${CAPITALISED}\\s+){0,2}(?:${HOUSE_SUFFIX})\\b`, 'g');
-const NAMED_HOUSE_AFTER_CUE = new RegExp(
-  `(${RESIDENCE_CUE})\\s+(?:The\\s+)?(?:${CAPITALISED}\\s+){0,2}(?:${HOUSE_SUFFIX_AFTER_CUE})\\b`,
-  'g',
-);
+const NAMED_HOUSE_AFTER_CUE = new RegExp(`(${RESIDENCE_CUE})\\s+(?:The\\s+)?(?:${CAPITALISED}\\s+){0,2}(?:${HOUSE_SUFFIX_AFTER_CUE})\\b`, 'g');
 
 /** The words between the number and "Road" must look like a street name, not "3 kids at the park". */
 const looksLikeStreetName = (words: string): boolean =>

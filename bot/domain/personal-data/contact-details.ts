@@ -38,5 +38,8 @@ export function maskEmails(text: string): string {
 
 /** NI and NHS numbers before phone numbers: a ten-digit NHS number would otherwise pass for a phone number. */
 export function maskIdentifiers(text: string): string {
-  return maskPhones(text.replace(LABELLED_IDENTIFIER, '$1[id]').replace(NI_NUMBER, '[ni-number]').replace(NHS_NUMBER, '[nhs-number]')).replace(POSTCODE, '[postcode]');
+  return maskPhones(text.replace(LABELLED_IDENTIFIER, '$1[id]').replace(NI_NUMBER, '[ni-number]').replace(NHS_NUMBER, '[nhs-number]')).replace(
+    POSTCODE,
+    '[postcode]',
+  );
 }

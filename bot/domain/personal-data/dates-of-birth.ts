@@ -33,7 +33,11 @@ const EVENT_WORD =
   /\b(?:on|at|by|until|till|til|from|since|before|after|between|and|to|next|this|last|due|starting|starts|start|started|ends|ended|deadline|expires|expired|booked|meeting|review|panel|visit|appointment)\s*[,:]?\s*(?:the\s+)?$/i;
 
 /** The text of the current sentence before `offset`: a birth cue there applies to every date after it. */
-const sentenceBefore = (text: string, offset: number): string => text.slice(0, offset).split(/[.!?]\s|\n/).at(-1) ?? '';
+const sentenceBefore = (text: string, offset: number): string =>
+  text
+    .slice(0, offset)
+    .split(/[.!?]\s|\n/)
+    .at(-1) ?? '';
 
 export function maskDatesOfBirth(text: string): string {
   return text.replace(DATE, (date: string, offset: number) => {

@@ -60,7 +60,8 @@ export const BEFORE_BIRTH_DATE = /^(?:['’]s)?\s*[,(]?\s*(?:\(?\s*d\.?o\.?b\b|b
 export const BEFORE_AGE = /^\s*(?:,\s*\d{1,2}\s*(?:,|\band\b|$)|\s*\(\d{1,2}\))/i;
 
 /** "river (hes 12)", "rocky (real name …)", "princess (yes that's her real name)": a bracket about the person. */
-export const BEFORE_PERSON_ASIDE = /^\s*\((?:\s*\d{1,2}\s*(?:yrs?|years?(?: old)?)?\s*\)|[^)]{0,40}?\b(?:real name|he['’]?s \d{1,2}|she['’]?s \d{1,2}|hes \d{1,2}|shes \d{1,2}|they['’]?re \d{1,2}|aged? \d{1,2}|\d{1,2} ?(?:yrs?|years? old))\b|\s*(?:the\s+|my\s+|our\s+)?(?:twins?|siblings?|foster (?:son|daughter|child)|birth (?:mum|dad|mother|father))\b)/i;
+export const BEFORE_PERSON_ASIDE =
+  /^\s*\((?:\s*\d{1,2}\s*(?:yrs?|years?(?: old)?)?\s*\)|[^)]{0,40}?\b(?:real name|he['’]?s \d{1,2}|she['’]?s \d{1,2}|hes \d{1,2}|shes \d{1,2}|they['’]?re \d{1,2}|aged? \d{1,2}|\d{1,2} ?(?:yrs?|years? old))\b|\s*(?:the\s+|my\s+|our\s+)?(?:twins?|siblings?|foster (?:son|daughter|child)|birth (?:mum|dad|mother|father))\b)/i;
 /** "princess (yes that's her real name)": the bracket says the word before it is a name, whatever the word. */
 export const BEFORE_REAL_NAME_ASIDE = /^\s*\([^)]{0,40}\breal name\b/i;
 
@@ -68,7 +69,8 @@ export const BEFORE_REAL_NAME_ASIDE = /^\s*\([^)]{0,40}\breal name\b/i;
 export const AFTER_CHILD_VERB = /\b(?:adopt|adopting|adopted|babysit|babysitting|look(?:ing|ed)? after|pick(?:ing)? up|collect|collecting)\s+$/i;
 
 /** "phone Dev on …", "ask Mrs …", "text Amara": verbs whose object is a person (taken capitalised only). */
-export const AFTER_CONTACT_VERB = /\b(?:phone|phoned|ring|rang|call|called|text|texted|message|messaged|email|emailed|ask|asked|tell|told|thank|thanked|meet|met)\s+$/i;
+export const AFTER_CONTACT_VERB =
+  /\b(?:phone|phoned|ring|rang|call|called|text|texted|message|messaged|email|emailed|ask|asked|tell|told|thank|thanked|meet|met)\s+$/i;
 
 /** "can pearl go to …", "could Kai stay …": a modal, then a word, then what a person would do. */
 export const AFTER_MODAL = /\b(?:can|could|may|should|would|will|does|did|must|if|when|unless|until|whether|once)\s+$/i;
@@ -87,7 +89,8 @@ const PERSONAL_VERB =
   "(?:has|had|is having|was having) (?:a|an|another) (?:seizure|fit|tantrum|meltdown|nightmare|panic attack|asthma attack|nosebleed|fall|accident|fight|bad day|sleepover)|was born|has been (?:\\w+ )?\\w+ing|is refusing|ran off|runs off|went missing|has gone missing|absconded|is \\d|is aged|turned \\d|turns \\d|keeps|refuses|refused|cries|cried|misses|missed (?:her|his)|hits?|won['’]?t|wont|doesn['’]?t want|didn['’]?t want|came into care|came to us|moved in|arrived|ran away|runs away|gets upset|is asking|wants to see|told me|tells me|swore|was excluded";
 export const BEFORE_PERSONAL_VERB = new RegExp(`^(?:['’]s)?\\s+(?:${PERSONAL_VERB})\\b`, 'i');
 /** After a word that is also a name at the start of a sentence: "Blessing has asthma", "Will is 14" (not "Will it …"). */
-export const BEFORE_SUBJECT_VERB = /^(?:['’]s)?\s+(?:has|had|does|did|goes|went|gets|got|can['’]?t|cannot|won['’]?t|wont|will|would|keeps|wants|needs|says|said|likes|loves|hates|lives|and [A-Z])\b/;
+export const BEFORE_SUBJECT_VERB =
+  /^(?:['’]s)?\s+(?:has|had|does|did|goes|went|gets|got|can['’]?t|cannot|won['’]?t|wont|will|would|keeps|wants|needs|says|said|likes|loves|hates|lives|and [A-Z])\b/;
 
 /** What a person usually does: taken with a capitalised word only ("Ofsted says" is not a person, but rarely said). */
 export const BEFORE_PERSON_VERB = new RegExp(

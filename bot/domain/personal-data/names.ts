@@ -137,7 +137,7 @@ function isNameByBehaviour(text: string, t: Token): boolean {
   const aboutThePerson = BEFORE_PERSON_ASIDE.test(after) || BEFORE_BIRTH_DATE.test(after);
   if (!isCapitalised(t)) return subjectPosition && couldBeLowerCaseName(t) && (aboutThePerson || BEFORE_PERSONAL_VERB.test(after));
   if (BEFORE_PERSON_ASIDE.test(after)) return true;
-  if (BEFORE_BIRTH_DATE.test(after) || BEFORE_HERE.test(after) || BEFORE_AGE.test(after) ) return true;
+  if (BEFORE_BIRTH_DATE.test(after) || BEFORE_HERE.test(after) || BEFORE_AGE.test(after)) return true;
   if (BEFORE_FAMILY_WORD.test(after) && AFTER_THE.test(text.slice(0, t.start))) return true;
   return subjectPosition && BEFORE_PERSON_VERB.test(after);
 }
@@ -176,8 +176,7 @@ function findNames(text: string, tokens: readonly Token[]): boolean[] {
       const previous = tokens[i - 1];
       const surname = previous !== undefined && named[i - 1] && isSurnameOf(previous, t, between(previous, t));
       const joined =
-        nearbyNames(i, -1).some((other) => isJoinedName(t, between(other, t))) ||
-        nearbyNames(i, 1).some((other) => isJoinedName(t, between(t, other)));
+        nearbyNames(i, -1).some((other) => isJoinedName(t, between(other, t))) || nearbyNames(i, 1).some((other) => isJoinedName(t, between(t, other)));
       if (surname || joined || knownNames.has(t.lower)) {
         named[i] = true;
         changed = true;

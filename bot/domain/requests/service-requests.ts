@@ -15,7 +15,15 @@ export const TRANSPORT_PROBLEMS = {
 } as const;
 export const JOURNEYS = { school: 'School', contact: 'Contact (family time)', health: 'Health appointment', other: 'Other' } as const;
 export const WHEN = { today: 'Today', yesterday: 'Yesterday', 'this-week': 'Earlier this week', earlier: 'Before that' } as const;
-export const FOSTERING_TYPES = ['Teenagers', 'Parent and child', 'Disabled children', 'Babies and young children', 'Kinship / connected carers', 'Short breaks', 'No preference'] as const;
+export const FOSTERING_TYPES = [
+  'Teenagers',
+  'Parent and child',
+  'Disabled children',
+  'Babies and young children',
+  'Kinship / connected carers',
+  'Short breaks',
+  'No preference',
+] as const;
 
 export type TransportProblem = keyof typeof TRANSPORT_PROBLEMS;
 export type Journey = keyof typeof JOURNEYS;
@@ -104,7 +112,14 @@ export class ServiceRequests {
 
   async create<T extends ServiceRequest>(id: string, request: NewRequest<T>): Promise<{ record: StoredRecord<T>; created: boolean }> {
     const prefix = request.type === 'transport-report' ? 'TR' : 'MR';
-    const full = { ...request, reference: `${prefix}-${id.replace(/[^A-Za-z0-9]/g, '').slice(0, 6).toUpperCase()}`, status: 'open' } as T;
+    const full = {
+      ...request,
+      reference: `${prefix}-${id
+        .replace(/[^A-Za-z0-9]/g, '')
+        .slice(0, 6)
+        .toUpperCase()}`,
+      status: 'open',
+    } as T;
     const result = await this.records.create(this.key(id), full);
     // a taken id is the same activity redelivered, so the stored request (checked as a ServiceRequest) is of type T
     return { record: result.record as StoredRecord<T>, created: result.created };
@@ -144,7 +159,9 @@ export function saysChildWaitingNow(text: string): boolean {
 
 /** Experienced carers offering to mentor, or new carers and applicants asking for one. */
 export function mentorModeOf(text: string): MentorRequest['mode'] {
-  return /\b(become|be a|put (myself|me) forward|offer\w*|volunteer\w*|sign me up as|want to mentor|like to mentor|mentor (other|new|male)|been fostering)\b/.test(normaliseForRules(text))
+  return /\b(become|be a|put (myself|me) forward|offer\w*|volunteer\w*|sign me up as|want to mentor|like to mentor|mentor (other|new|male)|been fostering)\b/.test(
+    normaliseForRules(text),
+  )
     ? 'offer-to-mentor'
     : 'find-a-mentor';
 }

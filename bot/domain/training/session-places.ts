@@ -55,7 +55,8 @@ export class SessionPlaces {
       if (places.booked.includes(carer)) return { outcome: tried === 'booked' ? 'booked' : 'already-booked' };
       if (places.waiting.includes(carer)) return { outcome: tried === 'waiting-list' ? 'waiting-list' : 'already-waiting' };
       tried = (places.offers ?? []).some((o) => o.carer === carer) || taken(places) < places.capacity ? 'booked' : 'waiting-list';
-      if ((places.offers ?? []).some((o) => o.carer === carer)) return { outcome: 'booked', next: { ...places, booked: [...places.booked, carer], offers: (places.offers ?? []).filter((o) => o.carer !== carer) } };
+      if ((places.offers ?? []).some((o) => o.carer === carer))
+        return { outcome: 'booked', next: { ...places, booked: [...places.booked, carer], offers: (places.offers ?? []).filter((o) => o.carer !== carer) } };
       if (taken(places) < places.capacity) return { outcome: 'booked', next: { ...places, booked: [...places.booked, carer] } };
       return { outcome: 'waiting-list', next: { ...places, waiting: [...places.waiting, carer] } };
     });
@@ -84,7 +85,10 @@ export class SessionPlaces {
     return this.change(sessionId, capacity, (places) => {
       const offer = (places.offers ?? []).find((o) => o.carer === carer);
       if (offer === undefined || offer.until < nowIso) return { outcome: 'expired' as const };
-      return { outcome: 'booked' as const, next: { ...places, booked: [...places.booked, carer], offers: (places.offers ?? []).filter((o) => o.carer !== carer) } };
+      return {
+        outcome: 'booked' as const,
+        next: { ...places, booked: [...places.booked, carer], offers: (places.offers ?? []).filter((o) => o.carer !== carer) },
+      };
     });
   }
 
@@ -131,11 +135,7 @@ export class SessionPlaces {
     }
   }
 
-  private async change<O extends string>(
-    sessionId: string,
-    capacity: number,
-    decide: (places: Places) => { outcome: O; next?: Places },
-  ): Promise<O> {
+  private async change<O extends string>(sessionId: string, capacity: number, decide: (places: Places) => { outcome: O; next?: Places }): Promise<O> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const current = await this.current(sessionId, capacity);
       const { outcome, next } = decide(current.data);

@@ -18,7 +18,10 @@ export function trainingRequestOf(text: string): TrainingRequest {
   const t = normaliseForRules(text);
   if (/\b(cancel\w*|cant make|can t make|cannot make|take me off|no longer (come|attend|make)|wont be able to)\b/.test(t)) return 'cancel';
   if (/\b(my bookings|what (courses|training|sessions)\b.{0,20}\bbooked|booked (on|onto)|am i booked)\b/.test(t)) return 'list';
-  if (/\b(none of|no) (the )?.{0,40}\bdates\b|\bregister (my |an )?interest\b|\bexpress (an )?interest\b|\b(day|date)s? (i|we) (cant|cannot) (do|make)\b/.test(t)) return 'interest';
+  if (
+    /\b(none of|no) (the )?.{0,40}\bdates\b|\bregister (my |an )?interest\b|\bexpress (an )?interest\b|\b(day|date)s? (i|we) (cant|cannot) (do|make)\b/.test(t)
+  )
+    return 'interest';
   return 'book';
 }
 
@@ -136,7 +139,9 @@ export class Training {
     const made: (Offer & { sessionId: string })[] = [];
     for (const course of this.catalogue.courses) {
       for (const view of this.upcoming(course, now)) {
-        const offers = await this.places.unlessCorrupt(() => this.places.passOnLapsedOffers(view.session.id, view.session.capacity, now.toUTC().toISO() ?? '', this.offerUntil(now, view.session)));
+        const offers = await this.places.unlessCorrupt(() =>
+          this.places.passOnLapsedOffers(view.session.id, view.session.capacity, now.toUTC().toISO() ?? '', this.offerUntil(now, view.session)),
+        );
         made.push(...(offers ?? []).map((o) => ({ ...o, sessionId: view.session.id })));
       }
     }

@@ -21,7 +21,9 @@ describe('booking training in the chat', () => {
   /** What the carer sees: message texts and the titles of any buttons offered. */
   const say = async (conversation: string, text: string, user = 'dl_trainee') => {
     const reply = await sendActivity(running.baseUrl, { text, conversation: { id: conversation }, from: { id: user } });
-    const buttons = reply.activities.flatMap((a) => (a.attachments ?? []) as { content?: { buttons?: { title: string }[] } }[]).flatMap((a) => a.content?.buttons ?? []);
+    const buttons = reply.activities
+      .flatMap((a) => (a.attachments ?? []) as { content?: { buttons?: { title: string }[] } }[])
+      .flatMap((a) => a.content?.buttons ?? []);
     return [...replyTexts(reply), ...buttons.map((b) => `[${b.title}]`)].join('\n');
   };
   /** Arrange: the carer books the first aid session on 2 March in `conversation`. */
@@ -31,7 +33,7 @@ describe('booking training in the chat', () => {
     expect(await say(conversation, 'yes')).toContain(messages.training.booked(firstAid.course, firstAid.label));
   };
 
-  it('finds the course from the carer\'s words, shows dates as people read them, confirms and books', async () => {
+  it("finds the course from the carer's words, shows dates as people read them, confirms and books", async () => {
     const dates = await say('b1', 'can you book me on the first aid course please');
     expect(dates).toContain(messages.training.whichSession(firstAid.course));
     expect(dates).toContain('Tue 2 March, 10:00–15:00, Huntingdon'); // as people read a date: the label's format

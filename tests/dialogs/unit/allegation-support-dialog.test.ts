@@ -88,7 +88,12 @@ describe('AllegationSupportDialog (unit, DialogTestClient)', () => {
     await chat.say(' alex.carer@example.org ');
 
     const stored = required(await concerns.get(options.recordId), 'the stored request');
-    expect(stored.data).toMatchObject({ involveSupervisingSocialWorker: true, contactMethod: 'email', contactDetail: 'alex.carer@example.org', carer: { channel: 'webchat' } });
+    expect(stored.data).toMatchObject({
+      involveSupervisingSocialWorker: true,
+      contactMethod: 'email',
+      contactDetail: 'alex.carer@example.org',
+      carer: { channel: 'webchat' },
+    });
     expect(chat.status).toBe(DialogTurnStatus.complete);
   });
 
@@ -101,7 +106,7 @@ describe('AllegationSupportDialog (unit, DialogTestClient)', () => {
     expect(chat.result).toEqual({ recorded: false });
   });
 
-  it('when the carer wants nothing for now, gives the fostering team\'s contact, stores nothing and ends', async () => {
+  it("when the carer wants nothing for now, gives the fostering team's contact, stores nothing and ends", async () => {
     const { chat, options, failing } = start();
     await chat.say(options.text);
     expect(await chat.texts('no thanks')).toEqual([messages.allegation.nothing(content.profile)]);

@@ -161,11 +161,19 @@ export function desks(clock: Clock, content: LoadedContent) {
   opened.push(failing.inner);
   const records = failing.store;
   const logger = createCapturingLogger();
-  const proactive = new ProactiveSender(new CloudAdapter(), new ConversationReferences(records), { botAuth: {}, proactiveServiceUrlHosts: [], unauthenticated: { rolesByChannelUserId: false, loopbackServiceUrls: false, plainHttpPage: false } }, logger);
+  const proactive = new ProactiveSender(
+    new CloudAdapter(),
+    new ConversationReferences(records),
+    { botAuth: {}, proactiveServiceUrlHosts: [], unauthenticated: { rolesByChannelUserId: false, loopbackServiceUrls: false, plainHttpPage: false } },
+    logger,
+  );
   const outbox = new NoticeOutbox(records, proactive, clock, logger, { retries: 0, retryAfterMinutes: 1 });
   const staff = new TeamsChannelStaff({});
   const audit = new AuditLog(records);
-  const concerns = new Concerns(records, content.profile.id, { contactWithinWorkingDays: CONTACT_WITHIN_WORKING_DAYS, bankHolidays: content.profile.bankHolidays });
+  const concerns = new Concerns(records, content.profile.id, {
+    contactWithinWorkingDays: CONTACT_WITHIN_WORKING_DAYS,
+    bankHolidays: content.profile.bankHolidays,
+  });
   const requests = new ServiceRequests(records, content.profile.id);
   const training = new Training(content.training, records);
   return {

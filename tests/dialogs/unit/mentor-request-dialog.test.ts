@@ -82,7 +82,7 @@ describe('MentorRequestDialog (unit, DialogTestClient)', () => {
     expect(await chat.texts(FOSTERING_TYPES[2])).toEqual([messages.mentor.askLanguage]);
   };
 
-  it('when the store gives up before writing, says it was not passed on and gives the coordinator\'s contact; nothing is stored', async () => {
+  it("when the store gives up before writing, says it was not passed on and gives the coordinator's contact; nothing is stored", async () => {
     const { chat, options, failing } = start();
     await upToLanguage(chat, options);
     failing.failFrom('request', 'before-commit');

@@ -35,7 +35,10 @@ describe('TrainingBookingDialog (unit, DialogTestClient)', () => {
   };
   /** The course as the catalogue has it, and its upcoming dates as the carer reads them. */
   const courseOf = (training: Training, id: string) => {
-    const course = required(training.courses.find((c) => c.id === id), `course ${id}`);
+    const course = required(
+      training.courses.find((c) => c.id === id),
+      `course ${id}`,
+    );
     return { course, dates: training.upcoming(course, clock.now()) };
   };
   const firstDateOf = (training: Training) => {
@@ -58,7 +61,9 @@ describe('TrainingBookingDialog (unit, DialogTestClient)', () => {
 
       expect(await chat.texts('yes')).toEqual([messages.training.booked(course.title, view.label)]);
 
-      expect((await training.bookingsOf(CARER, clock.now())).map((b) => ({ session: b.session.id, waiting: b.waiting }))).toEqual([{ session: view.session.id, waiting: false }]);
+      expect((await training.bookingsOf(CARER, clock.now())).map((b) => ({ session: b.session.id, waiting: b.waiting }))).toEqual([
+        { session: view.session.id, waiting: false },
+      ]);
       expect(chat.status).toBe(DialogTurnStatus.complete);
       expect(chat.result).toEqual({ outcome: 'booked' });
     });
@@ -170,7 +175,7 @@ describe('TrainingBookingDialog (unit, DialogTestClient)', () => {
       expect(chat.status).toBe(DialogTurnStatus.complete);
     });
 
-    it('lists the carer\'s upcoming bookings', async () => {
+    it("lists the carer's upcoming bookings", async () => {
       const { chat, options, training } = start('my bookings');
       const { view } = firstDateOf(training);
       await training.book(CARER, view.session.id, clock.now());

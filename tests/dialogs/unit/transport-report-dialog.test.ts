@@ -79,7 +79,7 @@ describe('TransportReportDialog (unit, DialogTestClient)', () => {
     expect(chat.status).toBe(DialogTurnStatus.complete);
   });
 
-  it('when the message says a child is waiting, gives the transport team\'s number in office hours before any question', async () => {
+  it("when the message says a child is waiting, gives the transport team's number in office hours before any question", async () => {
     expect(isOfficeHours(inOfficeHours.now(), content.profile)).toBe(true);
     const { chat, requests } = start({ text: 'a child is waiting at school and the taxi has not come' });
     const team = transportTeam();
@@ -97,13 +97,16 @@ describe('TransportReportDialog (unit, DialogTestClient)', () => {
     expect(chat.status).toBe(DialogTurnStatus.complete);
   });
 
-  it('out of hours, a child waiting gets the Emergency Duty Team\'s number instead', async () => {
+  it("out of hours, a child waiting gets the Emergency Duty Team's number instead", async () => {
     expect(isOfficeHours(outOfHours.now(), content.profile)).toBe(false);
     const { chat, options } = start({}, outOfHours);
     await chat.say(options.text);
     const edt = required(content.profile.contacts.emergencyDutyTeam?.phone, 'the Emergency Duty Team phone');
     const turn = await chat.texts(messages.transport.waitingYes);
-    expect(turn).toEqual([messages.transport.urgent(transportTeam().name, required(transportTeam().phone, 'the transport phone'), false, edt), messages.transport.askProblem]);
+    expect(turn).toEqual([
+      messages.transport.urgent(transportTeam().name, required(transportTeam().phone, 'the transport phone'), false, edt),
+      messages.transport.askProblem,
+    ]);
     expect(turn[0]).toContain(edt);
   });
 
@@ -115,7 +118,7 @@ describe('TransportReportDialog (unit, DialogTestClient)', () => {
     expect(await chat.texts(JOURNEYS.health)).toEqual([messages.transport.askWhen]);
   };
 
-  it('when the store gives up before writing, says it was not logged and gives the team\'s contact; nothing is stored', async () => {
+  it("when the store gives up before writing, says it was not logged and gives the team's contact; nothing is stored", async () => {
     const { chat, options, failing } = start();
     await upToWhen(chat, options);
     failing.failFrom('request', 'before-commit');
