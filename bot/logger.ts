@@ -80,7 +80,7 @@ function fixedMessageOnly(this: pino.Logger, args: Parameters<pino.LogFn>, metho
   const [first, second] = args as unknown[];
   if (typeof first === 'string') return method.call(this, first);
   const message = typeof second === 'string' ? second : first instanceof Error ? 'error' : '';
-  return (method as (this: pino.Logger, fields: object, message: string) => void).call(this, (first ?? {}) as object, message);
+  return (method as (this: pino.Logger, fields: object, message: string) => void).call(this, first ?? {}, message);
 }
 
 export type LogFormat = 'json' | 'pretty';

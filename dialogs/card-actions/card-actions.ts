@@ -57,7 +57,7 @@ export class CardActions implements CardActionPort {
         handle: async (context, turn, submit) => {
           const article = deps.index.article(submit.articleId);
           // audience scoping holds for buttons too: a public-page visitor cannot open a carers' article by id
-          if (article === undefined || !article.audience.some((a) => audienceOf(turn.facts.persona).includes(a))) {
+          if (!article?.audience.some((a) => audienceOf(turn.facts.persona).includes(a))) {
             turn.decide({ action: 'fallback' });
             await context.sendActivity(messages.fallback(deps.profile, turn.facts.publicPage));
             return replied;
@@ -151,7 +151,7 @@ export class CardActions implements CardActionPort {
 
   private async dispatch(context: TurnContext, turn: Turn, submit: CardSubmit): Promise<CardReply> {
     const row = this.table[submit.action] as CardActionRow<CardSubmit['action']>;
-    return row.handle(context, turn, submit as never);
+    return row.handle(context, turn, submit);
   }
 
   private nowIso(): string {

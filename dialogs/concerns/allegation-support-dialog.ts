@@ -37,7 +37,7 @@ interface Answers {
   involveSsw?: boolean;
   method?: ContactMethod;
 }
-const answers = (step: WaterfallStepContext): Answers => step.values as Answers;
+const answers = (step: WaterfallStepContext): Answers => step.values;
 
 /**
  * Support for a carer facing an allegation (SG-2): explains the process and the independent support they are entitled

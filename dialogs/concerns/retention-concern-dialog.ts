@@ -32,7 +32,7 @@ interface Answers {
   time?: string;
 }
 
-const answers = (step: WaterfallStepContext): Answers => step.values as Answers;
+const answers = (step: WaterfallStepContext): Answers => step.values;
 
 export interface RetentionConcernDeps {
   readonly clock: Clock;

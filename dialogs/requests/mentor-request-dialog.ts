@@ -23,7 +23,7 @@ interface Answers {
   area?: string;
   fosteringType?: string;
 }
-const answers = (step: WaterfallStepContext): Answers => step.values as Answers;
+const answers = (step: WaterfallStepContext): Answers => step.values;
 
 /** New carers and applicants asking for a mentor, or experienced carers offering to be one; preferences, then the request. */
 export class MentorRequestDialog extends ComponentDialog {

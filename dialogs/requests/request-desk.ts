@@ -47,7 +47,7 @@ export class RequestDesk {
     let failure: unknown;
     try {
       const { record, created } = await this.deps.requests.create<T>(id, request);
-      if (created) await this.post(record as unknown as StoredRecord<ServiceRequest>);
+      if (created) await this.post(record);
       return record;
     } catch (error) {
       failure = error;

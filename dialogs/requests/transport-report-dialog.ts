@@ -32,7 +32,7 @@ interface Answers {
   problem?: TransportProblem;
   journey?: Journey;
 }
-const answers = (step: WaterfallStepContext): Answers => step.values as Answers;
+const answers = (step: WaterfallStepContext): Answers => step.values;
 
 /** A child waiting now gets the right number first; then what happened, which journey, when; then the report. */
 export class TransportReportDialog extends ComponentDialog {

@@ -29,7 +29,7 @@ interface State {
   /** choice label -> id, for the prompt in flight */
   labels?: Record<string, string>;
 }
-const state = (step: WaterfallStepContext): State => step.values as State;
+const state = (step: WaterfallStepContext): State => step.values;
 
 /** Book, list, cancel training places, or register interest when no date suits. */
 export class TrainingBookingDialog extends ComponentDialog {

@@ -94,7 +94,7 @@ const isLogCall = (node: ts.CallExpression) =>
   /logger/i.test(node.expression.expression.getText());
 /** zod schemas' messages are validation problems for the operator or content editor (`z.string().regex(re, 'must…')`). */
 const isZodCall = (node: ts.CallExpression) => /^z\s*\./.test(node.expression.getText());
-const isThrownOrError = (node: ts.NewExpression) => ts.isThrowStatement(node.parent) || /Error$/.test(node.expression.getText());
+const isThrownOrError = (node: ts.NewExpression) => ts.isThrowStatement(node.parent) || node.expression.getText().endsWith('Error');
 
 interface Finding {
   readonly file: string;

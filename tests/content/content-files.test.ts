@@ -79,7 +79,7 @@ describe('content:check finds problems and says where', () => {
   it('refuses an id that does not match its path, a bad pattern, and a service profile without duty numbers', async () => {
     writeFileSync(articleFile(), readFileSync(articleFile(), 'utf8').replace(/^id: .*$/m, 'id: allowances/something-else'));
     writeFileSync(path.join(dir, 'intents.yaml'), readFileSync(path.join(dir, 'intents.yaml'), 'utf8').replace("'\\bhuman\\b'", "'(unclosed'"));
-    const profile = readFileSync(path.join(dir, 'service-profile.yaml'), 'utf8').replace(/  emergencyDutyTeam:\n(    .*\n)+/, '');
+    const profile = readFileSync(path.join(dir, 'service-profile.yaml'), 'utf8').replace(/ {2}emergencyDutyTeam:\n( {4}.*\n)+/, '');
     writeFileSync(path.join(dir, 'service-profile.yaml'), profile);
     const messages = (await checkContent(dir)).errors.map(formatProblem);
     expect(messages).toEqual(

@@ -63,7 +63,7 @@ describe('answers people can trust', () => {
     const activity = carer('CANARY-DECISION how do I book transport for contact', { id: 'decision-activity' });
     await sendActivity(running.baseUrl, activity);
     await sendActivity(running.baseUrl, activity); // the channel redelivers
-    const conversationId = (activity.conversation as { id: string }).id;
+    const conversationId = activity.conversation.id;
     const decision = await running.app.decisions.forTurn(turnRef('webchat', conversationId, 'decision-activity'));
     expect(decision).toMatchObject({ persona: 'carer', action: 'answer', topic: 'transport', channel: 'webchat' });
     expect(decision?.articleId).toMatch(/^transport\//);

@@ -20,7 +20,10 @@ const MONEY_CONCERN = ['honestly we are thinking of giving up fostering', 'yes',
 /** The same flow, shorter: a health concern, by Teams message, no rush. */
 const HEALTH_CONCERN = ['I want to resign as a foster carer', 'yes', 'Health', 'A Teams message', 'any', 'No rush'];
 
-type Person = { readonly aad: string; readonly name: string };
+interface Person {
+  readonly aad: string;
+  readonly name: string;
+}
 const carer: Person = { aad: 'aad-carer', name: 'Sam Carer' };
 const manager1: Person = { aad: 'aad-manager-1', name: 'Manager One' };
 const manager2: Person = { aad: 'aad-manager-2', name: 'Manager Two' };

@@ -47,7 +47,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<Runnin
     understanding: options.understanding,
   });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-  const { port } = app.server.address() as AddressInfo;
+  const { port } = app.server.address();
   return {
     app,
     baseUrl: `http://127.0.0.1:${port}`,

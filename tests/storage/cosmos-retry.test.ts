@@ -11,13 +11,13 @@ describe('CosmosRecordStore under transient failures', () => {
   let store: CosmosRecordStore;
   let counter = 0;
   const clock = fixedClock('2026-03-02T10:00:00Z');
-  const docs = (method: string) => (m: string, url: string) => m === method && /\/docs/.test(url);
+  const docs = (method: string) => (m: string, url: string) => m === method && url.includes('/docs');
   const key = (prefix: string) => {
     counter += 1;
     return { kind: 'concern' as const, partitionKey: 'service', id: `${prefix}-${counter}` };
   };
   const storedConcerns = async () => {
-    const { resources } = await cosmos.client.database(store['database'].id).container('records').items.readAll<{ recordId: string }>().fetchAll();
+    const { resources } = await cosmos.client.database(store.database.id).container('records').items.readAll<{ recordId: string }>().fetchAll();
     return resources;
   };
 
@@ -119,7 +119,7 @@ describe('CosmosRecordStore under transient failures', () => {
 
   it('readiness writes and reads back a health record (a store refusing writes is not ready)', async () => {
     await store.ping();
-    const { resources } = await cosmos.client.database(store['database'].id).container('bot-state').items.readAll<{ kind: string; ttl?: number }>().fetchAll();
+    const { resources } = await cosmos.client.database(store.database.id).container('bot-state').items.readAll<{ kind: string; ttl?: number }>().fetchAll();
     const health = resources.filter((d) => d.kind === 'health');
     expect(health).toHaveLength(1);
     expect(health[0]?.ttl).toBe(3600);

@@ -86,7 +86,7 @@ export class DialogConversation {
   }
 
   private next(): Partial<Activity> | undefined {
-    return this.client.getNextReply() as Partial<Activity> | undefined;
+    return this.client.getNextReply();
   }
 }
 
