@@ -24,6 +24,7 @@ import type { CardActionPort } from './turn/card-action-port';
 import { Turn } from './turn/turn';
 import { attachTurn, turnOf } from './turn/turn-context';
 import { describeTurn, type TurnFacts } from './turn/turn-facts';
+import { textOf } from './turn/activity-text';
 
 interface ConversationFlags {
   welcomed?: boolean;
@@ -55,12 +56,12 @@ export class FosterCarerBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       const turn = turnOf(context);
-      const text = (context.activity.text ?? '').trim();
+      const text = textOf(context.activity).trim();
       if (text.length > MAX_MESSAGE_LENGTH) {
         await context.sendActivity(messages.tooLong(MAX_MESSAGE_LENGTH));
         return next();
       }
-      const { value } = context.activity;
+      const value: unknown = context.activity.value;
       if (value !== undefined && value !== null && (text.length === 0 || this.deps.cardActions.recognises(value))) {
         // a card's button: dispatched on its own, so a flow waiting for an answer keeps waiting
         await this.deps.cardActions.submit(context, turn);
@@ -125,7 +126,7 @@ export class FosterCarerBot extends ActivityHandler {
     if (!this.isAllowedTenant(facts)) {
       // TEAMS-1: no reply, no storage write; an invoke gets 403
       this.deps.logger.warn('activity from a tenant that is not allowed', { ...log, tenantId: tenantForLog(facts.tenantId), outcome: 'refused' });
-      if (context.activity.type === ActivityTypes.Invoke) {
+      if (context.activity.type === 'invoke') {
         await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
       }
       return;
@@ -220,7 +221,7 @@ export class FosterCarerBot extends ActivityHandler {
 
   /** Saves how to reach this user later; only reached after the adapter authenticated the request (TEAMS-3). */
   private async rememberConversation(context: TurnContext, facts: TurnFacts): Promise<void> {
-    if (facts.inTeamChannel || context.activity.type === ActivityTypes.Invoke) return;
+    if (facts.inTeamChannel || context.activity.type === 'invoke') return;
     const flags = await this.flags.get(context, {});
     if (flags.referenceSaved === true) return;
     await this.deps.references.save(facts.address, storedReferenceOf(context), { manager: facts.roles.has('manager') });

@@ -38,9 +38,9 @@ export function safeFields(fields: object): Record<string, unknown> {
       safe[key] = value;
     } else if (key === 'req' && typeof value === 'object') {
       const request = value as { method?: unknown; url?: unknown };
-      safe.request = `${String(request.method)} ${String(request.url ?? '')
-        .split('?')[0]
-        ?.slice(0, 120)}`;
+      const method = typeof request.method === 'string' ? request.method : '';
+      const url = typeof request.url === 'string' ? request.url : '';
+      safe.request = `${method} ${(url.split('?')[0] ?? '').slice(0, 120)}`;
     } else if (key === 'res' && typeof value === 'object') {
       safe.status = (value as { statusCode?: unknown }).statusCode;
     } else if (value instanceof Error) {

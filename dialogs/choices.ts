@@ -1,6 +1,7 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { ChoicePrompt, ConfirmPrompt, ListStyle, type Choice, type FoundChoice, type PromptOptions, type PromptValidatorContext } from 'botbuilder-dialogs';
 import { messages } from '../bot/messages';
+import { textOf } from '../bot/turn/activity-text';
 
 /** The question a prompt asked, as text. */
 const questionOf = (prompt: string | Partial<Activity> | undefined): string => (typeof prompt === 'string' ? prompt : (prompt?.text ?? ''));
@@ -43,7 +44,7 @@ export function buttonsPrompt(id: string, consents: readonly string[] = []): Cho
   return new ButtonsPrompt(id, async (prompt) => {
     if (!prompt.recognized.succeeded) return false;
     const chosen = prompt.recognized.value?.value ?? '';
-    const typed = (prompt.context.activity.text ?? '').trim();
+    const typed = textOf(prompt.context.activity).trim();
     return !consents.includes(chosen) || typed === chosen || !HEDGED.test(typed);
   });
 }
@@ -52,7 +53,7 @@ export function buttonsPrompt(id: string, consents: readonly string[] = []): Cho
 export function confirmPrompt(id: string): ConfirmPrompt {
   return new YesNoPrompt(id, async (prompt: PromptValidatorContext<boolean>) => {
     if (!prompt.recognized.succeeded) return false;
-    return prompt.recognized.value === false || !HEDGED.test(prompt.context.activity.text ?? '');
+    return prompt.recognized.value === false || !HEDGED.test(textOf(prompt.context.activity));
   });
 }
 

@@ -5,6 +5,7 @@ import { messages } from '../bot/messages';
 import { turnOf } from '../bot/turn/turn-context';
 import { DialogId } from './dialog-ids';
 import { routeServes, type Route } from './routes';
+import { textOf } from '../bot/turn/activity-text';
 
 const STEPS = 'root.steps';
 const CANCEL_WORDS = new Set(['cancel', 'stop', 'quit', 'never mind', 'nevermind']);
@@ -36,7 +37,7 @@ export class RootDialog extends ComponentDialog {
       turn.decideAsUnderstood();
       return inner.cancelAllDialogs();
     }
-    if (CANCEL_WORDS.has((inner.context.activity.text ?? '').trim().toLowerCase())) {
+    if (CANCEL_WORDS.has(textOf(inner.context.activity).trim().toLowerCase())) {
       await inner.context.sendActivity(messages.cancelled);
       turn.decide({ action: 'fallback' });
       return inner.cancelAllDialogs();

@@ -22,6 +22,7 @@ import type { RequestDesk } from './requests/request-desk';
 import { TransportReportDialog } from './requests/transport-report-dialog';
 import { TrainingBookingDialog, type TrainingBookingOptions } from './training/training-booking-dialog';
 import type { TrainingNotices } from './training/training-notices';
+import { textOf } from '../bot/turn/activity-text';
 
 /** What a route is given: the waterfall step it runs in, the turn, and the understanding it was chosen by. */
 export interface RouteTurn {
@@ -161,7 +162,7 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
         during: { action: 'training-booking', topic: 'training' },
       },
       serve: async ({ step, turn, understanding }) => {
-        const text = step.context.activity.text ?? '';
+        const text = textOf(step.context.activity);
         if (understanding.reason === 'intent.training-reminders') {
           const on = /\b(turn on|switch on|start)\b/i.test(text);
           await deps.training.setReminders(turn.facts.address, on);
@@ -196,7 +197,7 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
       roles: ['manager'],
       refusal: messages.concerns.notAllowed,
       serve: async ({ step, turn }) => {
-        const text = step.context.activity.text ?? '';
+        const text = textOf(step.context.activity);
         if (/\b(transport|taxi)/i.test(text)) await deps.requestDesk.list(step.context, turn.facts, 'transport-report');
         else if (/\bmentor/i.test(text)) await deps.requestDesk.list(step.context, turn.facts, 'mentor-request');
         else await deps.desk.list(step.context, turn.facts);
@@ -215,7 +216,7 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
       action: 'report',
       personas: EVERYONE,
       serve: async ({ step, turn }) => {
-        const shown = await deps.requestDesk.figures(step.context, turn.facts, step.context.activity.text ?? '');
+        const shown = await deps.requestDesk.figures(step.context, turn.facts, textOf(step.context.activity));
         if (!shown) await step.context.sendActivity(messages.interim.report);
         return undefined;
       },
@@ -236,6 +237,6 @@ function flowOptions(step: WaterfallStepContext, turn: Turn): CarerFlowOptions {
     carerAudience: turn.facts.address,
     carerDisplayName: activity.from.name,
     channel: turn.facts.channel,
-    text: activity.text ?? '',
+    text: textOf(activity),
   };
 }

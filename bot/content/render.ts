@@ -37,7 +37,7 @@ export function placeholderProblem(profile: ServiceProfile, group: string, key?:
     case 'contacts':
       if (key === undefined || profile.contacts[key] === undefined) return `unknown contact "${key ?? ''}"`;
       if (part !== undefined && !(CONTACT_PARTS as readonly string[]).includes(part)) return `unknown contact part "${part}"`;
-      if (part !== undefined && profile.contacts[key]?.[part as (typeof CONTACT_PARTS)[number]] === undefined) return `contacts.${key} has no ${part}`;
+      if (part !== undefined && profile.contacts[key][part as (typeof CONTACT_PARTS)[number]] === undefined) return `contacts.${key} has no ${part}`;
       return undefined;
     case 'links':
       return key !== undefined && profile.links[key] !== undefined && part === undefined ? undefined : `unknown link "${key ?? ''}"`;
@@ -64,7 +64,7 @@ export function renderBody(body: string, profile: ServiceProfile, now: DateTime)
     if (group === 'contacts') {
       const contact = profile.contacts[key ?? ''];
       if (contact === undefined) return whole;
-      return part === undefined ? formatContact(contact) : String(contact[part as (typeof CONTACT_PARTS)[number]] ?? '');
+      return part === undefined ? formatContact(contact) : (contact[part as (typeof CONTACT_PARTS)[number]] ?? '');
     }
     if (rates === undefined) return messages.placeholders.rateUnknown;
     const note = rates.stale ? messages.placeholders.staleRatesNote : '';

@@ -46,7 +46,8 @@ export class DecisionLog {
   }
 
   async record(decision: Decision): Promise<void> {
-    const clean = Object.fromEntries(Object.entries(decision).filter(([, value]) => value !== undefined)) as unknown as Decision;
+    // stored without its unset fields (a JSON round trip drops them)
+    const clean = JSON.parse(JSON.stringify(decision)) as Decision;
     await this.decisions.add(decisionAddress(decision), clean);
   }
 

@@ -29,7 +29,7 @@ export function storedAddress(value: string): ProactiveAddress {
 
 /** An address field in a stored record: checked on read like any other field (bot/storage/typed-records.ts). */
 export const ProactiveAddressSchema = z.custom<ProactiveAddress>((value) => typeof value === 'string' && (value.startsWith(USER) || value.startsWith(TEAM)), {
-  message: 'not a proactive address',
+  error: 'not a proactive address',
 });
 
 export function isTeamAddress(address: ProactiveAddress): boolean {

@@ -76,8 +76,8 @@ export class ConversationReferences {
    */
   async drop(audience: ProactiveAddress, failed: StoredReference): Promise<boolean> {
     const record = await this.records.get(this.key(audience));
-    if (record === undefined || record.data.reference.conversation.id !== failed.conversation.id || record.data.reference.serviceUrl !== failed.serviceUrl)
-      return false;
+    const current = record?.data.reference;
+    if (record === undefined || current?.conversation.id !== failed.conversation.id || current.serviceUrl !== failed.serviceUrl) return false;
     try {
       return await this.records.delete(this.key(audience), record.etag);
     } catch (error) {

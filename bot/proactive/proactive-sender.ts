@@ -123,8 +123,9 @@ export class ProactiveSender {
  * The SDK exposes no option for it, so this reaches its pipeline; if that changes, sends still work, only slower.
  */
 function withoutInCallRetries(context: TurnContext): void {
-  const connector = context.turnState.get(context.adapter.ConnectorClientKey) as
-    { client?: { pipeline?: { removePolicy?: (options: { phase: string }) => unknown } } } | undefined;
+  const connector = context.turnState.get<{ client?: { pipeline?: { removePolicy?: (options: { phase: string }) => unknown } } } | undefined>(
+    context.adapter.ConnectorClientKey,
+  );
   connector?.client?.pipeline?.removePolicy?.({ phase: 'Retry' });
 }
 

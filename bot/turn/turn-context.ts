@@ -9,7 +9,7 @@ export function attachTurn(context: TurnContext, turn: Turn): void {
 }
 
 export function turnOf(context: TurnContext): Turn {
-  const turn = context.turnState.get(TURN) as Turn | undefined;
+  const turn = context.turnState.get<Turn | undefined>(TURN);
   if (turn === undefined) throw new Error('the turn was read before the bot described it');
   return turn;
 }

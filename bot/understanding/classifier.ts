@@ -138,7 +138,12 @@ export class Classifier {
     const allowed = new Set([...(model.personaActions.get(persona) ?? []), 'emergency', 'fallback'] as Action[]);
     // the rules in content/ name their own personas; the model only chooses among what the corpus showed for this one
     const ruleActions = new Set<Action>(ACTIONS);
-    if (persona !== 'carer') for (const action of CARER_ONLY_ACTIONS) (allowed.delete(action), ruleActions.delete(action));
+    if (persona !== 'carer') {
+      for (const action of CARER_ONLY_ACTIONS) {
+        allowed.delete(action);
+        ruleActions.delete(action);
+      }
+    }
     const probabilities = model.action.predict(features, allowed) as Map<Action, number>;
 
     const emergency = this.emergencyOf(normalised, concepts, risk, probabilities.get('emergency') ?? 0);

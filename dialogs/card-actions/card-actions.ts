@@ -146,7 +146,7 @@ export class CardActions implements CardActionPort {
       reply = { kind: 'card', card: statusCard(messages.cards.status.notConfirmed, messages.cardActionNotConfirmed) };
     }
     if (reply.kind !== 'card') return cardError(403, messages.cardActionErrors.notAllowed);
-    return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card.content } };
+    return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card.content as unknown } };
   }
 
   private async dispatch(context: TurnContext, turn: Turn, submit: CardSubmit): Promise<CardReply> {

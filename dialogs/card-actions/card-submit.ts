@@ -29,6 +29,12 @@ export type CardSubmit = z.infer<typeof CardSubmitSchema>;
 export type ConcernSubmit = Extract<CardSubmit, { action: 'concern' }>;
 export type RequestSubmit = Extract<CardSubmit, { action: 'request' }>;
 
+/** A note typed on a card: trimmed, and none when only spaces were typed. */
+export function nonEmpty(note: string | undefined): string | undefined {
+  const trimmed = note?.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
 /** Web Chat and Teams wrap submit data differently (Teams may add msteams keys): keep only what we sent. */
 export function parseCardSubmit(value: unknown): CardSubmit | undefined {
   if (typeof value !== 'object' || value === null) return undefined;

@@ -1,7 +1,7 @@
 import type { Attachment, TurnContext } from 'botbuilder';
 import { concernCard, type CardActionMode } from './concern-card';
 import { statusCard } from '../status-card';
-import type { ConcernSubmit } from '../card-actions/card-submit';
+import { nonEmpty, type ConcernSubmit } from '../card-actions/card-submit';
 import type { Clock } from '../../bot/clock';
 import type { AuditLog } from '../../bot/domain/audit-log';
 import type { Concern, Concerns, ManagerAction, NewConcern } from '../../bot/domain/concerns/concerns';
@@ -246,7 +246,7 @@ function toManagerAction(submit: ConcernSubmit): ManagerAction | undefined {
     case 'action-plan':
       return submit.note?.trim() ? { verb: 'action-plan', note: submit.note.trim() } : undefined;
     case 'close':
-      return submit.outcome ? { verb: 'close', outcome: submit.outcome, note: submit.note?.trim() || undefined } : undefined;
+      return submit.outcome ? { verb: 'close', outcome: submit.outcome, note: nonEmpty(submit.note) } : undefined;
     case 'refresh':
       return undefined;
   }

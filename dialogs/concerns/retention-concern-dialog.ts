@@ -11,7 +11,7 @@ import {
 import type { Article } from '../../bot/content/article';
 import type { Clock } from '../../bot/clock';
 import type { ServiceProfile } from '../../bot/content/service-profile';
-import { CONTACT_METHODS, RETENTION_REASONS, URGENCIES, type ContactMethod, type RetentionReason, type Urgency } from '../../bot/domain/concerns/concerns';
+import { CONTACT_METHODS, RETENTION_REASONS, URGENCIES, type ContactMethod, type RetentionReason } from '../../bot/domain/concerns/concerns';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
 import { buttonsPrompt, choiceKey, choicesOf } from '../choices';
@@ -124,7 +124,7 @@ export class RetentionConcernDialog extends ComponentDialog {
   // a manager contacts a carer who says they may resign and agrees an action plan (000_44a9b9e342cc9c35.txt:210)
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as CarerFlowOptions;
-    const urgency = choiceKey(URGENCIES, step.result as FoundChoice) as Urgency;
+    const urgency = choiceKey(URGENCIES, step.result as FoundChoice);
     const raised = await this.deps.desk.raise(options.recordId, {
       kind: 'retention',
       carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },

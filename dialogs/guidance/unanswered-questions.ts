@@ -3,6 +3,7 @@ import type { Clock } from '../../bot/clock';
 import { turnRef } from '../../bot/domain/decisions';
 import type { GapReason, GuidanceFeedback } from '../../bot/domain/guidance/guidance-feedback';
 import type { Turn } from '../../bot/turn/turn';
+import { textOf } from '../../bot/turn/activity-text';
 
 /** The unanswered-questions register, from the chat side: the question (masked) when there is one, for content editors. */
 export class UnansweredQuestions {
@@ -14,7 +15,7 @@ export class UnansweredQuestions {
   async record(context: TurnContext, turn: Turn, reason: GapReason, articleId?: string): Promise<void> {
     const { activity } = context;
     await this.feedback.recordGap(turnRef(activity.channelId, activity.conversation.id, activity.id ?? ''), {
-      rawQuestion: activity.text ?? '',
+      rawQuestion: textOf(activity),
       reason,
       persona: turn.facts.persona,
       channel: turn.facts.channel,

@@ -2,7 +2,7 @@ import { errorCodeOf } from '../../bot/errors';
 import type { Attachment, TurnContext } from 'botbuilder';
 import { statusCard } from '../status-card';
 import { requestCard } from './request-card';
-import type { RequestSubmit } from '../card-actions/card-submit';
+import { nonEmpty, type RequestSubmit } from '../card-actions/card-submit';
 import type { Clock } from '../../bot/clock';
 import type { AuditLog } from '../../bot/domain/audit-log';
 import { TRANSPORT_PROBLEMS, type ServiceRequest, type ServiceRequests } from '../../bot/domain/requests/service-requests';
@@ -89,7 +89,7 @@ export class RequestDesk {
       submit.etag,
       facts.roleKey,
       this.deps.clock.now().toUTC().toISO() ?? '',
-      submit.note?.trim() || undefined,
+      nonEmpty(submit.note),
     );
     if (result.record === undefined) {
       this.deps.logger.warn('card action on a request that does not exist', {

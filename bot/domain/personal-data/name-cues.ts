@@ -117,7 +117,7 @@ export const RELATION_WORDS: ReadonlySet<string> = new Set(RELATION.split(/[|\s]
 /** "in Chester", "to Jersey or Chester": a name that is also a place is a place after these. */
 const PLACE_PREPOSITION = 'in|at|to|from|near|around|towards|visit|visiting|via|into|outside|across|of'
   .split('|')
-  .map((w) => `[${w[0]}${w[0]?.toUpperCase()}]${w.slice(1)}`) // either case first letter; the place itself is capitalised
+  .map((w) => `[${w.charAt(0)}${w.charAt(0).toUpperCase()}]${w.slice(1)}`) // either case first letter; the place itself is capitalised
   .join('|');
 export const AFTER_PLACE_PREPOSITION = new RegExp(`\\b(?:${PLACE_PREPOSITION})\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s*(?:,|and|or|&)\\s+)?$`, 'u');
 
