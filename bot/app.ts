@@ -204,3 +204,10 @@ function staffNotifierFor(config: Config, references: ConversationReferences): S
   const channels = new TeamsChannelStaff({ managers: config.managersTeamId, transport: config.transportTeamId, mentoring: config.mentoringTeamId });
   return config.localMode ? new LocalPageStaff(references, channels) : channels;
 }
+
+/** What the person who started the service reads first: that local mode has authentication off, and where to chat. */
+export function announceStart(config: Config, port: number, logger: Logger, boot: Logger): void {
+  if (!config.localMode) return;
+  logger.warn('LOCAL MODE: no MicrosoftAppId, so channel authentication is OFF; listening on 127.0.0.1 only', { mode: 'local' });
+  boot.info(`chat as a carer: http://127.0.0.1:${port}/  ·  as an enquirer: http://127.0.0.1:${port}/public`);
+}

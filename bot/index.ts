@@ -1,5 +1,5 @@
 import { Settings } from 'luxon';
-import { createApp } from './app';
+import { announceStart, createApp } from './app';
 import { loadConfig } from './config';
 import { errorCodeOf } from './errors';
 import { createLogger } from './logger';
@@ -18,17 +18,12 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(undefined, config.logLevel, config.logFormat);
   const bootLogger = createLogger(undefined, 'info', config.logFormat);
-  if (config.localMode) {
-    logger.warn('LOCAL MODE: no MicrosoftAppId, so channel authentication is OFF; listening on 127.0.0.1 only', { mode: 'local' });
-  }
   const app = await createApp(config, { logger });
   app.jobs.forEach((job) => job.start());
   app.server.listen(config.port, config.host, () => {
     const address = app.server.address();
     logger.info('listening', { host: config.host, port: address.port, storage: config.storage.kind, directLine: config.directLine.kind });
-    if (config.localMode) {
-      bootLogger.info(`chat as a carer: http://127.0.0.1:${address.port}/  ·  as an enquirer: http://127.0.0.1:${address.port}/public`);
-    }
+    announceStart(config, address.port, logger, bootLogger);
   });
   const stop = () => {
     void app.close().finally(() => process.exit(0));
