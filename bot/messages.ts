@@ -239,6 +239,13 @@ export const messages = {
 
   /** Staff cards (Adaptive Cards): headings, fact labels, inputs and buttons. */
   cards: {
+    answer: {
+      sourceLine: (sources: string, reviewed: string): string => `Source: ${sources} · Last reviewed ${reviewed}`,
+      wasItHelpful: 'Was this helpful?',
+      yes: 'Yes',
+      no: 'No',
+      noneOfThese: 'None of these',
+    },
     /** A carer whose channel gave no display name: "msteams user". */
     unnamedCarer: (channel: string): string => `${channel} user`,
     concern: {

@@ -2,6 +2,7 @@ import { CardFactory, type Attachment } from 'botbuilder';
 import { DateTime } from 'luxon';
 import type { Article } from '../../bot/content/article';
 import type { CardSubmit } from '../card-actions/card-submit';
+import { messages } from '../../bot/messages';
 
 export interface RenderedAnswer {
   readonly article: Article;
@@ -17,7 +18,7 @@ const submit = (title: string, data: CardSubmit) => ({ type: 'Action.Submit', ti
 export function sourceLineOf(article: Article, sourceNames: Readonly<Record<string, string>>): string {
   const names = article.sources.map((source) => ('seed' in source ? (sourceNames[source.seed] ?? source.seed) : source.title));
   const reviewed = DateTime.fromISO(article.lastReviewed).toLocaleString(DateTime.DATE_FULL, { locale: 'en-GB' });
-  return `Source: ${[...new Set(names)].join('; ')} · Last reviewed ${reviewed}`;
+  return messages.cards.answer.sourceLine([...new Set(names)].join('; '), reviewed);
 }
 
 /** The guidance answer: title, body, source and review date, follow-ups, "Was this helpful?". Same card on Teams and Web Chat. */
@@ -33,12 +34,12 @@ export function answerCard(answer: RenderedAnswer): Attachment {
       ...(answer.followUps.length > 0
         ? [{ type: 'ActionSet', actions: answer.followUps.map((f) => submit(f.title, { action: 'open-article', articleId: f.id })) }]
         : []),
-      { type: 'TextBlock', text: 'Was this helpful?', size: 'Small', wrap: true, spacing: 'Medium' },
+      { type: 'TextBlock', text: messages.cards.answer.wasItHelpful, size: 'Small', wrap: true, spacing: 'Medium' },
       {
         type: 'ActionSet',
         actions: [
-          submit('Yes', { action: 'helpful', articleId: answer.article.id, helpful: true }),
-          submit('No', { action: 'helpful', articleId: answer.article.id, helpful: false }),
+          submit(messages.cards.answer.yes, { action: 'helpful', articleId: answer.article.id, helpful: true }),
+          submit(messages.cards.answer.no, { action: 'helpful', articleId: answer.article.id, helpful: false }),
         ],
       },
     ],
@@ -52,7 +53,10 @@ export function clarifyCard(prompt: string, options: readonly { readonly id: str
     type: 'AdaptiveCard',
     version: '1.5',
     body: [{ type: 'TextBlock', text: prompt, wrap: true }],
-    actions: [...options.map((o) => submit(o.title, { action: 'open-article', articleId: o.id })), submit('None of these', { action: 'none-of-these' })],
+    actions: [
+      ...options.map((o) => submit(o.title, { action: 'open-article', articleId: o.id })),
+      submit(messages.cards.answer.noneOfThese, { action: 'none-of-these' }),
+    ],
   });
 }
 
