@@ -1,3 +1,5 @@
+import type { ContactMethod, Outcome, RetentionReason, Urgency } from './domain/concerns/concerns';
+import type { Journey, TransportProblem, When } from './domain/requests/service-requests';
 import { DateTime } from 'luxon';
 import type { Contact, ServiceProfile } from './content/service-profile';
 import { formatContact } from './content/service-profile';
@@ -238,6 +240,40 @@ export const messages = {
   },
 
   /** Staff cards (Adaptive Cards): headings, fact labels, inputs and buttons. */
+  /** What a person sees for each stored id (the ids live with their domain: bot/domain/concerns, bot/domain/requests). */
+  labels: {
+    retentionReasons: {
+      money: 'Money and allowances',
+      'social-worker-support': 'Support from social workers',
+      health: 'Health',
+      family: 'Family',
+      allegation: 'An allegation or investigation',
+      'training-or-paperwork': 'Training or skills paperwork',
+      other: 'Something else',
+    } satisfies Record<RetentionReason, string>,
+    contactMethods: { teams: 'A Teams message', phone: 'A phone call', email: 'An email', visit: 'A visit at home' } satisfies Record<ContactMethod, string>,
+    urgencies: { today: 'Today if possible', 'this-week': 'This week', 'no-rush': 'No rush' } satisfies Record<Urgency, string>,
+    outcomes: { stayed: 'Carer stayed', resigned: 'Carer resigned', transferred: 'Transferred', other: 'Other' } satisfies Record<Outcome, string>,
+    transportProblems: {
+      'no-show': 'Taxi or escort did not arrive',
+      late: 'Late',
+      'no-car-seat': 'No car seat',
+      cancelled: 'Journey cancelled',
+      other: 'Something else',
+    } satisfies Record<TransportProblem, string>,
+    journeys: { school: 'School', contact: 'Contact (family time)', health: 'Health appointment', other: 'Other' } satisfies Record<Journey, string>,
+    when: { today: 'Today', yesterday: 'Yesterday', 'this-week': 'Earlier this week', earlier: 'Before that' } satisfies Record<When, string>,
+    /** Stored as shown: the coordinator reads them as they were chosen. */
+    fosteringTypes: [
+      'Teenagers',
+      'Parent and child',
+      'Disabled children',
+      'Babies and young children',
+      'Kinship / connected carers',
+      'Short breaks',
+      'No preference',
+    ],
+  },
   cards: {
     answer: {
       sourceLine: (sources: string, reviewed: string): string => `Source: ${sources} · Last reviewed ${reviewed}`,

@@ -11,7 +11,7 @@ import {
 import type { Clock } from '../../bot/clock';
 import type { Article } from '../../bot/content/article';
 import type { ServiceProfile } from '../../bot/content/service-profile';
-import { CONTACT_METHODS, type ContactMethod } from '../../bot/domain/concerns/concerns';
+import { type ContactMethod } from '../../bot/domain/concerns/concerns';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
 import { buttonsPrompt, choiceKey } from '../choices';
@@ -99,13 +99,13 @@ export class AllegationSupportDialog extends ComponentDialog {
     answers(step).involveSsw = (step.result as FoundChoice).value === messages.allegation.sswYes;
     const methods =
       (step.options as CarerFlowOptions).channel === 'msteams'
-        ? { teams: CONTACT_METHODS.teams, phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email }
-        : { phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email };
+        ? { teams: messages.labels.contactMethods.teams, phone: messages.labels.contactMethods.phone, email: messages.labels.contactMethods.email }
+        : { phone: messages.labels.contactMethods.phone, email: messages.labels.contactMethods.email };
     return step.prompt(CHOICE, { prompt: messages.allegation.askMethod, choices: ChoiceFactory.toChoices(Object.values(methods)) });
   }
 
   private async askDetail(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const method = choiceKey(CONTACT_METHODS, step.result as FoundChoice);
+    const method = choiceKey(messages.labels.contactMethods, step.result as FoundChoice);
     answers(step).method = method;
     if (method === 'teams') return step.next(undefined);
     return step.prompt(DETAIL, { prompt: messages.retention.askDetail, retryPrompt: messages.retention.detailRetry });

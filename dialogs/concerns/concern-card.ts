@@ -1,6 +1,6 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import { DateTime } from 'luxon';
-import { CONTACT_METHODS, OUTCOMES, RETENTION_REASONS, URGENCIES, type Concern } from '../../bot/domain/concerns/concerns';
+import { type Concern } from '../../bot/domain/concerns/concerns';
 import { messages } from '../../bot/messages';
 import type { StoredRecord } from '../../bot/storage/record-store';
 
@@ -25,11 +25,11 @@ export function concernCard(record: StoredRecord<Concern>, mode: CardActionMode,
   const facts = [
     { title: fact.status, value: copy.statusValue(copy.statuses[c.status], overdue) },
     { title: fact.carer, value: c.carer.displayName === undefined ? messages.cards.unnamedCarer(c.carer.channel) : escapeMarkdown(c.carer.displayName) },
-    ...(c.reason === undefined ? [] : [{ title: fact.reason, value: RETENTION_REASONS[c.reason] }]),
-    ...(c.contactMethod === undefined ? [] : [{ title: fact.contactMethod, value: CONTACT_METHODS[c.contactMethod] }]),
+    ...(c.reason === undefined ? [] : [{ title: fact.reason, value: messages.labels.retentionReasons[c.reason] }]),
+    ...(c.contactMethod === undefined ? [] : [{ title: fact.contactMethod, value: messages.labels.contactMethods[c.contactMethod] }]),
     ...(c.contactDetail === undefined ? [] : [{ title: fact.contactDetail, value: escapeMarkdown(c.contactDetail) }]),
     ...(c.contactTime === undefined ? [] : [{ title: fact.contactTime, value: escapeMarkdown(c.contactTime) }]),
-    ...(c.urgency === undefined ? [] : [{ title: fact.urgency, value: URGENCIES[c.urgency] }]),
+    ...(c.urgency === undefined ? [] : [{ title: fact.urgency, value: messages.labels.urgencies[c.urgency] }]),
     ...(c.callbackRequested === undefined ? [] : [{ title: fact.callback, value: copy.callback(c.callbackRequested) }]),
     ...(c.involveSupervisingSocialWorker === undefined
       ? []
@@ -39,7 +39,7 @@ export function concernCard(record: StoredRecord<Concern>, mode: CardActionMode,
     ...(c.assignedTo === undefined ? [] : [{ title: fact.assignedTo, value: c.assignedTo }]),
     ...(c.visitDate === undefined ? [] : [{ title: fact.visit, value: day(c.visitDate) }]),
     ...(c.actionPlan === undefined ? [] : [{ title: fact.actionPlan, value: escapeMarkdown(c.actionPlan) }]),
-    ...(c.outcome === undefined ? [] : [{ title: fact.outcome, value: OUTCOMES[c.outcome] }]),
+    ...(c.outcome === undefined ? [] : [{ title: fact.outcome, value: messages.labels.outcomes[c.outcome] }]),
   ];
   const open = c.status !== 'closed';
   return CardFactory.adaptiveCard({
@@ -59,7 +59,7 @@ export function concernCard(record: StoredRecord<Concern>, mode: CardActionMode,
               type: 'Input.ChoiceSet',
               id: 'outcome',
               label: copy.inputs.outcome,
-              choices: Object.entries(OUTCOMES).map(([value, title]) => ({ title, value })),
+              choices: Object.entries(messages.labels.outcomes).map(([value, title]) => ({ title, value })),
             },
           ]
         : []),

@@ -11,7 +11,7 @@ import {
 import type { Article } from '../../bot/content/article';
 import type { Clock } from '../../bot/clock';
 import type { ServiceProfile } from '../../bot/content/service-profile';
-import { CONTACT_METHODS, RETENTION_REASONS, URGENCIES, type ContactMethod, type RetentionReason } from '../../bot/domain/concerns/concerns';
+import { type ContactMethod, type RetentionReason } from '../../bot/domain/concerns/concerns';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
 import { buttonsPrompt, choiceKey, choicesOf } from '../choices';
@@ -91,20 +91,20 @@ export class RetentionConcernDialog extends ComponentDialog {
       await step.context.sendActivity(messages.retention.declined(this.deps.profile));
       return step.endDialog({ recorded: false });
     }
-    return step.prompt(CHOICE, { prompt: messages.retention.askReason, choices: choicesOf(RETENTION_REASONS) });
+    return step.prompt(CHOICE, { prompt: messages.retention.askReason, choices: choicesOf(messages.labels.retentionReasons) });
   }
 
   private async askMethod(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    answers(step).reason = choiceKey(RETENTION_REASONS, step.result as FoundChoice);
+    answers(step).reason = choiceKey(messages.labels.retentionReasons, step.result as FoundChoice);
     const methods =
       (step.options as CarerFlowOptions).channel === 'msteams'
-        ? CONTACT_METHODS
-        : { phone: CONTACT_METHODS.phone, email: CONTACT_METHODS.email, visit: CONTACT_METHODS.visit };
+        ? messages.labels.contactMethods
+        : { phone: messages.labels.contactMethods.phone, email: messages.labels.contactMethods.email, visit: messages.labels.contactMethods.visit };
     return step.prompt(CHOICE, { prompt: messages.retention.askMethod, choices: choicesOf(methods) });
   }
 
   private async askDetail(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const method = choiceKey(CONTACT_METHODS, step.result as FoundChoice);
+    const method = choiceKey(messages.labels.contactMethods, step.result as FoundChoice);
     answers(step).method = method;
     if (method !== 'phone' && method !== 'email') return step.next(undefined);
     return step.prompt(DETAIL, { prompt: messages.retention.askDetail, retryPrompt: messages.retention.detailRetry });
@@ -118,13 +118,13 @@ export class RetentionConcernDialog extends ComponentDialog {
   private async askUrgency(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const time = String(step.result ?? '').trim();
     answers(step).time = /^any( ?time)?$/i.test(time) ? messages.retention.anyTime : time;
-    return step.prompt(CHOICE, { prompt: messages.retention.askUrgency, choices: choicesOf(URGENCIES) });
+    return step.prompt(CHOICE, { prompt: messages.retention.askUrgency, choices: choicesOf(messages.labels.urgencies) });
   }
 
   // a manager contacts a carer who says they may resign and agrees an action plan (000_44a9b9e342cc9c35.txt:210)
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as CarerFlowOptions;
-    const urgency = choiceKey(URGENCIES, step.result as FoundChoice);
+    const urgency = choiceKey(messages.labels.urgencies, step.result as FoundChoice);
     const raised = await this.deps.desk.raise(options.recordId, {
       kind: 'retention',
       carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },

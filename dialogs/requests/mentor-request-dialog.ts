@@ -2,7 +2,7 @@ import { SaveNotConfirmed } from './request-desk';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../bot/clock';
 import type { ServiceProfile } from '../../bot/content/service-profile';
-import { FOSTERING_TYPES, mentorModeOf, type MentorRequest } from '../../bot/domain/requests/service-requests';
+import { mentorModeOf, type MentorRequest } from '../../bot/domain/requests/service-requests';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
 import { buttonsPrompt } from '../choices';
@@ -41,7 +41,7 @@ export class MentorRequestDialog extends ComponentDialog {
 
   private async askType(step: WaterfallStepContext): Promise<DialogTurnResult> {
     answers(step).area = (step.result as FoundChoice).value;
-    return step.prompt(CHOICE, { prompt: messages.mentor.askType, choices: [...FOSTERING_TYPES] });
+    return step.prompt(CHOICE, { prompt: messages.mentor.askType, choices: [...messages.labels.fosteringTypes] });
   }
 
   private async askLanguage(step: WaterfallStepContext): Promise<DialogTurnResult> {

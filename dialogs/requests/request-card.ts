@@ -1,6 +1,6 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import { DateTime } from 'luxon';
-import { JOURNEYS, TRANSPORT_PROBLEMS, WHEN, type ServiceRequest } from '../../bot/domain/requests/service-requests';
+import { type ServiceRequest } from '../../bot/domain/requests/service-requests';
 import { messages } from '../../bot/messages';
 import type { StoredRecord } from '../../bot/storage/record-store';
 import type { CardActionMode } from '../concerns/concern-card';
@@ -15,9 +15,9 @@ export function requestCard(record: StoredRecord<ServiceRequest>, mode: CardActi
   const facts =
     r.type === 'transport-report'
       ? [
-          { title: fact.problem, value: TRANSPORT_PROBLEMS[r.problem] },
-          { title: fact.journey, value: JOURNEYS[r.journey] },
-          { title: fact.when, value: WHEN[r.when] },
+          { title: fact.problem, value: messages.labels.transportProblems[r.problem] },
+          { title: fact.journey, value: messages.labels.journeys[r.journey] },
+          { title: fact.when, value: messages.labels.when[r.when] },
           { title: fact.childWaiting, value: copy.childWaiting(r.childWaitingNow) },
         ]
       : [

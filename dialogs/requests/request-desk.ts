@@ -5,7 +5,7 @@ import { requestCard } from './request-card';
 import { nonEmpty, type RequestSubmit } from '../card-actions/card-submit';
 import type { Clock } from '../../bot/clock';
 import type { AuditLog } from '../../bot/domain/audit-log';
-import { TRANSPORT_PROBLEMS, type ServiceRequest, type ServiceRequests } from '../../bot/domain/requests/service-requests';
+import { type ServiceRequest, type ServiceRequests } from '../../bot/domain/requests/service-requests';
 import type { Training } from '../../bot/domain/training/training';
 import { opaqueId, type Logger } from '../../bot/logger';
 import { messages } from '../../bot/messages';
@@ -124,7 +124,7 @@ export class RequestDesk {
       const counts = new Map<string, number>();
       for (const r of reports) {
         if (r.data.type !== 'transport-report') continue;
-        const key = `${r.data.raisedAt.slice(0, 7)} ${TRANSPORT_PROBLEMS[r.data.problem]}`;
+        const key = `${r.data.raisedAt.slice(0, 7)} ${messages.labels.transportProblems[r.data.problem]}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
       lines.push(...[...counts.entries()].sort().map(([key, n]) => messages.figures.transport(key, n)));

@@ -3,15 +3,7 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type FoundChoi
 import type { Clock } from '../../bot/clock';
 import type { ServiceProfile } from '../../bot/content/service-profile';
 import { safeguardingContactNow, isOfficeHours } from '../../bot/domain/service-hours';
-import {
-  JOURNEYS,
-  saysChildWaitingNow,
-  TRANSPORT_PROBLEMS,
-  WHEN,
-  type Journey,
-  type TransportProblem,
-  type TransportReport,
-} from '../../bot/domain/requests/service-requests';
+import { saysChildWaitingNow, type Journey, type TransportProblem, type TransportReport } from '../../bot/domain/requests/service-requests';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
 import { buttonsPrompt, choiceKey } from '../choices';
@@ -73,17 +65,17 @@ export class TransportReportDialog extends ComponentDialog {
         ),
       });
     }
-    return step.prompt(CHOICE, { prompt: messages.transport.askProblem, choices: Object.values(TRANSPORT_PROBLEMS) });
+    return step.prompt(CHOICE, { prompt: messages.transport.askProblem, choices: Object.values(messages.labels.transportProblems) });
   }
 
   private async askJourney(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    answers(step).problem = choiceKey(TRANSPORT_PROBLEMS, step.result as FoundChoice);
-    return step.prompt(CHOICE, { prompt: messages.transport.askJourney, choices: Object.values(JOURNEYS) });
+    answers(step).problem = choiceKey(messages.labels.transportProblems, step.result as FoundChoice);
+    return step.prompt(CHOICE, { prompt: messages.transport.askJourney, choices: Object.values(messages.labels.journeys) });
   }
 
   private async askWhen(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    answers(step).journey = choiceKey(JOURNEYS, step.result as FoundChoice);
-    return step.prompt(CHOICE, { prompt: messages.transport.askWhen, choices: Object.values(WHEN) });
+    answers(step).journey = choiceKey(messages.labels.journeys, step.result as FoundChoice);
+    return step.prompt(CHOICE, { prompt: messages.transport.askWhen, choices: Object.values(messages.labels.when) });
   }
 
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -95,7 +87,7 @@ export class TransportReportDialog extends ComponentDialog {
         carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },
         problem: a.problem ?? 'other',
         journey: a.journey ?? 'other',
-        when: choiceKey(WHEN, step.result as FoundChoice),
+        when: choiceKey(messages.labels.when, step.result as FoundChoice),
         childWaitingNow: a.waiting === true,
         theme: 'transport-reliability',
         raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',

@@ -4,26 +4,19 @@ import { z } from 'zod';
 import { ConflictError } from '../../errors';
 import type { Logger } from '../../logger';
 import type { RecordStore, StoredRecord } from '../../storage/record-store';
-import { keyOf, TypedRecords, type SchemaMatches } from '../../storage/typed-records';
+import { TypedRecords, type SchemaMatches } from '../../storage/typed-records';
 import { addWorkingDays } from '../working-days';
 
 export type ConcernKind = 'retention' | 'allegation-support';
-export const RETENTION_REASONS = {
-  money: 'Money and allowances',
-  'social-worker-support': 'Support from social workers',
-  health: 'Health',
-  family: 'Family',
-  allegation: 'An allegation or investigation',
-  'training-or-paperwork': 'Training or skills paperwork',
-  other: 'Something else',
-} as const;
-export type RetentionReason = keyof typeof RETENTION_REASONS;
-export const CONTACT_METHODS = { teams: 'A Teams message', phone: 'A phone call', email: 'An email', visit: 'A visit at home' } as const;
-export type ContactMethod = keyof typeof CONTACT_METHODS;
-export const URGENCIES = { today: 'Today if possible', 'this-week': 'This week', 'no-rush': 'No rush' } as const;
-export type Urgency = keyof typeof URGENCIES;
-export const OUTCOMES = { stayed: 'Carer stayed', resigned: 'Carer resigned', transferred: 'Transferred', other: 'Other' } as const;
-export type Outcome = keyof typeof OUTCOMES;
+/** Ids only: what a person sees for each is in bot/messages.ts (`messages.labels`). */
+export const RETENTION_REASON_IDS = ['money', 'social-worker-support', 'health', 'family', 'allegation', 'training-or-paperwork', 'other'] as const;
+export type RetentionReason = (typeof RETENTION_REASON_IDS)[number];
+export const CONTACT_METHOD_IDS = ['teams', 'phone', 'email', 'visit'] as const;
+export type ContactMethod = (typeof CONTACT_METHOD_IDS)[number];
+export const URGENCY_IDS = ['today', 'this-week', 'no-rush'] as const;
+export type Urgency = (typeof URGENCY_IDS)[number];
+export const OUTCOME_IDS = ['stayed', 'resigned', 'transferred', 'other'] as const;
+export type Outcome = (typeof OUTCOME_IDS)[number];
 export type ConcernStatus = 'open' | 'acknowledged' | 'contacted' | 'closed';
 
 /** A concern routed to managers: the minimum they need to reach the carer and follow it up. Never logged. */
@@ -66,11 +59,11 @@ export const concernSchema = z.object({
   reference: z.string(),
   status: z.enum(['open', 'acknowledged', 'contacted', 'closed']),
   carer: z.object({ audience: ProactiveAddressSchema, displayName: z.string().optional(), channel: z.string() }),
-  reason: keyOf(RETENTION_REASONS).optional(),
-  contactMethod: keyOf(CONTACT_METHODS).optional(),
+  reason: z.enum(RETENTION_REASON_IDS).optional(),
+  contactMethod: z.enum(CONTACT_METHOD_IDS).optional(),
   contactDetail: z.string().optional(),
   contactTime: z.string().optional(),
-  urgency: keyOf(URGENCIES).optional(),
+  urgency: z.enum(URGENCY_IDS).optional(),
   callbackRequested: z.boolean().optional(),
   involveSupervisingSocialWorker: z.boolean().optional(),
   raisedAt: z.string(),
@@ -79,7 +72,7 @@ export const concernSchema = z.object({
   contactMadeAt: z.string().optional(),
   visitDate: z.string().optional(),
   actionPlan: z.string().optional(),
-  outcome: keyOf(OUTCOMES).optional(),
+  outcome: z.enum(OUTCOME_IDS).optional(),
   closedAt: z.string().optional(),
   lastAnnounced: z.string().optional(),
   teamCardId: z.string().optional(),
@@ -92,8 +85,6 @@ export type NewConcern = Omit<Concern, 'reference' | 'status' | 'contactBy' | 'h
 /** What a manager can do to a concern (each a card button); `refresh` only shows it again. */
 export const CONCERN_VERBS = ['refresh', 'acknowledge', 'assign-to-me', 'record-contact', 'record-visit', 'action-plan', 'close'] as const;
 export type ConcernVerb = (typeof CONCERN_VERBS)[number];
-
-export const OUTCOME_IDS = Object.keys(OUTCOMES) as [Outcome, ...Outcome[]];
 
 export type ManagerAction =
   | { readonly verb: 'acknowledge' }

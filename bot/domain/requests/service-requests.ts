@@ -4,29 +4,15 @@ import { ConflictError } from '../../errors';
 import type { Logger } from '../../logger';
 import { normaliseForRules } from '../../understanding/normalise';
 import type { RecordStore, StoredRecord } from '../../storage/record-store';
-import { keyOf, TypedRecords, type SchemaMatches } from '../../storage/typed-records';
+import { TypedRecords, type SchemaMatches } from '../../storage/typed-records';
 
-export const TRANSPORT_PROBLEMS = {
-  'no-show': 'Taxi or escort did not arrive',
-  late: 'Late',
-  'no-car-seat': 'No car seat',
-  cancelled: 'Journey cancelled',
-  other: 'Something else',
-} as const;
-export const JOURNEYS = { school: 'School', contact: 'Contact (family time)', health: 'Health appointment', other: 'Other' } as const;
-export const WHEN = { today: 'Today', yesterday: 'Yesterday', 'this-week': 'Earlier this week', earlier: 'Before that' } as const;
-export const FOSTERING_TYPES = [
-  'Teenagers',
-  'Parent and child',
-  'Disabled children',
-  'Babies and young children',
-  'Kinship / connected carers',
-  'Short breaks',
-  'No preference',
-] as const;
-
-export type TransportProblem = keyof typeof TRANSPORT_PROBLEMS;
-export type Journey = keyof typeof JOURNEYS;
+/** Ids only: what a person sees for each is in bot/messages.ts (`messages.labels`). */
+export const TRANSPORT_PROBLEM_IDS = ['no-show', 'late', 'no-car-seat', 'cancelled', 'other'] as const;
+export type TransportProblem = (typeof TRANSPORT_PROBLEM_IDS)[number];
+export const JOURNEY_IDS = ['school', 'contact', 'health', 'other'] as const;
+export type Journey = (typeof JOURNEY_IDS)[number];
+export const WHEN_IDS = ['today', 'yesterday', 'this-week', 'earlier'] as const;
+export type When = (typeof WHEN_IDS)[number];
 
 interface RequestBase {
   readonly reference: string;
@@ -42,7 +28,7 @@ export interface TransportReport extends RequestBase {
   readonly type: 'transport-report';
   readonly problem: TransportProblem;
   readonly journey: Journey;
-  readonly when: keyof typeof WHEN;
+  readonly when: When;
   readonly childWaitingNow: boolean;
   /** Counted for the association's feedback-theme report. */
   readonly theme: 'transport-reliability';
@@ -77,9 +63,9 @@ export const serviceRequestSchema = z.discriminatedUnion('type', [
   z.object({
     ...requestBase,
     type: z.literal('transport-report'),
-    problem: keyOf(TRANSPORT_PROBLEMS),
-    journey: keyOf(JOURNEYS),
-    when: keyOf(WHEN),
+    problem: z.enum(TRANSPORT_PROBLEM_IDS),
+    journey: z.enum(JOURNEY_IDS),
+    when: z.enum(WHEN_IDS),
     childWaitingNow: z.boolean(),
     theme: z.literal('transport-reliability'),
   }),

@@ -1,7 +1,6 @@
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { fixedClock } from '../../../bot/clock';
 import type { LoadedContent } from '../../../bot/content/load-content';
-import { CONTACT_METHODS } from '../../../bot/domain/concerns/concerns';
 import { messages } from '../../../bot/messages';
 import { userAddress } from '../../../bot/proactive/address';
 import { AllegationSupportDialog } from '../../../dialogs/concerns/allegation-support-dialog';
@@ -54,9 +53,9 @@ describe('AllegationSupportDialog (unit, DialogTestClient)', () => {
     expect(ssw[0]?.buttons).toEqual([messages.allegation.sswYes, messages.allegation.sswNo]);
     const methods = await chat.say(messages.allegation.sswNo);
     expect(methods.map((r) => r.text)).toEqual([messages.allegation.askMethod]);
-    expect(methods[0]?.buttons).toEqual([CONTACT_METHODS.teams, CONTACT_METHODS.phone, CONTACT_METHODS.email]);
+    expect(methods[0]?.buttons).toEqual([messages.labels.contactMethods.teams, messages.labels.contactMethods.phone, messages.labels.contactMethods.email]);
 
-    const last = await chat.texts(CONTACT_METHODS.teams); // no number to ask for
+    const last = await chat.texts(messages.labels.contactMethods.teams); // no number to ask for
 
     const stored = required(await concerns.get(options.recordId), 'the stored request');
     // exactly these fields: no reason, no account of what happened
@@ -82,8 +81,8 @@ describe('AllegationSupportDialog (unit, DialogTestClient)', () => {
     await chat.say(options.text);
     await chat.say(messages.allegation.choiceCallback);
     const methods = await chat.say(messages.allegation.sswYes);
-    expect(methods[0]?.buttons).toEqual([CONTACT_METHODS.phone, CONTACT_METHODS.email]);
-    expect(await chat.texts(CONTACT_METHODS.email)).toEqual([messages.retention.askDetail]);
+    expect(methods[0]?.buttons).toEqual([messages.labels.contactMethods.phone, messages.labels.contactMethods.email]);
+    expect(await chat.texts(messages.labels.contactMethods.email)).toEqual([messages.retention.askDetail]);
     expect(await chat.texts('next tuesday')).toEqual([messages.retention.detailRetry]);
     await chat.say(' alex.carer@example.org ');
 
@@ -126,7 +125,7 @@ describe('AllegationSupportDialog (unit, DialogTestClient)', () => {
     const { chat, options, failing } = start();
     await upToMethod(chat, options);
     failing.failFrom('concern', 'before-commit');
-    expect(await chat.texts(CONTACT_METHODS.teams)).toEqual([messages.retention.notSaved(content.profile)]);
+    expect(await chat.texts(messages.labels.contactMethods.teams)).toEqual([messages.retention.notSaved(content.profile)]);
     expect(await failing.inner.list('concern')).toEqual([]);
     expect(chat.status).toBe(DialogTurnStatus.complete);
     expect(chat.result).toEqual({ recorded: false });
@@ -136,7 +135,7 @@ describe('AllegationSupportDialog (unit, DialogTestClient)', () => {
     const { chat, options, failing } = start();
     await upToMethod(chat, options);
     failing.failFrom('concern', 'before-commit', { readsFail: true });
-    expect(await chat.texts(CONTACT_METHODS.teams)).toEqual([messages.retention.notConfirmed(content.profile)]);
+    expect(await chat.texts(messages.labels.contactMethods.teams)).toEqual([messages.retention.notConfirmed(content.profile)]);
     expect(chat.status).toBe(DialogTurnStatus.complete);
     expect(chat.result).toEqual({ recorded: false });
   });
@@ -145,7 +144,7 @@ describe('AllegationSupportDialog (unit, DialogTestClient)', () => {
     const { chat, options, failing, concerns } = start();
     await upToMethod(chat, options);
     failing.failFrom('concern', 'after-commit');
-    const last = await chat.texts(CONTACT_METHODS.teams);
+    const last = await chat.texts(messages.labels.contactMethods.teams);
     expect(failing.failures()).toBe(1);
     const stored = required(await concerns.get(options.recordId), 'the stored request');
     expect(last).toEqual([messages.allegation.handedOff(stored.data.reference, stored.data.contactBy)]);

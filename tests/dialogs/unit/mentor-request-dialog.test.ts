@@ -1,7 +1,6 @@
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { fixedClock } from '../../../bot/clock';
 import type { LoadedContent } from '../../../bot/content/load-content';
-import { FOSTERING_TYPES } from '../../../bot/domain/requests/service-requests';
 import { messages } from '../../../bot/messages';
 import { userAddress } from '../../../bot/proactive/address';
 import type { CarerFlowOptions } from '../../../dialogs/flow-options';
@@ -40,8 +39,8 @@ describe('MentorRequestDialog (unit, DialogTestClient)', () => {
     expect(areas[0]?.buttons).toEqual([...content.profile.areas, messages.mentor.noPreference]);
     const types = await chat.say(areaChoice(0));
     expect(types.map((r) => r.text)).toEqual([messages.mentor.askType]);
-    expect(types[0]?.buttons).toEqual([...FOSTERING_TYPES]);
-    expect(await chat.texts(FOSTERING_TYPES[0])).toEqual([messages.mentor.askLanguage]);
+    expect(types[0]?.buttons).toEqual([...messages.labels.fosteringTypes]);
+    expect(await chat.texts(messages.labels.fosteringTypes[0])).toEqual([messages.mentor.askLanguage]);
 
     const last = await chat.texts(' Polish ');
 
@@ -53,7 +52,7 @@ describe('MentorRequestDialog (unit, DialogTestClient)', () => {
       mode: 'find-a-mentor',
       carer: { audience: CARER, displayName: 'Jo Carer', channel: 'webchat' },
       area: areaChoice(0),
-      fosteringType: FOSTERING_TYPES[0],
+      fosteringType: messages.labels.fosteringTypes[0],
       language: 'Polish',
       raisedAt: clock.now().toUTC().toISO(),
     });
@@ -65,11 +64,11 @@ describe('MentorRequestDialog (unit, DialogTestClient)', () => {
     const { chat, options, requests } = start({ text: "I've been fostering for ten years and would like to become a mentor" });
     await chat.say(options.text);
     await chat.say(areaChoice(2));
-    await chat.say(FOSTERING_TYPES[1]);
+    await chat.say(messages.labels.fosteringTypes[1]);
     const last = await chat.texts('no');
 
     const stored = required(await requests.get(options.recordId), 'the stored request');
-    expect(stored.data).toMatchObject({ mode: 'offer-to-mentor', area: areaChoice(2), fosteringType: FOSTERING_TYPES[1] });
+    expect(stored.data).toMatchObject({ mode: 'offer-to-mentor', area: areaChoice(2), fosteringType: messages.labels.fosteringTypes[1] });
     expect(stored.data).not.toHaveProperty('language');
     expect(last).toEqual([messages.mentor.recordedOffer(stored.data.reference)]);
     expect(chat.status).toBe(DialogTurnStatus.complete);
@@ -79,7 +78,7 @@ describe('MentorRequestDialog (unit, DialogTestClient)', () => {
   const upToLanguage = async (chat: DialogConversation, options: CarerFlowOptions) => {
     await chat.say(options.text);
     await chat.say(areaChoice(1));
-    expect(await chat.texts(FOSTERING_TYPES[2])).toEqual([messages.mentor.askLanguage]);
+    expect(await chat.texts(messages.labels.fosteringTypes[2])).toEqual([messages.mentor.askLanguage]);
   };
 
   it("when the store gives up before writing, says it was not passed on and gives the coordinator's contact; nothing is stored", async () => {
@@ -106,7 +105,7 @@ describe('MentorRequestDialog (unit, DialogTestClient)', () => {
     const last = await chat.texts('no');
     expect(failing.failures()).toBe(1);
     const stored = required(await requests.get(options.recordId), 'the stored request');
-    expect(stored.data).toMatchObject({ mode: 'find-a-mentor', area: areaChoice(1), fosteringType: FOSTERING_TYPES[2] });
+    expect(stored.data).toMatchObject({ mode: 'find-a-mentor', area: areaChoice(1), fosteringType: messages.labels.fosteringTypes[2] });
     expect(last).toEqual([messages.mentor.recordedFind(stored.data.reference)]);
     expect(chat.status).toBe(DialogTurnStatus.complete);
   });

@@ -1,7 +1,6 @@
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { fixedClock } from '../../../bot/clock';
 import type { LoadedContent } from '../../../bot/content/load-content';
-import { CONTACT_METHODS, RETENTION_REASONS, URGENCIES } from '../../../bot/domain/concerns/concerns';
 import { messages } from '../../../bot/messages';
 import { userAddress } from '../../../bot/proactive/address';
 import { RetentionConcernDialog } from '../../../dialogs/concerns/retention-concern-dialog';
@@ -53,17 +52,17 @@ describe('RetentionConcernDialog (unit, DialogTestClient)', () => {
     await chat.say(options.text);
     const reasons = await chat.say('yes');
     expect(reasons.map((r) => r.text)).toEqual([messages.retention.askReason]);
-    expect(reasons[0]?.buttons).toEqual(Object.values(RETENTION_REASONS));
-    const methods = await chat.say(RETENTION_REASONS.health);
+    expect(reasons[0]?.buttons).toEqual(Object.values(messages.labels.retentionReasons));
+    const methods = await chat.say(messages.labels.retentionReasons.health);
     expect(methods.map((r) => r.text)).toEqual([messages.retention.askMethod]);
-    expect(methods[0]?.buttons).toEqual(Object.values(CONTACT_METHODS)); // on Teams, a Teams message is offered too
-    expect(await chat.texts(CONTACT_METHODS.phone)).toEqual([messages.retention.askDetail]);
+    expect(methods[0]?.buttons).toEqual(Object.values(messages.labels.contactMethods)); // on Teams, a Teams message is offered too
+    expect(await chat.texts(messages.labels.contactMethods.phone)).toEqual([messages.retention.askDetail]);
     expect(await chat.texts('01632 960001')).toEqual([messages.retention.askTime]);
     const urgencies = await chat.say('weekday mornings');
     expect(urgencies.map((r) => r.text)).toEqual([messages.retention.askUrgency]);
-    expect(urgencies[0]?.buttons).toEqual(Object.values(URGENCIES));
+    expect(urgencies[0]?.buttons).toEqual(Object.values(messages.labels.urgencies));
 
-    const last = await chat.texts(URGENCIES['this-week']);
+    const last = await chat.texts(messages.labels.urgencies['this-week']);
 
     const stored = required(await concerns.get(options.recordId), 'the stored concern');
     expect(stored.data).toEqual({
@@ -89,11 +88,11 @@ describe('RetentionConcernDialog (unit, DialogTestClient)', () => {
     const { chat, options, concerns } = start({ channel: 'webchat', carerAudience: userAddress('webchat:dl_carer') });
     await chat.say(options.text);
     await chat.say('yes');
-    const methods = await chat.say(RETENTION_REASONS.money);
-    expect(methods[0]?.buttons).toEqual([CONTACT_METHODS.phone, CONTACT_METHODS.email, CONTACT_METHODS.visit]);
-    expect(await chat.texts(CONTACT_METHODS.visit)).toEqual([messages.retention.askTime]);
+    const methods = await chat.say(messages.labels.retentionReasons.money);
+    expect(methods[0]?.buttons).toEqual([messages.labels.contactMethods.phone, messages.labels.contactMethods.email, messages.labels.contactMethods.visit]);
+    expect(await chat.texts(messages.labels.contactMethods.visit)).toEqual([messages.retention.askTime]);
     expect(await chat.texts('any')).toEqual([messages.retention.askUrgency]);
-    await chat.say(URGENCIES.today);
+    await chat.say(messages.labels.urgencies.today);
 
     const stored = required(await concerns.get(options.recordId), 'the stored concern');
     expect(stored.data).toMatchObject({ reason: 'money', contactMethod: 'visit', contactTime: 'Any time', urgency: 'today', carer: { channel: 'webchat' } });
@@ -105,12 +104,12 @@ describe('RetentionConcernDialog (unit, DialogTestClient)', () => {
     const { chat, options, concerns } = start();
     await chat.say(options.text);
     await chat.say('yes');
-    await chat.say(RETENTION_REASONS.family);
-    expect(await chat.texts(CONTACT_METHODS.email)).toEqual([messages.retention.askDetail]);
+    await chat.say(messages.labels.retentionReasons.family);
+    expect(await chat.texts(messages.labels.contactMethods.email)).toEqual([messages.retention.askDetail]);
     expect(await chat.texts('whenever suits')).toEqual([messages.retention.detailRetry]);
     expect(await chat.texts(' sam.carer@example.org ')).toEqual([messages.retention.askTime]);
     await chat.say('after 6pm');
-    await chat.say(URGENCIES['no-rush']);
+    await chat.say(messages.labels.urgencies['no-rush']);
 
     const stored = required(await concerns.get(options.recordId), 'the stored concern');
     expect(stored.data).toMatchObject({ contactMethod: 'email', contactDetail: 'sam.carer@example.org', contactTime: 'after 6pm', urgency: 'no-rush' });
@@ -129,8 +128,8 @@ describe('RetentionConcernDialog (unit, DialogTestClient)', () => {
   const upToUrgency = async (chat: DialogConversation, options: CarerFlowOptions) => {
     await chat.say(options.text);
     await chat.say('yes');
-    await chat.say(RETENTION_REASONS['social-worker-support']);
-    await chat.say(CONTACT_METHODS.teams);
+    await chat.say(messages.labels.retentionReasons['social-worker-support']);
+    await chat.say(messages.labels.contactMethods.teams);
     expect(await chat.texts('any')).toEqual([messages.retention.askUrgency]);
   };
 
@@ -138,7 +137,7 @@ describe('RetentionConcernDialog (unit, DialogTestClient)', () => {
     const { chat, options, failing } = start();
     await upToUrgency(chat, options);
     failing.failFrom('concern', 'before-commit');
-    expect(await chat.texts(URGENCIES.today)).toEqual([messages.retention.notSaved(content.profile)]);
+    expect(await chat.texts(messages.labels.urgencies.today)).toEqual([messages.retention.notSaved(content.profile)]);
     expect(await failing.inner.list('concern')).toEqual([]);
     expect(chat.status).toBe(DialogTurnStatus.complete);
     expect(chat.result).toEqual({ recorded: false });
@@ -148,7 +147,7 @@ describe('RetentionConcernDialog (unit, DialogTestClient)', () => {
     const { chat, options, failing } = start();
     await upToUrgency(chat, options);
     failing.failFrom('concern', 'before-commit', { readsFail: true });
-    expect(await chat.texts(URGENCIES.today)).toEqual([messages.retention.notConfirmed(content.profile)]);
+    expect(await chat.texts(messages.labels.urgencies.today)).toEqual([messages.retention.notConfirmed(content.profile)]);
     expect(chat.status).toBe(DialogTurnStatus.complete);
     expect(chat.result).toEqual({ recorded: false });
   });
@@ -157,7 +156,7 @@ describe('RetentionConcernDialog (unit, DialogTestClient)', () => {
     const { chat, options, failing, concerns } = start();
     await upToUrgency(chat, options);
     failing.failFrom('concern', 'after-commit'); // reads still work: the desk asks again and finds it
-    const last = await chat.texts(URGENCIES.today);
+    const last = await chat.texts(messages.labels.urgencies.today);
     expect(failing.failures()).toBe(1);
     const stored = required(await concerns.get(options.recordId), 'the stored concern');
     expect(stored.data).toMatchObject({ reason: 'social-worker-support', contactMethod: 'teams', contactTime: 'Any time', urgency: 'today' });

@@ -1,7 +1,6 @@
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { fixedClock, type Clock } from '../../../bot/clock';
 import type { LoadedContent } from '../../../bot/content/load-content';
-import { JOURNEYS, TRANSPORT_PROBLEMS, WHEN } from '../../../bot/domain/requests/service-requests';
 import { isOfficeHours } from '../../../bot/domain/service-hours';
 import { messages } from '../../../bot/messages';
 import { userAddress } from '../../../bot/proactive/address';
@@ -52,15 +51,15 @@ describe('TransportReportDialog (unit, DialogTestClient)', () => {
     await chat.say(options.text);
     const problems = await chat.say(messages.transport.waitingNo);
     expect(problems.map((r) => r.text)).toEqual([messages.transport.askProblem]); // no urgent numbers
-    expect(problems[0]?.buttons).toEqual(Object.values(TRANSPORT_PROBLEMS));
-    const journeys = await chat.say(TRANSPORT_PROBLEMS['no-show']);
+    expect(problems[0]?.buttons).toEqual(Object.values(messages.labels.transportProblems));
+    const journeys = await chat.say(messages.labels.transportProblems['no-show']);
     expect(journeys.map((r) => r.text)).toEqual([messages.transport.askJourney]);
-    expect(journeys[0]?.buttons).toEqual(Object.values(JOURNEYS));
-    const whens = await chat.say(JOURNEYS.school);
+    expect(journeys[0]?.buttons).toEqual(Object.values(messages.labels.journeys));
+    const whens = await chat.say(messages.labels.journeys.school);
     expect(whens.map((r) => r.text)).toEqual([messages.transport.askWhen]);
-    expect(whens[0]?.buttons).toEqual(Object.values(WHEN));
+    expect(whens[0]?.buttons).toEqual(Object.values(messages.labels.when));
 
-    const last = await chat.say(WHEN.today);
+    const last = await chat.say(messages.labels.when.today);
 
     const stored = required(await requests.get(options.recordId), 'the stored report');
     expect(stored.data).toEqual({
@@ -89,9 +88,9 @@ describe('TransportReportDialog (unit, DialogTestClient)', () => {
     expect(first.map((r) => r.text)).toEqual([messages.transport.urgent(team.name, phone, true, duty), messages.transport.askProblem]);
     expect(first[0]?.text).toContain(phone);
     expect(first[0]?.textFormat).toBe('markdown');
-    await chat.say(TRANSPORT_PROBLEMS.late);
-    await chat.say(JOURNEYS.contact);
-    await chat.say(WHEN.today);
+    await chat.say(messages.labels.transportProblems.late);
+    await chat.say(messages.labels.journeys.contact);
+    await chat.say(messages.labels.when.today);
     const stored = required(await requests.get('transport-activity-1'), 'the stored report');
     expect(stored.data).toMatchObject({ problem: 'late', journey: 'contact', when: 'today', childWaitingNow: true });
     expect(chat.status).toBe(DialogTurnStatus.complete);
@@ -114,15 +113,15 @@ describe('TransportReportDialog (unit, DialogTestClient)', () => {
   const upToWhen = async (chat: DialogConversation, options: CarerFlowOptions) => {
     await chat.say(options.text);
     await chat.say(messages.transport.waitingNo);
-    await chat.say(TRANSPORT_PROBLEMS['no-car-seat']);
-    expect(await chat.texts(JOURNEYS.health)).toEqual([messages.transport.askWhen]);
+    await chat.say(messages.labels.transportProblems['no-car-seat']);
+    expect(await chat.texts(messages.labels.journeys.health)).toEqual([messages.transport.askWhen]);
   };
 
   it("when the store gives up before writing, says it was not logged and gives the team's contact; nothing is stored", async () => {
     const { chat, options, failing } = start();
     await upToWhen(chat, options);
     failing.failFrom('request', 'before-commit');
-    expect(await chat.texts(WHEN.yesterday)).toEqual([messages.transport.notSaved(content.profile)]);
+    expect(await chat.texts(messages.labels.when.yesterday)).toEqual([messages.transport.notSaved(content.profile)]);
     expect(await failing.inner.list('request')).toEqual([]);
     expect(chat.status).toBe(DialogTurnStatus.complete);
   });
@@ -131,7 +130,7 @@ describe('TransportReportDialog (unit, DialogTestClient)', () => {
     const { chat, options, failing } = start();
     await upToWhen(chat, options);
     failing.failFrom('request', 'before-commit', { readsFail: true });
-    expect(await chat.texts(WHEN.yesterday)).toEqual([messages.transport.notConfirmed(content.profile)]);
+    expect(await chat.texts(messages.labels.when.yesterday)).toEqual([messages.transport.notConfirmed(content.profile)]);
     expect(chat.status).toBe(DialogTurnStatus.complete);
   });
 
@@ -139,7 +138,7 @@ describe('TransportReportDialog (unit, DialogTestClient)', () => {
     const { chat, options, failing, requests } = start();
     await upToWhen(chat, options);
     failing.failFrom('request', 'after-commit'); // reads still work: the desk asks again and finds it
-    const last = await chat.texts(WHEN.yesterday);
+    const last = await chat.texts(messages.labels.when.yesterday);
     expect(failing.failures()).toBe(1);
     const stored = required(await requests.get(options.recordId), 'the stored report');
     expect(stored.data).toMatchObject({ problem: 'no-car-seat', journey: 'health', when: 'yesterday' });
