@@ -26,10 +26,10 @@ describe('the service over HTTP (local mode)', () => {
     expect(reply.status).toBe(200);
     const texts = replyTexts(reply);
     expect(texts).toHaveLength(2);
-    // the welcome names the privacy notice and that the chat is not monitored (call 999), then the greeting
+    // the welcome names the privacy notice and that the chat is not monitored (call 999), then the answer's card
     expect(texts[0]).toBe(messages.welcome(running.app.content.profile, false));
     expect(texts[0]).toContain(`(${running.app.content.profile.links.privacyNotice!.url})`);
-    expect(texts[1]).toBe(messages.greeting(false));
+    expect(reply.activities[1]?.attachments).toHaveLength(1);
   });
 
   it('welcomes once per conversation, however the conversation starts', async () => {
