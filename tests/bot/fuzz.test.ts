@@ -120,7 +120,7 @@ function generator(random: () => number, serviceUrl: string) {
     if (random() < 0.15) base.attachments = pick<unknown>([[{ contentType: 'text/html', content: CANARY }], 'x', [null], [{}]]);
     if (random() < 0.1) base.entities = pick<unknown>([[{ type: 'mention', text: CANARY }], {}, [1]]);
     if (random() < 0.1) base[pick(['__proto__', 'constructor', 'prototype'])] = { polluted: CANARY };
-    if (random() < 0.1) delete base[pick(['type', 'channelId', 'serviceUrl', 'from', 'conversation'])];
+    if (random() < 0.1) Reflect.deleteProperty(base, pick(['type', 'channelId', 'serviceUrl', 'from', 'conversation']));
     return base;
   };
 

@@ -78,7 +78,7 @@ describe('bad bodies get a 4xx with a fixed body, before any route runs (issue 9
       from: { id: 'u', name: CANARY },
       conversation: { id: 'c' },
       text: CANARY,
-      value: JSON.parse('{"x":1}'),
+      value: { x: 1 },
       channelData: {},
     }).replace('"channelData":{}', `"channelData":${deep}`);
     const logFrom = running.logLines.length;

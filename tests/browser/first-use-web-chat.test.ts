@@ -27,8 +27,9 @@ describe('a first user on the web chat page', () => {
     });
   }, 90_000);
   afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
+    // beforeAll may have thrown (no Chromium) before assigning these
+    await (browser as Browser | undefined)?.close();
+    await (running as RunningApp | undefined)?.stop();
   });
 
   /** The transcript's bubbles (messages and cards), not Web Chat's screen-reader copies. */

@@ -30,8 +30,9 @@ describe('the web chat page in a real browser', () => {
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
+    // beforeAll may have thrown (no Chromium) before assigning these
+    await (browser as Browser | undefined)?.close();
+    await (running as RunningApp | undefined)?.stop();
   });
 
   it("shows the welcome, sends a message and shows the bot's reply", async () => {
@@ -72,8 +73,9 @@ describe('booking a training place on the local page in a real browser', () => {
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
+    // beforeAll may have thrown (no Chromium) before assigning these
+    await (browser as Browser | undefined)?.close();
+    await (running as RunningApp | undefined)?.stop();
   });
 
   it('finds the course, picks a date from the buttons, confirms and is booked', async () => {

@@ -63,7 +63,7 @@ export async function startMockChannel(): Promise<MockChannel> {
         conversationId,
         method,
         activityId: match[2] === undefined ? undefined : decodeURIComponent(match[2]),
-        activity: JSON.parse(body || '{}'),
+        activity: JSON.parse(body || '{}') as ChannelMessage['activity'],
       });
       res.setHeader('Content-Type', 'application/json');
       res.end(JSON.stringify({ id: req.method === 'PUT' ? match[2] : `sent-${counter}` }));

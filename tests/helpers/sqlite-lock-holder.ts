@@ -21,7 +21,7 @@ export async function holdWriteLock(file: string, holdMs: number): Promise<{ rel
       if (output.includes('released') && releasedAt === 0) releasedAt = Date.now();
       if (output.includes('locked')) resolve();
     });
-    child.on('exit', (code) => (output.includes('locked') ? undefined : reject(new Error(`lock holder exited ${code}`))));
+    child.on('exit', (code) => (output.includes('locked') ? undefined : reject(new Error(`lock holder exited ${String(code)}`))));
   });
   const released = new Promise<number>((resolve) => child.on('exit', () => resolve(releasedAt || Date.now())));
   await locked;

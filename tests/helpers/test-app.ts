@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App, type AppOptions } from '../../bot/app';
@@ -46,7 +45,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<Runnin
     routes: options.routes,
     understanding: options.understanding,
   });
-  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  // restify types listen() as returning any; nothing here uses its result
+  await new Promise<void>((resolve) => {
+    app.server.listen(0, '127.0.0.1', resolve);
+  });
   const { port } = app.server.address();
   return {
     app,

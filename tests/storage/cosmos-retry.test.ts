@@ -11,20 +11,21 @@ describe('CosmosRecordStore under transient failures', () => {
   let store: CosmosRecordStore;
   let counter = 0;
   const clock = fixedClock('2026-03-02T10:00:00Z');
+  const databaseId = `retry-${process.pid}`;
   const docs = (method: string) => (m: string, url: string) => m === method && url.includes('/docs');
   const key = (prefix: string) => {
     counter += 1;
     return { kind: 'concern' as const, partitionKey: 'service', id: `${prefix}-${counter}` };
   };
   const storedConcerns = async () => {
-    const { resources } = await cosmos.client.database(store.database.id).container('records').items.readAll<{ recordId: string }>().fetchAll();
+    const { resources } = await cosmos.client.database(databaseId).container('records').items.readAll<{ recordId: string }>().fetchAll();
     return resources;
   };
 
   beforeAll(async () => {
     cosmos = await startLocalCosmos();
     proxy = await startCosmosFaultProxy(cosmos.endpoint, { throttle: 0, unavailable: 0, resetAfterCommit: 0 }, 1);
-    store = await CosmosRecordStore.connect(clientVia(proxy).database(`retry-${process.pid}`), clock, {
+    store = await CosmosRecordStore.connect(clientVia(proxy).database(databaseId), clock, {
       createContainers: true,
       backoff: { deadlineMs: 2000, baseDelayMs: 5, maxDelayMs: 50 },
     });
@@ -119,7 +120,7 @@ describe('CosmosRecordStore under transient failures', () => {
 
   it('readiness writes and reads back a health record (a store refusing writes is not ready)', async () => {
     await store.ping();
-    const { resources } = await cosmos.client.database(store.database.id).container('bot-state').items.readAll<{ kind: string; ttl?: number }>().fetchAll();
+    const { resources } = await cosmos.client.database(databaseId).container('bot-state').items.readAll<{ kind: string; ttl?: number }>().fetchAll();
     const health = resources.filter((d) => d.kind === 'health');
     expect(health).toHaveLength(1);
     expect(health[0]?.ttl).toBe(3600);

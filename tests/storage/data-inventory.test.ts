@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { CONTAINERS, RECORD_KINDS } from '../../bot/storage/data-inventory';
 
 describe('the data inventory (DP-1)', () => {
@@ -18,14 +19,14 @@ describe('the data inventory (DP-1)', () => {
   );
 
   it.each(Object.keys(CONTAINERS))('lists container %s in the README data table', (id) => {
-    const readme = require('node:fs').readFileSync('README.md', 'utf8') as string;
+    const readme = readFileSync('README.md', 'utf8');
     expect(readme).toContain(`\`${id}\``);
   });
 });
 
 describe('the Azure infrastructure', () => {
   it('declares the same containers, partition key and time to live as the data inventory', () => {
-    const bicep = require('node:fs').readFileSync('infra/modules/cosmos.bicep', 'utf8') as string;
+    const bicep = readFileSync('infra/modules/cosmos.bicep', 'utf8');
     const declared = [...bicep.matchAll(/\{ id: '([a-z-]+)', ttl: (\d+) \* day \}/g)].map((m) => [m[1], Number(m[2]) * 86400]);
     expect(Object.fromEntries(declared)).toEqual(Object.fromEntries(Object.values(CONTAINERS).map((c) => [c.id, c.defaultTtlSeconds])));
     expect(bicep).toContain("paths: ['/pk']");

@@ -1,4 +1,4 @@
-import { LinearModel, type TrainingExample } from '../../bot/understanding/linear-model';
+import { LinearModel, type SerialisedModel, type TrainingExample } from '../../bot/understanding/linear-model';
 
 const example = (words: string, label: string): TrainingExample => ({ features: new Map(words.split(' ').map((w) => [w, 1])), labels: [label] });
 
@@ -36,7 +36,7 @@ describe('LinearModel (softmax regression)', () => {
   it('drops rare features and survives quantised serialisation', () => {
     const model = LinearModel.train(EXAMPLES, { minCount: 2 });
     expect(model.featureCount).toBeLessThan(new Set(EXAMPLES.flatMap((e) => [...e.features.keys()])).size);
-    const restored = LinearModel.deserialise(JSON.parse(JSON.stringify(model.serialise())));
+    const restored = LinearModel.deserialise(JSON.parse(JSON.stringify(model.serialise())) as SerialisedModel);
     const features = new Map([
       ['late', 1],
       ['money', 1],

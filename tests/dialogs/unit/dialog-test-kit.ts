@@ -48,7 +48,8 @@ function replyOf(activity: Partial<Activity>): Reply {
   const suggested = activity.suggestedActions?.actions ?? [];
   return {
     text: activity.text ?? hero?.text,
-    buttons: [...(hero?.buttons ?? []), ...suggested].map((b) => b.title ?? String(b.value)),
+    // botbuilder types a CardAction's title as always there; a button without one shows its value
+    buttons: [...(hero?.buttons ?? []), ...suggested].map((b: { readonly title?: string; readonly value?: unknown }) => b.title ?? String(b.value)),
     textFormat: activity.textFormat,
     summary: activity.summary,
   };
@@ -82,7 +83,7 @@ export class DialogConversation {
   }
 
   get result(): unknown {
-    return this.client.dialogTurnResult.result;
+    return this.client.dialogTurnResult.result as unknown;
   }
 
   private next(): Partial<Activity> | undefined {

@@ -14,7 +14,7 @@ const COURSE_WITH_DATES = 'first-aid';
 const COURSE_WITHOUT_DATES = 'positive-behaviour-support';
 
 /** A ConfirmPrompt on the test channel lists its choices after the prompt. */
-const confirming = (prompt: string) => [expect.stringContaining(prompt)];
+const confirming = (prompt: string): unknown[] => [expect.stringContaining(prompt)];
 
 describe('TrainingBookingDialog (unit, DialogTestClient)', () => {
   let content: LoadedContent;
