@@ -1,5 +1,5 @@
 import { channelKeysAt } from '../../bot/config';
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
 import type { RecordStore } from '../../bot/storage/record-store';
 import { startChannelTokenIssuer, type ChannelTokenIssuer } from '../helpers/channel-token-issuer';

@@ -1,5 +1,5 @@
 import { StorageError } from '../../bot/errors';
-import { createCapturingLogger } from '../../bot/logger';
+import { createCapturingLogger } from '../helpers/capturing-logger';
 import { PeriodicJob } from '../../bot/periodic-job';
 import { startTestApp } from '../helpers/test-app';
 

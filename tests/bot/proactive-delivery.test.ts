@@ -1,5 +1,5 @@
 import { userAddress } from '../../bot/proactive/address';
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import { Training } from '../../bot/domain/training/training';
 import { messages } from '../../bot/messages';
 import type { Notice } from '../../bot/proactive/notice-outbox';

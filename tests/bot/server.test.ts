@@ -1,4 +1,4 @@
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import { StorageError } from '../../bot/errors';
 import { opaqueId } from '../../bot/logger';
 import { MAX_MESSAGE_LENGTH, messages } from '../../bot/messages';

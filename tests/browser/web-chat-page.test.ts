@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import { messages } from '../../bot/messages';
 import { startTestApp, type RunningApp } from '../helpers/test-app';
 import { sessionOf } from '../helpers/training-session';

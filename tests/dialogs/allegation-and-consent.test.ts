@@ -1,4 +1,4 @@
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import type { Concern } from '../../bot/domain/concerns/concerns';
 import { messages } from '../../bot/messages';
 import { DirectLineClient } from '../helpers/direct-line-client';

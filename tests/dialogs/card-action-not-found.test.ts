@@ -1,4 +1,4 @@
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import { StorageError } from '../../bot/errors';
 import { messages } from '../../bot/messages';
 import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import { sendActivity, startTestApp, type ActivityReply, type RunningApp } from '../helpers/test-app';
 
 /** What a first user hit (issue 10): a question shown twice, a stray "… [1]" message, and prompts re-asked in silence. */

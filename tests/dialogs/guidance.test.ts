@@ -1,4 +1,4 @@
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import { turnRef } from '../../bot/domain/decisions';
 import { GuidanceFeedback, isoWeekOf } from '../../bot/domain/guidance/guidance-feedback';
 import type { Contact } from '../../bot/content/service-profile';

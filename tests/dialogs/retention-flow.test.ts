@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import type { Concern } from '../../bot/domain/concerns/concerns';
 import { messages } from '../../bot/messages';
 import type { StoredRecord } from '../../bot/storage/record-store';

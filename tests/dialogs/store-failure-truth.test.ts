@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import { loadContent } from '../../bot/content/load-content';
 import type { Concern } from '../../bot/domain/concerns/concerns';
 import { StorageError } from '../../bot/errors';

@@ -1,4 +1,4 @@
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import type { ServiceRequest } from '../../bot/domain/requests/service-requests';
 import { Training } from '../../bot/domain/training/training';
 import { messages } from '../../bot/messages';

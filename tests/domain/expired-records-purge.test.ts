@@ -1,7 +1,7 @@
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import { ExpiredRecordsPurge } from '../../bot/domain/expired-records-purge';
 import { Leases } from '../../bot/domain/leases';
-import { createCapturingLogger } from '../../bot/logger';
+import { createCapturingLogger } from '../helpers/capturing-logger';
 import type { RecordStore } from '../../bot/storage/record-store';
 import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
 

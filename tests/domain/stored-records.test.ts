@@ -1,6 +1,7 @@
 import { storedAddress } from '../../bot/proactive/address';
 import { DateTime } from 'luxon';
-import { fixedClock, SERVICE_ZONE } from '../../bot/clock';
+import { SERVICE_ZONE } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import type { TrainingCatalogue } from '../../bot/content/training-catalogue';
 import { AuditLog, auditEventSchema, type AuditEvent } from '../../bot/domain/audit-log';
 import { Concerns, type NewConcern } from '../../bot/domain/concerns/concerns';
@@ -10,7 +11,7 @@ import { Leases } from '../../bot/domain/leases';
 import { ServiceRequests, type TransportReport } from '../../bot/domain/requests/service-requests';
 import { SessionPlaces } from '../../bot/domain/training/session-places';
 import { Training } from '../../bot/domain/training/training';
-import { createCapturingLogger } from '../../bot/logger';
+import { createCapturingLogger } from '../helpers/capturing-logger';
 import { ConversationReferences, type StoredReference } from '../../bot/proactive/conversation-references';
 import { NoticeOutbox } from '../../bot/proactive/notice-outbox';
 import type { ProactiveSender, SendResult } from '../../bot/proactive/proactive-sender';

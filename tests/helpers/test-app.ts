@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App, type AppOptions } from '../../bot/app';
-import { fixedClock, type Clock } from '../../bot/clock';
+import { type Clock } from '../../bot/clock';
+import { fixedClock } from './fixed-clock';
 import { loadConfig, type Config } from '../../bot/config';
 import type { LoadedContent } from '../../bot/content/load-content';
-import { createCapturingLogger } from '../../bot/logger';
+import { createCapturingLogger } from './capturing-logger';
 import type { RecordStore } from '../../bot/storage/record-store';
 
 export interface RunningApp {

@@ -1,4 +1,4 @@
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import { CONTAINERS, RECORD_KINDS } from '../../bot/storage/data-inventory';
 import { CosmosRecordStore } from '../../bot/storage/cosmos-record-store';
 import { startLocalCosmos, type LocalCosmos } from '../helpers/cosmos-server';

@@ -1,4 +1,4 @@
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import { ConflictError, StorageError } from '../../bot/errors';
 import { CosmosRecordStore } from '../../bot/storage/cosmos-record-store';
 import { startLocalCosmos, type LocalCosmos } from '../helpers/cosmos-server';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import { RECORD_KINDS, type RecordKind } from '../../bot/storage/data-inventory';
 import { DirectLineClient } from '../helpers/direct-line-client';
 import { startTestApp, type RunningApp } from '../helpers/test-app';

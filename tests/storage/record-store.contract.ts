@@ -1,4 +1,4 @@
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import { ConflictError } from '../../bot/errors';
 import type { RecordKey, RecordStore } from '../../bot/storage/record-store';
 import { BotStateStorage } from '../../bot/storage/bot-state-storage';

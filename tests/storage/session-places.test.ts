@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import https from 'node:https';
 import { CosmosClient } from '@azure/cosmos';
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import { CosmosRecordStore } from '../../bot/storage/cosmos-record-store';
 import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
 import { startLocalCosmos, type LocalCosmos } from '../helpers/cosmos-server';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import { StorageError } from '../../bot/errors';
 import { messages } from '../../bot/messages';
 import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';

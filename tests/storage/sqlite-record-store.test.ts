@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
 import { describeRecordStoreContract } from './record-store.contract';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { fixedClock } from '../../bot/clock';
+import { fixedClock } from '../helpers/fixed-clock';
 import { AppError } from '../../bot/errors';
-import { createCapturingLogger } from '../../bot/logger';
+import { createCapturingLogger } from '../helpers/capturing-logger';
 import type { RecordStore } from '../../bot/storage/record-store';
 import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
 import { CorruptDocumentError, TypedRecords } from '../../bot/storage/typed-records';

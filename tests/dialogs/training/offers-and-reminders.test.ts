@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fixedClock } from '../../../bot/clock';
+import { fixedClock } from '../../helpers/fixed-clock';
 import { Training } from '../../../bot/domain/training/training';
 import { messages } from '../../../bot/messages';
 import { DirectLineClient } from '../../helpers/direct-line-client';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { fixedClock } from '../../../bot/clock';
+import { fixedClock } from '../../helpers/fixed-clock';
 import { loadContent } from '../../../bot/content/load-content';
 import { sessionLabel, trainingRequestOf, Training } from '../../../bot/domain/training/training';
 import { messages } from '../../../bot/messages';

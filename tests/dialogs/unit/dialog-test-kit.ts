@@ -10,7 +10,7 @@ import { Concerns } from '../../../bot/domain/concerns/concerns';
 import { ServiceRequests } from '../../../bot/domain/requests/service-requests';
 import { Training } from '../../../bot/domain/training/training';
 import { StorageError } from '../../../bot/errors';
-import { createCapturingLogger } from '../../../bot/logger';
+import { createCapturingLogger } from '../../helpers/capturing-logger';
 import { ConversationReferences } from '../../../bot/proactive/conversation-references';
 import { NoticeOutbox } from '../../../bot/proactive/notice-outbox';
 import { ProactiveSender } from '../../../bot/proactive/proactive-sender';

@@ -1,5 +1,5 @@
 import { DialogTurnStatus } from 'botbuilder-dialogs';
-import { fixedClock } from '../../../bot/clock';
+import { fixedClock } from '../../helpers/fixed-clock';
 import type { LoadedContent } from '../../../bot/content/load-content';
 import { messages } from '../../../bot/messages';
 import { userAddress } from '../../../bot/proactive/address';

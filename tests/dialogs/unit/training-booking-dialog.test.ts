@@ -1,5 +1,5 @@
 import { DialogTurnStatus } from 'botbuilder-dialogs';
-import { fixedClock } from '../../../bot/clock';
+import { fixedClock } from '../../helpers/fixed-clock';
 import type { LoadedContent } from '../../../bot/content/load-content';
 import type { Training } from '../../../bot/domain/training/training';
 import { messages } from '../../../bot/messages';

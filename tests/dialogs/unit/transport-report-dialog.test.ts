@@ -1,5 +1,6 @@
 import { DialogTurnStatus } from 'botbuilder-dialogs';
-import { fixedClock, type Clock } from '../../../bot/clock';
+import { type Clock } from '../../../bot/clock';
+import { fixedClock } from '../../helpers/fixed-clock';
 import type { LoadedContent } from '../../../bot/content/load-content';
 import { isOfficeHours } from '../../../bot/domain/service-hours';
 import { messages } from '../../../bot/messages';
