@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fixedClock } from '../helpers/fixed-clock';
 import type { Concern } from '../../bot/domain/concerns/concerns';
+import { StorageError } from '../../bot/errors';
 import { messages } from '../../bot/messages';
-import type { StoredRecord } from '../../bot/storage/record-store';
+import type { RecordStore, StoredRecord } from '../../bot/storage/record-store';
+import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
 import { cardTexts, startMockChannel, type MockChannel } from '../helpers/mock-channel';
 import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
 
@@ -37,6 +39,7 @@ interface InvokeResult {
 interface Service {
   readonly channel: MockChannel;
   readonly clock: ReturnType<typeof fixedClock>;
+  readonly dataDir: string;
   readonly first: RunningApp;
   readonly second: RunningApp;
   stop(): Promise<void>;
@@ -66,6 +69,7 @@ async function startService(): Promise<Service> {
   const service: Service = {
     channel,
     clock,
+    dataDir,
     first,
     second,
     stop: async () => {
@@ -107,6 +111,21 @@ async function invoke(service: Service, app: RunningApp, who: Person, verb: stri
 
 const concerns = (service: Service) => service.first.app.records.list<Concern>('concern');
 const auditTrail = async (service: Service) => (await service.first.app.records.list<{ who: string; what: string }>('audit-event')).map((a) => a.data);
+
+/** A store whose writes and deletes of bot state fail while `control.fail` is set, as a store that gives up after its retries. */
+function failingStateWrites(inner: RecordStore, control: { fail: boolean }): RecordStore {
+  return new Proxy(inner, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const kind = (args[0] as { kind?: string } | undefined)?.kind;
+        if (control.fail && kind === 'bot-state' && ['create', 'replace', 'upsert', 'delete'].includes(String(property))) return Promise.reject(new StorageError('state store down'));
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
 
 /** Arrange: the carer goes through the whole flow on the first instance; returns the one concern it recorded. */
 async function raiseConcern(service: Service, conversation: string, steps: readonly string[] = MONEY_CONCERN): Promise<StoredRecord<Concern>> {
@@ -235,12 +254,27 @@ describe('a retention concern, from the carer to a manager and back (two instanc
   });
 
   it('creates no second concern when the channel redelivers the activity that completes the flow', async () => {
-    const activities = HEALTH_CONCERN.map((text) => teams(service, carer, 'carer-chat-redelivery', { text }));
-    for (const activity of activities) await sendActivity(service.first.baseUrl, activity);
-    expect(await concerns(service)).toHaveLength(1);
-    await sendActivity(service.second.baseUrl, activities.at(-1)!); // the same activity id, delivered again
-    const stored = await concerns(service);
-    expect(stored.map((c) => c.data.reason)).toEqual(['health']);
+    // a third instance on the same file whose saves (and clearing) of the conversation's state can be made to fail
+    const stateWrites = { fail: false };
+    const flaky = await startTestApp({ dataDir: service.dataDir, env: ENV, clock: service.clock, records: failingStateWrites(SqliteRecordStore.open(service.dataDir, service.clock), stateWrites) });
+    try {
+      const activities = HEALTH_CONCERN.map((text) => teams(service, carer, 'carer-chat-redelivery', { text }));
+      for (const activity of activities.slice(0, -1)) await sendActivity(flaky.baseUrl, activity);
+      // the last answer records the concern, then the turn can neither save nor clear the state: the channel delivers it again
+      stateWrites.fail = true;
+      await sendActivity(flaky.baseUrl, activities.at(-1)!);
+      stateWrites.fail = false;
+      expect(await concerns(service)).toHaveLength(1);
+      // the flow is still at its last step, so the redelivery (same activity id, other instance) runs it again...
+      const again = replyTexts(await sendActivity(service.second.baseUrl, activities.at(-1)!)).join('\n');
+      const stored = await concerns(service);
+      expect(stored.map((c) => c.data.reason)).toEqual(['health']);
+      // ...and finds the concern it recorded the first time: the same reference, and no second card for managers
+      expect(again).toContain(messages.retention.recorded(stored[0]!.data.reference, stored[0]!.data.contactBy));
+      expect(service.channel.messages.filter((m) => m.conversationId === MANAGERS_CHANNEL && m.method === 'POST')).toHaveLength(1);
+    } finally {
+      await flaky.stop();
+    }
   });
 
   it('re-announces an overdue concern once a working day, from only one of two instances', async () => {
