@@ -120,7 +120,8 @@ function failingStateWrites(inner: RecordStore, control: { fail: boolean }): Rec
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         const kind = (args[0] as { kind?: string } | undefined)?.kind;
-        if (control.fail && kind === 'bot-state' && ['create', 'replace', 'upsert', 'delete'].includes(String(property))) return Promise.reject(new StorageError('state store down'));
+        if (control.fail && kind === 'bot-state' && ['create', 'replace', 'upsert', 'delete'].includes(String(property)))
+          return Promise.reject(new StorageError('state store down'));
         return (value as (...a: unknown[]) => unknown).apply(target, args);
       };
     },
@@ -256,7 +257,12 @@ describe('a retention concern, from the carer to a manager and back (two instanc
   it('creates no second concern when the channel redelivers the activity that completes the flow', async () => {
     // a third instance on the same file whose saves (and clearing) of the conversation's state can be made to fail
     const stateWrites = { fail: false };
-    const flaky = await startTestApp({ dataDir: service.dataDir, env: ENV, clock: service.clock, records: failingStateWrites(SqliteRecordStore.open(service.dataDir, service.clock), stateWrites) });
+    const flaky = await startTestApp({
+      dataDir: service.dataDir,
+      env: ENV,
+      clock: service.clock,
+      records: failingStateWrites(SqliteRecordStore.open(service.dataDir, service.clock), stateWrites),
+    });
     try {
       const activities = HEALTH_CONCERN.map((text) => teams(service, carer, 'carer-chat-redelivery', { text }));
       for (const activity of activities.slice(0, -1)) await sendActivity(flaky.baseUrl, activity);
