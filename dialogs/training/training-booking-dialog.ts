@@ -111,6 +111,8 @@ export class TrainingBookingDialog extends ComponentDialog {
           unknown: messages.training.cancelUnknown,
         }[place];
         await step.context.sendActivity(text);
+        // the cancel may have committed and held the place for the next carer in line: make sure they are told
+        if (place === 'none') await this.announceHeldOffers(view.session.id);
         return step.endDialog();
       }
       await step.context.sendActivity(messages.training.cancelledPlace(view.course.title, view.label));
@@ -154,6 +156,14 @@ export class TrainingBookingDialog extends ComponentDialog {
   }
 
   /** The booking, or when the store gave up (perhaps after the write committed) the place as actually stored. */
+  private async announceHeldOffers(sessionId: string): Promise<void> {
+    try {
+      for (const offer of await this.deps.training.heldOffers(sessionId)) await this.deps.offerPlace(offer.carer, sessionId, offer.until);
+    } catch {
+      // the store is failing: the hold lapses after its hours and the place passes to the next carer in line
+    }
+  }
+
   private async bookTruthfully(carer: string, sessionId: string): Promise<BookResult | 'not-booked' | 'unknown'> {
     try {
       return await this.deps.training.book(carer, sessionId, this.deps.clock.now());

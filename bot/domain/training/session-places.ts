@@ -106,6 +106,11 @@ export class SessionPlaces {
     return made;
   }
 
+  /** Places held for carers further down the list, until they take them up or the hold lapses. */
+  async offers(sessionId: string): Promise<readonly Offer[]> {
+    return (await this.records.get(this.key(sessionId)))?.data.offers ?? [];
+  }
+
   async holders(sessionId: string): Promise<readonly string[]> {
     return (await this.records.get(this.key(sessionId)))?.data.booked ?? [];
   }

@@ -121,6 +121,14 @@ export class Training {
     }
   }
 
+  /**
+   * The places held on a session for the next carers in line. After a cancel whose answer was lost, these are announced
+   * again: a notice per (session, carer, hold) goes once, so one already sent is not sent twice.
+   */
+  async heldOffers(sessionId: string): Promise<readonly Offer[]> {
+    return this.places.offers(sessionId);
+  }
+
   /** A freed place is held for the next carer in line for OFFER_HOURS; the offer is returned so they can be told. */
   async cancel(carer: string, sessionId: string, now: DateTime): Promise<{ cancelled: boolean; offer?: Offer }> {
     const view = this.find(sessionId);

@@ -259,5 +259,17 @@ describe('TrainingBookingDialog (unit, DialogTestClient)', () => {
       expect(await training.bookingsOf(CARER, clock.now())).toEqual([]);
       expect(chat.status).toBe(DialogTurnStatus.complete);
     });
+
+    it('after the write committed, with someone waiting: the place held for them is still offered to them', async () => {
+      const { chat, options, training, failing, offers } = start('cancel my first aid place');
+      const { view } = firstDateOf(training);
+      for (let i = 1; i < view.session.capacity; i += 1) await training.book(`other-carer-${i}`, view.session.id, clock.now());
+      const { course } = await upToConfirm(chat, options, training);
+      expect(await training.book('waiting-carer', view.session.id, clock.now())).toBe('waiting-list');
+      failing.failFrom('booking', 'after-commit');
+      expect(await chat.texts('yes')).toEqual([messages.training.cancelledPlace(course.title, view.label)]);
+      expect(failing.failures()).toBe(1);
+      expect(offers).toEqual([{ carer: 'waiting-carer', sessionId: view.session.id, until: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) }]);
+    });
   });
 });
