@@ -2,45 +2,11 @@ import path from 'node:path';
 import { fixedClock } from '../helpers/fixed-clock';
 import { loadContent } from '../../bot/content/load-content';
 import type { Concern } from '../../bot/domain/concerns/concerns';
-import { StorageError } from '../../bot/errors';
 import { messages } from '../../bot/messages';
-import type { RecordKind } from '../../bot/storage/data-inventory';
-import type { RecordStore } from '../../bot/storage/record-store';
 import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
 import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
 import { sessionOf } from '../helpers/training-session';
-
-type Failure = 'after-commit' | 'before-commit';
-
-/**
- * A store whose writes of one kind fail the way a cloud store fails once its retries run out: either the write
- * committed and only the answer was lost, or it never happened. `readsFail` makes the follow-up check fail too.
- */
-function failingStore(inner: RecordStore) {
-  const plan: { kind?: RecordKind; failure?: Failure; readsFail?: boolean } = {};
-  const fail = () => new StorageError('injected: the store gave up');
-  const write = async <R>(kind: RecordKind, run: () => Promise<R>): Promise<R> => {
-    if (plan.kind !== kind || plan.failure === undefined) return run();
-    if (plan.failure === 'before-commit') throw fail();
-    await run();
-    throw fail();
-  };
-  const read = async <R>(kind: RecordKind, run: () => Promise<R>): Promise<R> => {
-    if (plan.readsFail === true && plan.kind === kind) throw fail();
-    return run();
-  };
-  const store: RecordStore = {
-    create: (key, data) => write(key.kind, () => inner.create(key, data)),
-    replace: (current, data) => write(current.kind, () => inner.replace(current, data)),
-    upsert: (key, data) => write(key.kind, () => inner.upsert(key, data)),
-    delete: (key, etag) => inner.delete(key, etag),
-    get: (key) => read(key.kind, () => inner.get(key)),
-    list: (kind, query) => inner.list(kind, query),
-    ping: () => inner.ping(),
-    close: () => inner.close(),
-  };
-  return { store, plan, inner };
-}
+import { failingStore } from '../helpers/failing-store';
 
 describe('when the store gives up, the carer is told what is actually stored (row 9)', () => {
   const TENANT = 'council-tenant';
@@ -84,9 +50,7 @@ describe('when the store gives up, the carer is told what is actually stored (ro
     running = await startTestApp({ records: failing.store, clock, content: await loadContent(path.resolve('content')), env: { ALLOWED_TENANT_IDS: TENANT } });
   });
   afterEach(() => {
-    delete failing.plan.kind;
-    delete failing.plan.failure;
-    delete failing.plan.readsFail;
+    failing.clear();
   });
   afterAll(async () => {
     await running.stop();
@@ -94,7 +58,7 @@ describe('when the store gives up, the carer is told what is actually stored (ro
 
   it('a concern that was saved although the store reported failure is confirmed, with its reference', async () => {
     await retentionUpToLastStep('carer-a');
-    Object.assign(failing.plan, { kind: 'concern', failure: 'after-commit' });
+    failing.failFrom('concern', 'after-commit');
     const reply = await say('carer-a', 'chat-carer-a', 'No rush');
     const [stored] = await concernsOf('carer-a');
     expect(stored).toBeDefined();
@@ -104,7 +68,7 @@ describe('when the store gives up, the carer is told what is actually stored (ro
 
   it('a concern that was not saved is not confirmed: the carer gets the direct route', async () => {
     await retentionUpToLastStep('carer-b');
-    Object.assign(failing.plan, { kind: 'concern', failure: 'before-commit' });
+    failing.failFrom('concern', 'before-commit');
     const reply = await say('carer-b', 'chat-carer-b', 'No rush');
     expect(await concernsOf('carer-b')).toHaveLength(0);
     expect(reply).toContain(messages.retention.notSaved(profile()));
@@ -113,7 +77,7 @@ describe('when the store gives up, the carer is told what is actually stored (ro
 
   it('when the store cannot even be asked, the carer is told it is not known, never that it was saved or lost', async () => {
     await retentionUpToLastStep('carer-c');
-    Object.assign(failing.plan, { kind: 'concern', failure: 'after-commit', readsFail: true });
+    failing.failFrom('concern', 'after-commit', { readsFail: true });
     const reply = await say('carer-c', 'chat-carer-c', 'No rush');
     expect(reply).toContain(messages.retention.notConfirmed(profile()));
     expect(reply).not.toContain('reference RC-');
@@ -123,7 +87,7 @@ describe('when the store gives up, the carer is told what is actually stored (ro
   it('a booking that was saved although the store reported failure is confirmed', async () => {
     await bookedFine('carer-d0');
     await bookingUpToConfirm('carer-d');
-    Object.assign(failing.plan, { kind: 'booking', failure: 'after-commit' });
+    failing.failFrom('booking', 'after-commit');
     const reply = await say('carer-d', 'chat-carer-d', 'yes');
     expect((await placesOf())?.booked).toContain('user:msteams:carer-d');
     expect(reply).toContain(messages.training.booked(attachment().course, attachment().label));
@@ -133,7 +97,7 @@ describe('when the store gives up, the carer is told what is actually stored (ro
   it('a booking that was not saved is not confirmed', async () => {
     await bookedFine('carer-e0');
     await bookingUpToConfirm('carer-e');
-    Object.assign(failing.plan, { kind: 'booking', failure: 'before-commit' });
+    failing.failFrom('booking', 'before-commit');
     const reply = await say('carer-e', 'chat-carer-e', 'yes');
     const places = await placesOf();
     expect(places?.booked).toContain('user:msteams:carer-e0');
@@ -150,20 +114,20 @@ describe('when the store gives up, the carer is told what is actually stored (ro
 
   it('a mentor request saved although the store reported failure is confirmed; one not saved is not; one unknown is said to be unknown', async () => {
     await mentorUpToLastStep('carer-m1');
-    Object.assign(failing.plan, { kind: 'request', failure: 'after-commit' });
+    failing.failFrom('request', 'after-commit');
     const saved = await say('carer-m1', 'chat-carer-m1', 'no');
     const [stored] = await requestsOf('carer-m1');
     expect(stored).toBeDefined();
     expect(saved).toContain(messages.mentor.recordedFind(stored!.data.reference));
 
     await mentorUpToLastStep('carer-m2');
-    Object.assign(failing.plan, { kind: 'request', failure: 'before-commit' });
+    failing.failFrom('request', 'before-commit');
     const lost = await say('carer-m2', 'chat-carer-m2', 'no');
     expect(await requestsOf('carer-m2')).toHaveLength(0);
     expect(lost).toContain(messages.mentor.notSaved(profile()));
 
     await mentorUpToLastStep('carer-m3');
-    Object.assign(failing.plan, { kind: 'request', failure: 'after-commit', readsFail: true });
+    failing.failFrom('request', 'after-commit', { readsFail: true });
     const unknown = await say('carer-m3', 'chat-carer-m3', 'no');
     expect(unknown).toContain(messages.mentor.notConfirmed(profile()));
     expect(unknown).not.toContain('reference MR-');
@@ -173,7 +137,7 @@ describe('when the store gives up, the carer is told what is actually stored (ro
   it('a confirmation is not followed by "something went wrong" when only the decision log fails', async () => {
     await bookingUpToConfirm('carer-f');
     const logFrom = running.logLines.length;
-    Object.assign(failing.plan, { kind: 'decision', failure: 'before-commit' });
+    failing.failFrom('decision', 'before-commit');
     const reply = await say('carer-f', 'chat-carer-f', 'yes');
     expect(reply).toContain(messages.training.booked(attachment().course, attachment().label));
     expect(reply).not.toContain(messages.turnFailed);
