@@ -1,7 +1,6 @@
-import { turnRef } from '../../bot/domain/decisions';
 import { messages } from '../../bot/messages';
 import { steered } from '../helpers/steered-classifier';
-import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
+import { sendTurn, startTestApp, type RunningApp } from '../helpers/test-app';
 
 describe('card submits arriving as messages (Web Chat, Action.Submit)', () => {
   let running: RunningApp;
@@ -12,13 +11,7 @@ describe('card submits arriving as messages (Web Chat, Action.Submit)', () => {
     await running.stop();
   });
 
-  let sent = 0;
-  const send = async (conversation: string, activity: Record<string, unknown>) => {
-    sent += 1;
-    const id = `submit-${sent}`;
-    const reply = await sendActivity(running.baseUrl, { id, conversation: { id: conversation }, from: { id: 'dl_carer' }, ...activity });
-    return { texts: replyTexts(reply), decision: await running.app.decisions.forTurn(turnRef('webchat', conversation, id)) };
-  };
+  const send = (conversation: string, activity: Record<string, unknown>) => sendTurn(running, conversation, activity);
 
   it('answers a button value it does not know (an old or altered card) instead of staying silent', async () => {
     const { texts, decision } = await send('bad-value', { value: { action: 'delete-everything', id: 7 } });

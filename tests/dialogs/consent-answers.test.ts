@@ -1,6 +1,6 @@
 import { messages } from '../../bot/messages';
 import { steered } from '../helpers/steered-classifier';
-import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
+import { sendTurn, startTestApp, type RunningApp } from '../helpers/test-app';
 
 /** Consent to pass something on must be clear: a typed answer that also says no is asked again, never taken as yes. */
 describe('consent typed in words', () => {
@@ -12,12 +12,7 @@ describe('consent typed in words', () => {
     await running.stop();
   });
 
-  let sent = 0;
-  const say = async (conversation: string, text: string) => {
-    sent += 1;
-    const reply = await sendActivity(running.baseUrl, { id: `consent-${sent}`, text, conversation: { id: conversation }, from: { id: 'dl_carer' } });
-    return replyTexts(reply).join('\n');
-  };
+  const say = async (conversation: string, text: string) => (await sendTurn(running, conversation, { text })).texts.join('\n');
 
   it.each(["no please don't", 'ok no, not yet', "please don't tell anyone"])('does not take "%s" as consent to a manager calling', async (answer) => {
     const conversation = `retention-${answer}`;

@@ -1,11 +1,10 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog } from 'botbuilder-dialogs';
 import { ACTIONS } from '../../bot/content/taxonomy';
-import { turnRef } from '../../bot/domain/decisions';
 import { messages } from '../../bot/messages';
 import { CARER_ONLY_ACTIONS, type Persona } from '../../bot/roles';
 import type { Route } from '../../dialogs/routes';
 import { steered } from '../helpers/steered-classifier';
-import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
+import { replyTexts, sendTurn, startTestApp, type RunningApp } from '../helpers/test-app';
 
 const USERS: Record<Persona, string> = {
   carer: 'dl_carer',
@@ -15,14 +14,8 @@ const USERS: Record<Persona, string> = {
   'association-rep': 'dl_rep',
 };
 
-let sent = 0;
-async function say(running: RunningApp, conversation: string, persona: Persona, text: string) {
-  sent += 1;
-  const id = `registry-${sent}`;
-  const reply = await sendActivity(running.baseUrl, { id, text, conversation: { id: conversation }, from: { id: USERS[persona] } });
-  const decision = await running.app.decisions.forTurn(turnRef('webchat', conversation, id));
-  return { reply, decision };
-}
+const say = (running: RunningApp, conversation: string, persona: Persona, text: string) =>
+  sendTurn(running, conversation, { text, from: { id: USERS[persona] } });
 
 /** The persona a row is tried as: one it serves, holding the role it asks for. */
 const personaFor = (route: Route): Persona => (route.roles?.includes('manager') ? 'manager' : (route.personas[0] ?? 'carer'));

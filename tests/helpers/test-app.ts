@@ -6,6 +6,7 @@ import { type Clock } from '../../bot/clock';
 import { fixedClock } from './fixed-clock';
 import { loadConfig, type Config } from '../../bot/config';
 import type { LoadedContent } from '../../bot/content/load-content';
+import { turnRef } from '../../bot/domain/decisions';
 import { createCapturingLogger } from './capturing-logger';
 import type { RecordStore } from '../../bot/storage/record-store';
 
@@ -103,3 +104,16 @@ export async function sendActivity(baseUrl: string, activity: Record<string, unk
 /** Message texts, including prompts that Teams renders as hero cards (their text is in the card). */
 export const replyTexts = (reply: ActivityReply): string[] =>
   reply.activities.map((a) => a.text ?? (a.attachments?.[0] as { content?: { text?: string } } | undefined)?.content?.text ?? '');
+
+let turnCounter = 0;
+
+/**
+ * One turn in a named web conversation (as `dl_carer` unless `from` says otherwise): the replies, their texts, and
+ * the decision the bot recorded for that very turn.
+ */
+export async function sendTurn(running: RunningApp, conversation: string, activity: Record<string, unknown>) {
+  turnCounter += 1;
+  const id = `turn-${turnCounter}`;
+  const reply = await sendActivity(running.baseUrl, { id, conversation: { id: conversation }, from: { id: 'dl_carer' }, ...activity });
+  return { reply, texts: replyTexts(reply), decision: await running.app.decisions.forTurn(turnRef('webchat', conversation, id)) };
+}
