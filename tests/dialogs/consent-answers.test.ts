@@ -29,9 +29,9 @@ describe('consent typed in words', () => {
     expect(await say('retention-tap', messages.retention.consentYes)).toContain(messages.retention.askReason);
   });
 
-  it('does not take "no, don\'t call me" as asking for a call back after an allegation', async () => {
+  it('does not take "please don\'t call me back" as asking for a call back after an allegation', async () => {
     expect(await say('allegation-no', 'route:allegation-support')).toContain(messages.allegation.askChoice);
-    const reply = await say('allegation-no', "no, don't call me");
+    const reply = await say('allegation-no', "please don't call me back");
     expect(reply).not.toContain(messages.allegation.askSsw);
     expect(await running.app.records.list('concern')).toEqual([]);
   });
