@@ -74,9 +74,12 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
     {
       action: 'answer',
       personas: EVERYONE,
-      serve: async ({ step, understanding }) => {
+      serve: async ({ step, turn, understanding }) => {
         const article = related(understanding);
-        await (article === undefined ? step.context.sendActivity(messages.fallback(profile, false)) : replies.sendAnswer(step.context, article));
+        if (article === undefined) {
+          // an answer with no article to give is a question the guidance does not cover
+          await step.context.sendActivity({ type: 'message', text: messages.fallback(profile, turn.facts.publicPage), textFormat: 'markdown' });
+        } else await replies.sendAnswer(step.context, article);
         return undefined;
       },
     },
