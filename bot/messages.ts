@@ -1,5 +1,6 @@
 import type { ContactMethod, Outcome, RetentionReason, Urgency } from './domain/concerns/concerns';
 import type { Journey, TransportProblem, When } from './domain/requests/service-requests';
+import type { Theme } from './content/taxonomy';
 import { DateTime } from 'luxon';
 import type { Contact, ServiceProfile } from './content/service-profile';
 import { formatContact } from './content/service-profile';
@@ -239,6 +240,55 @@ export const messages = {
     noTransport: 'Transport reports: none yet',
   },
 
+  /** The feedback loop (issue 11): carers' feedback under themes, the service's response, the association's report. */
+  feedback: {
+    askTheme: (recognised: string | undefined): string =>
+      recognised === undefined
+        ? 'Thank you for this. Which theme fits it best?'
+        : `Thank you for this. I think it is about **${recognised}**. Is that right? Choose the theme that fits best.`,
+    askForum: "Which carers' forum should it go to?",
+    askSharing: 'How should it be shared? It stays anonymous unless you choose to share your name, so the association can follow it up with you.',
+    anonymous: 'Keep me anonymous',
+    named: 'Share my name with the association',
+    askName: 'What name should the association use? (Type "skip" to stay anonymous.)',
+    skipName: 'skip',
+    askQuote: 'May the association quote your words, with names, phone numbers and addresses taken out? Or should it only be counted?',
+    quote: 'You may quote my words',
+    countOnly: 'Only count it',
+    recorded: (r: { reference: string; theme: string; forum?: string; named: boolean; quoted: boolean; meets?: string }): string =>
+      `Thank you, it is logged (reference ${r.reference}) under **${r.theme}**${r.forum === undefined ? '' : ` for the ${r.forum}`}, ${r.named ? 'with your name' : 'anonymously'}, ${r.quoted ? 'with your words (personal details taken out)' : 'counted only'}. ` +
+      `The association sees themes and counts, never who said what unless you shared your name. The fostering service answers each theme, and its response goes back to the forums ("you said, we did").` +
+      (r.forum !== undefined && r.meets !== undefined ? ` The ${r.forum} meets ${r.meets}.` : ''),
+    loggedForForum: (reference: string, theme: string, forum: string | undefined): string =>
+      `Logged for the forum (reference ${reference}) under **${theme}**${forum === undefined ? '' : ` for the ${forum}`}. It counts in the themes report; no names are kept.`,
+    askSubscribe: (theme: string): string => `Would you like me to tell you here when the service responds on ${theme}?`,
+    subscribeYes: 'Yes, tell me',
+    subscribeNo: 'No thanks',
+    subscribed: (theme: string): string => `I will message you here when the service publishes its response on ${theme}. To stop, type "stop feedback updates".`,
+    notSubscribed: 'No problem. You can ask me "what has been done about …" at any time.',
+    notSaved: (profile: ServiceProfile): string =>
+      `I'm sorry, a problem on our side means I can't confirm your feedback was logged. Please try again later, or pass it to your carers' association: ${profile.carersAssociations.map((key) => contactLine(profile, key)).join('; ')}.`,
+    updatesOff: (stopped: number): string =>
+      stopped > 0 ? 'Done: I will not send you any more updates on feedback responses.' : 'You were not signed up for feedback updates, so there is nothing to stop.',
+    responsesHeader: (theme: string | undefined): string =>
+      theme === undefined ? 'The latest responses from the fostering service ("you said, we did"), newest first:' : `What the fostering service has said on **${theme}**, newest first:`,
+    responseLine: (r: { published: string; theme: string; youSaid: string; weDid: string; byWhen?: string; owner: string }): string =>
+      `**${longDate(r.published)}**, ${r.theme}. You said: ${r.youSaid} We did: ${r.weDid} (${r.byWhen === undefined ? r.owner : `${r.owner}, by ${longDate(r.byWhen)}`})`,
+    noResponseYet: (theme: string): string =>
+      `No response has been recorded on ${theme} yet. Would you like me to log your view on it, so it counts when the service responds?`,
+    noResponses: 'No responses have been recorded yet. Would you like me to log your view, so it counts when the service responds?',
+    logMyView: 'Log my view',
+    responseNotice: (r: { theme: string; youSaid: string; weDid: string; byWhen?: string; owner: string }): string =>
+      `You said, we did: the fostering service has responded on **${r.theme}**. You said: ${r.youSaid} We did: ${r.weDid} (${r.byWhen === undefined ? r.owner : `${r.owner}, by ${longDate(r.byWhen)}`}). To stop these updates, type "stop feedback updates".`,
+    notAllowed: "Sorry, feedback reports are for the carers' association and fostering managers.",
+    managersOnly: 'Sorry, only fostering managers can review feedback and record the service\'s response.',
+    noneNew: 'There is no new feedback waiting for a response.',
+    newHeader: (items: number, themes: number): string =>
+      `${items} feedback item${items === 1 ? '' : 's'} waiting for a response, in ${themes} theme${themes === 1 ? '' : 's'}:`,
+    periodNotUnderstood: 'I did not recognise a period, so this covers the last 3 months. You can ask for "since November", "this quarter" or "the last 6 months".',
+    exportReady: (period: string): string => `The counts for ${period} are ready to download (the link works for one day; counts under 3 are shown as "fewer than 3").`,
+  },
+
   /** Staff cards (Adaptive Cards): headings, fact labels, inputs and buttons. */
   /** What a person sees for each stored id (the ids live with their domain: bot/domain/concerns, bot/domain/requests). */
   labels: {
@@ -263,6 +313,22 @@ export const messages = {
     } satisfies Record<TransportProblem, string>,
     journeys: { school: 'School', contact: 'Contact (family time)', health: 'Health appointment', other: 'Other' } satisfies Record<Journey, string>,
     when: { today: 'Today', yesterday: 'Yesterday', 'this-week': 'Earlier this week', earlier: 'Before that' } satisfies Record<When, string>,
+    /** The 13 feedback themes of ../shared/spec/taxonomy.md, as carers and reps read them. */
+    themes: {
+      'payments-timeliness': 'Payments on time',
+      'allowance-levels': 'Allowance levels',
+      'tax-statements': 'Tax statements',
+      'transport-reliability': 'Transport reliability',
+      'social-worker-contact': 'Contact with social workers',
+      'planning-and-reviews': 'Planning and reviews',
+      'training-access': 'Getting to training',
+      'skills-accreditation': 'Skills levels and accreditation',
+      communication: 'Communication from the service',
+      recognition: 'Recognition of carers',
+      'wellbeing-and-support': 'Wellbeing and support',
+      'health-and-education': "Children's health and education",
+      other: 'Something else',
+    } satisfies Record<Theme, string>,
     /** Stored as shown: the coordinator reads them as they were chosen. */
     fosteringTypes: [
       'Teenagers',
@@ -339,10 +405,54 @@ export const messages = {
       inputs: { note: 'Closing note (optional)' },
       actions: { close: 'Close' },
     },
+    feedbackTheme: {
+      heading: (theme: string): string => `Feedback: ${theme}`,
+      facts: { waiting: 'Waiting for a response', forums: 'By forum', named: 'Shared their name', response: 'Response' },
+      quotesHeading: "Carers' words (where they allowed quoting)",
+      draftBanner: 'Draft response: not published yet',
+      publishedBanner: (date: string): string => `Response published ${date}`,
+      inputs: { youSaid: 'You said (what carers raised, in summary)', weDid: 'We did, or will do', byWhen: 'By when (optional)', owner: 'Owner (team or role)' },
+      actions: { refresh: 'Refresh', acknowledge: 'Acknowledge', saveDraft: 'Save draft', publish: 'Publish response' },
+      needsText: 'Please fill in "You said", "We did" and the owner before saving.',
+      changed: 'Someone else changed this response just before you: this is the latest version. Nothing you did was saved.',
+      published: (subscribers: number): string =>
+        `Published. It now appears in carers' answers and the association's report${subscribers > 0 ? `, and ${subscribers} subscribed carer${subscribers === 1 ? '' : 's'} will be told` : ''}.`,
+      acknowledged: (n: number): string => `${n} item${n === 1 ? '' : 's'} acknowledged.`,
+      nothingToAcknowledge: 'Nothing new to acknowledge.',
+    },
+    themeReport: {
+      title: (period: string): string => `Feedback themes: ${period}`,
+      comparedWith: (previous: string): string => `Compared with ${previous}. Any count under 3 is shown as "fewer than 3", so no carer can be singled out.`,
+      fewerThan3: 'fewer than 3',
+      change: (delta: number): string => (delta === 0 ? 'no change' : delta > 0 ? `up ${delta}` : `down ${-delta}`),
+      changeNotShown: 'change not shown',
+      row: (theme: string, current: string, previous: string, change: string): string => `**${theme}**: ${current} (before: ${previous}; ${change})`,
+      total: (kind: 'exact' | 'at-least', n: number): string => (kind === 'exact' ? `Total: ${n}` : `Total: at least ${n} (themes with fewer than 3 not added)`),
+      forums: 'By forum',
+      forumLine: (forum: string, total: string): string => `${forum}: ${total}`,
+      unknownForum: 'Forum not given',
+      top: (themes: string): string => `Top themes: ${themes}`,
+      noneYet: 'No feedback in this period.',
+      quotes: (theme: string): string => `In carers' words (${theme})`,
+      responses: 'Responses recorded in this period',
+      noResponses: 'No responses recorded in this period.',
+      chartTitle: 'Feedback by theme',
+      chartAlt: (lines: string): string => `Bar chart of feedback by theme, this period and the one before: ${lines}`,
+      current: 'This period',
+      previous: 'Period before',
+      download: 'Download the counts (CSV)',
+    },
+    digest: {
+      title: (period: string): string => `You said, we did: ${period}`,
+      intro: 'For the carers\' forums: each theme carers raised, how many raised it, and what the service did.',
+      theme: (theme: string, count: string): string => `${theme} (${count})`,
+      noResponse: 'No response recorded yet.',
+    },
     /** Titles of the card shown in place of a staff card whose action could not be done (its text says why). */
     status: {
       concernNotFound: 'Concern not found',
       requestNotFound: 'Request not found',
+      responseNotFound: 'Response not found',
       notConfirmed: 'Not confirmed',
     },
   },

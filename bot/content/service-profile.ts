@@ -9,6 +9,8 @@ const ContactSchema = z.strictObject({
   phone: Phone.optional(),
   email: z.email().optional(),
   hours: z.string().optional(),
+  /** When a forum or group meets, in plain words ("every two months"): told to carers who give it feedback. */
+  meets: z.string().min(1).optional(),
   /** Fictional value for the sample pack: a production start warns until it is replaced. */
   example: z.boolean().default(false),
 });

@@ -95,9 +95,34 @@ export const RECORD_KINDS = {
   feedback: {
     container: 'records',
     ttlSeconds: 400 * DAY,
-    partitionedBy: 'theme id',
-    holds: 'feedback under a theme, minimised text, and the service response',
+    partitionedBy: 'service id (the reports read a period of one service)',
+    holds:
+      'feedback under a theme: forum, source, status, reference; the name only if the carer chose to share it, the words (personal details masked) only if they allowed quoting; no audience key',
     category: 'personal',
+    lawfulBasis: PUBLIC_TASK,
+  },
+  'theme-response': {
+    container: 'records',
+    ttlSeconds: 400 * DAY,
+    partitionedBy: 'service id',
+    holds: "the service's response to a feedback theme (you said, we did, by when, owning team), draft or published, and the manager's user id",
+    category: 'operational',
+    lawfulBasis: PUBLIC_TASK,
+  },
+  'feedback-subscription': {
+    container: 'records',
+    ttlSeconds: 400 * DAY,
+    partitionedBy: 'theme id (publishing a response reads one theme)',
+    holds: 'a carer who asked to hear when the service responds on a theme: theme and audience key only',
+    category: 'personal',
+    lawfulBasis: 'UK GDPR Art 6(1)(a) consent (opt-in; "stop feedback updates" ends it)',
+  },
+  'report-export': {
+    container: 'records',
+    ttlSeconds: 1 * DAY,
+    partitionedBy: 'the constant "exports"',
+    holds: 'a feedback-themes CSV (counts under 3 suppressed; no names, no words) behind a random link, and who made it',
+    category: 'operational',
     lawfulBasis: PUBLIC_TASK,
   },
   booking: {

@@ -203,6 +203,8 @@ export class Classifier {
     const confidence = round(Math.min(1, scores.get(action) ?? 0));
     const theme = this.themeOf(features, normalised, action);
 
+    const hinted = action === 'answer' ? this.topicRuled(fired.get('answer'), text, audience) : undefined;
+    if (hinted !== undefined) return { ...hinted, confidence, theme, ...(signpost ? { emergency: signpost } : {}) };
     if (action === 'answer' || action === 'clarify' || action === 'fallback') {
       return {
         ...this.fromGuidance(text, features, audience, guidance, action, scores, fired.get('fallback')),
@@ -334,6 +336,14 @@ export class Classifier {
       matches: [first.match],
       reason: 'model.answer',
     };
+  }
+
+  /** An answer an intent rule names the topic of: that topic's best article, with the rule as the reason. */
+  private topicRuled(reason: string | undefined, text: string, audience: readonly ArticleAudience[]): Omit<Understanding, 'theme' | 'confidence'> | undefined {
+    const topic = this.deps.rules.intents.find((intent) => `intent.${intent.name}` === reason)?.topic;
+    const match = topic === undefined ? undefined : this.deps.index.find(text, audience, 1, topic)[0];
+    if (topic === undefined || match === undefined) return undefined;
+    return { action: 'answer', topic, articleId: match.article.id, matches: [match], reason: reason ?? '' };
   }
 
   private topicOf(features: Map<string, number>): Topic | undefined {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Persona } from '../roles';
-import { ACTIONS, THEMES, type Action, type Theme } from '../content/taxonomy';
+import { ACTIONS, THEMES, TOPICS, type Action, type Theme, type Topic } from '../content/taxonomy';
 
 const PatternList = z.array(z.string().min(2)).min(1);
 
@@ -26,6 +26,8 @@ export const IntentRulesSchema = z.record(
   RuleSetSchema.extend({
     /** The action recorded; defaults to the rule's own name. */
     action: z.enum(ACTIONS).optional(),
+    /** For an `answer`: what the answer is about, whatever the words' usual topic ("what's been done about late payments"). */
+    topic: z.enum(TOPICS).optional(),
     personas: z.array(PersonaEnum).min(1),
     /** Complaint-shaped phrases that count only when the message is not a question. */
     statement: z.array(z.string().min(2)).default([]),
@@ -89,6 +91,7 @@ export interface EmergencyCategory {
 export interface IntentRule {
   readonly name: string;
   readonly action: Action;
+  readonly topic?: Topic;
   readonly personas: ReadonlySet<Persona>;
   readonly rules: RuleSet;
   readonly statement: RuleSet | undefined;
@@ -116,6 +119,7 @@ export function compileRules(safety: SafetyRulesFile, intents: IntentRulesFile, 
     intents: Object.entries(intents).map(([name, rule]) => ({
       name,
       action: rule.action ?? (name as Action),
+      ...(rule.topic === undefined ? {} : { topic: rule.topic }),
       personas: new Set(rule.personas),
       rules: new RuleSet(rule.patterns, rule.unless),
       statement: rule.statement.length > 0 ? new RuleSet(rule.statement, rule.unless) : undefined,
