@@ -246,6 +246,8 @@ export const messages = {
       recognised === undefined
         ? 'Thank you for this. Which theme fits it best?'
         : `Thank you for this. I think it is about **${recognised}**. Is that right? Choose the theme that fits best.`,
+    askWords: (theme: string | undefined): string =>
+      `What would you like the service and the association to know${theme === undefined ? '' : ` about ${theme}`}? Please leave out names and addresses.`,
     askForum: "Which carers' forum should it go to?",
     askSharing: 'How should it be shared? It stays anonymous unless you choose to share your name, so the association can follow it up with you.',
     anonymous: 'Keep me anonymous',

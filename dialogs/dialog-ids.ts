@@ -6,4 +6,5 @@ export const DialogId = {
   trainingBooking: 'trainingBooking',
   transportReport: 'transportReport',
   mentorRequest: 'mentorRequest',
+  feedback: 'feedback',
 } as const;
