@@ -36,6 +36,12 @@ import { ConcernDesk } from '../dialogs/concerns/concern-desk';
 import { OverdueAnnouncer } from '../dialogs/concerns/overdue-announcer';
 import { TrainingNotices } from '../dialogs/training/training-notices';
 import { GuidanceFeedback } from './domain/guidance/guidance-feedback';
+import { FeedbackItems } from './domain/feedback/feedback-items';
+import { ThemeResponses } from './domain/feedback/theme-responses';
+import { FeedbackSubscriptions } from './domain/feedback/feedback-subscriptions';
+import { ReportExports } from './domain/feedback/report-exports';
+import { renderThemeChart } from './charts/theme-chart';
+import { FeedbackDesk } from '../dialogs/feedback/feedback-desk';
 import { createClassifier } from './understanding/create-classifier';
 import type { MessageClassifier } from './understanding/classifier';
 import type { Activity } from 'botbuilder';
@@ -119,16 +125,42 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const training = new Training(content.training, records, logger);
   const trainingNotices = new TrainingNotices({ training, outbox, clock });
   const requestDesk = new RequestDesk({ requests: new ServiceRequests(records, content.profile.id, logger), training, audit, outbox, staff, clock, logger });
+  const exports = new ReportExports(records, logger);
+  const feedbackDesk = new FeedbackDesk({
+    items: new FeedbackItems(records, content.profile.id, logger),
+    responses: new ThemeResponses(records, content.profile.id, logger),
+    subscriptions: new FeedbackSubscriptions(records, logger),
+    exports,
+    audit,
+    outbox,
+    profile: content.profile,
+    renderChart: renderThemeChart,
+    ...(config.publicBaseUrl === undefined ? {} : { publicBaseUrl: config.publicBaseUrl }),
+    clock,
+    logger,
+  });
   const built = createClassifier(content);
   const { index } = built;
   const classifier = options.understanding?.(built.classifier) ?? built.classifier;
   const replies = new GuidanceReplies({ profile: content.profile, sourceNames: content.sourceNames, index, clock });
   const guidanceFeedback = new GuidanceFeedback(records, logger);
   const unanswered = new UnansweredQuestions(guidanceFeedback, clock);
-  const routeDeps: RouteDeps = { profile: content.profile, index, replies, unanswered, desk, training, trainingNotices, requestDesk, clock };
+  const routeDeps: RouteDeps = { profile: content.profile, index, replies, unanswered, desk, training, trainingNotices, requestDesk, feedbackDesk, clock };
   const standard = standardRoutes(routeDeps);
   const dialog = new RootDialog(options.routes?.(standard, routeDeps) ?? standard, content.profile);
-  const cardActions = new CardActions({ profile: content.profile, index, replies, guidanceFeedback, unanswered, desk, requestDesk, training, clock, logger });
+  const cardActions = new CardActions({
+    profile: content.profile,
+    index,
+    replies,
+    guidanceFeedback,
+    unanswered,
+    desk,
+    requestDesk,
+    feedbackDesk,
+    training,
+    clock,
+    logger,
+  });
   const decisions = new DecisionLog(records, logger);
   const bot = new FosterCarerBot({
     config,
@@ -177,6 +209,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     readiness: () => records.ping(),
     webTokens,
     embeddedDirectLine,
+    exports,
   });
 
   return {

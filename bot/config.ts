@@ -56,6 +56,9 @@ const EnvSchema = z.object({
   CLIENT_IP_HEADER: optionalText,
 
   PROACTIVE_SERVICE_URL_HOSTS: csv,
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Set by Azure App Service to the app's own host name. */
+  WEBSITE_HOSTNAME: optionalText,
   MANAGERS_TEAM_ID: optionalText,
   TRANSPORT_TEAM_ID: optionalText,
   MENTORING_TEAM_ID: optionalText,
@@ -138,6 +141,8 @@ export interface Config {
   };
   readonly host: string;
   readonly port: number;
+  /** Where people reach the service from outside, for links the bot sends (a report's CSV); absent when not known. */
+  readonly publicBaseUrl?: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** `pretty`: one readable line per entry (local mode's default); `json`: one JSON object per line (everywhere else). */
   readonly logFormat: 'json' | 'pretty';
@@ -220,6 +225,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     unauthenticated: { rolesByChannelUserId: localMode, loopbackServiceUrls: localMode, plainHttpPage: localMode },
     host: localMode ? '127.0.0.1' : '0.0.0.0',
     port: e.PORT,
+    ...publicBaseUrlOf(e.PUBLIC_BASE_URL, e.WEBSITE_HOSTNAME, localMode, e.PORT),
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (localMode && !production ? 'pretty' : 'json'),
     contentDir: path.resolve(e.CONTENT_DIR),
@@ -271,6 +277,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 }
 
 /** App Service's front end appends the address it saw to X-Forwarded-For; locally there is no proxy to trust. */
+function publicBaseUrlOf(setting: string | undefined, appServiceHost: string | undefined, localMode: boolean, port: number): { publicBaseUrl?: string } {
+  const url = setting ?? (appServiceHost !== undefined ? `https://${appServiceHost}` : localMode ? `http://127.0.0.1:${port}` : undefined);
+  return url === undefined ? {} : { publicBaseUrl: url.replace(/\/+$/, '') };
+}
+
 function clientIpHeaderOf(setting: string | undefined, localMode: boolean): string | undefined {
   if (setting === undefined) return localMode ? undefined : 'x-forwarded-for';
   return setting.toLowerCase() === 'none' ? undefined : setting.toLowerCase();

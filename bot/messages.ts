@@ -280,6 +280,10 @@ export const messages = {
       `No response has been recorded on ${theme} yet. Would you like me to log your view on it, so it counts when the service responds?`,
     noResponses: 'No responses have been recorded yet. Would you like me to log your view, so it counts when the service responds?',
     logMyView: 'Log my view',
+    /** What the "Log my view" button says in the chat; the bot knows its own words and starts the flow with that theme. */
+    logMyViewText: (theme: string | undefined): string => (theme === undefined ? 'Give feedback' : `Give feedback on ${theme}`),
+    notForEnquirers: (profile: ServiceProfile): string =>
+      `Thank you for telling us. Feedback in this chat is for approved foster carers; the recruitment team would be glad to hear yours: ${contactLine(profile, 'recruitment')}.`,
     responseNotice: (r: { theme: string; youSaid: string; weDid: string; byWhen?: string; owner: string }): string =>
       `You said, we did: the fostering service has responded on **${r.theme}**. You said: ${r.youSaid} We did: ${r.weDid} (${r.byWhen === undefined ? r.owner : `${r.owner}, by ${longDate(r.byWhen)}`}). To stop these updates, type "stop feedback updates".`,
     notAllowed: "Sorry, feedback reports are for the carers' association and fostering managers.",
@@ -485,10 +489,6 @@ export const messages = {
 
   /** Honest interim replies for actions whose full flow is not built yet: what I can do now, and who can help. */
   interim: {
-    feedback: (profile: ServiceProfile): string =>
-      profile.carersAssociations.length === 0
-        ? "Thank you for telling us. I can't log feedback from the chat yet, so please pass it to your supervising social worker."
-        : `Thank you for telling us. I can't log feedback for the association from the chat yet, so please pass it to your carers' association (${profile.carersAssociations.map((key) => contactLine(profile, key)).join('; ')}) or your supervising social worker.`,
     enquiry: (profile: ServiceProfile): string =>
       `Thank you for your interest in fostering! I can't take your details in this chat yet. Please contact the recruitment team, who can call you back, book you onto an information session or put you in touch with a foster carer: ${contactLine(profile, 'recruitment')}.`,
     handoff: (profile: ServiceProfile, publicPage: boolean): string =>

@@ -27,6 +27,8 @@ export interface ServerDeps {
   /** Absent: no web chat (an authenticated deployment without a Direct Line secret). */
   readonly webTokens: WebTokenIssuer | undefined;
   readonly embeddedDirectLine: EmbeddedDirectLine | undefined;
+  /** Report downloads (a CSV behind a random one-day link). */
+  readonly exports?: { get(token: string): Promise<{ readonly filename: string; readonly csv: string } | undefined> };
 }
 
 const WEBCHAT_BUNDLE = path.join(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
@@ -64,6 +66,25 @@ export function createServer(deps: ServerDeps): restify.Server {
       res.send(503, { status: 'not ready' });
     }
   });
+
+  const exports = deps.exports;
+  if (exports !== undefined) {
+    server.get('/exports/:token', async (req, res) => {
+      const found = await exports.get(String(req.params.token ?? '')).catch(() => undefined);
+      if (found === undefined) {
+        res.send(404, { error: 'not found or expired' });
+        return;
+      }
+      logger.info('report export downloaded', { outcome: 'downloaded' });
+      res.writeHead(200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${found.filename.replace(/[^A-Za-z0-9._-]/g, '')}"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      res.end(found.csv);
+    });
+  }
 
   const webTokens = deps.webTokens;
   if (webTokens !== undefined) {

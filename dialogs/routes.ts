@@ -23,6 +23,11 @@ import { TransportReportDialog } from './requests/transport-report-dialog';
 import { TrainingBookingDialog, type TrainingBookingOptions } from './training/training-booking-dialog';
 import type { TrainingNotices } from './training/training-notices';
 import { textOf } from '../bot/turn/activity-text';
+import { THEMES, type Theme } from '../bot/content/taxonomy';
+import { forumNamedIn } from '../bot/domain/feedback/forums';
+import { maskPersonalData } from '../bot/domain/personal-data';
+import { FeedbackDialog, type FeedbackFlowOptions } from './feedback/feedback-dialog';
+import type { FeedbackDesk } from './feedback/feedback-desk';
 
 /** What a route is given: the waterfall step it runs in, the turn, and the understanding it was chosen by. */
 export interface RouteTurn {
@@ -57,8 +62,15 @@ export interface RouteDeps {
   readonly training: Training;
   readonly trainingNotices: TrainingNotices;
   readonly requestDesk: RequestDesk;
+  readonly feedbackDesk: FeedbackDesk;
   readonly clock: Clock;
 }
+
+/** The guidance article on how feedback is answered: its answers carry the recorded responses too. */
+const YOU_SAID_WE_DID = 'association/feedback-loop-you-said-we-did';
+/** A manager's or rep's words that ask about the feedback loop rather than training or transport figures. */
+const ABOUT_FEEDBACK = /\b(feedback|themes?|forums?|cfca|pfcc|you said|we did|raised|csv|spreadsheet|export)\b/i;
+const DIGEST = /\b(you said|we did|digest)\b/i;
 
 const EVERYONE: readonly Persona[] = PERSONAS;
 const CARERS: readonly Persona[] = ['carer'];
@@ -79,7 +91,12 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
         if (article === undefined) {
           // an answer with no article to give is a question the guidance does not cover
           await step.context.sendActivity({ type: 'message', text: messages.fallback(profile, turn.facts.publicPage), textFormat: 'markdown' });
-        } else await replies.sendAnswer(step.context, article);
+          return undefined;
+        }
+        // "what's been done about …": the service's recorded responses come first, the guidance after
+        if (turn.facts.persona !== 'enquirer' && (understanding.reason === 'intent.feedback-responses' || article.id === YOU_SAID_WE_DID))
+          await deps.feedbackDesk.sendResponses(step.context, understanding.theme);
+        await replies.sendAnswer(step.context, article);
         return undefined;
       },
     },
@@ -119,10 +136,15 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
     },
     {
       action: 'feedback',
-      personas: EVERYONE,
-      serve: async ({ step }) => {
-        await step.context.sendActivity({ type: 'message', text: messages.interim.feedback(profile), textFormat: 'markdown' });
-        return undefined;
+      personas: ['carer', 'association-rep', 'manager'],
+      refusal: messages.feedback.notForEnquirers(profile),
+      flow: { dialog: new FeedbackDialog({ desk: deps.feedbackDesk, profile }), during: { action: 'feedback' } },
+      serve: async ({ step, turn, understanding }) => {
+        if (understanding.reason === 'intent.feedback-updates-off') {
+          await deps.feedbackDesk.stopUpdates(step.context, turn.facts.address);
+          return undefined;
+        }
+        return step.beginDialog(DialogId.feedback, feedbackOptions(step, turn, understanding.theme, profile));
       },
     },
     {
@@ -139,7 +161,11 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
       action: 'retention',
       personas: CARERS,
       flow: {
-        dialog: new RetentionConcernDialog({ ...shared, supportArticle: deps.index.article('support/thinking-of-stopping-fostering') }),
+        dialog: new RetentionConcernDialog({
+          ...shared,
+          supportArticle: deps.index.article('support/thinking-of-stopping-fostering'),
+          countTowardsTheme: (id, theme, channel) => deps.feedbackDesk.count(id, theme, 'retention', channel),
+        }),
         during: { action: 'retention' },
       },
       serve: async ({ step, turn }) => step.beginDialog(DialogId.retentionConcern, flowOptions(step, turn)),
@@ -180,7 +206,12 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
       action: 'transport-report',
       personas: CARERS,
       flow: {
-        dialog: new TransportReportDialog({ desk: deps.requestDesk, profile, clock: deps.clock }),
+        dialog: new TransportReportDialog({
+          desk: deps.requestDesk,
+          profile,
+          clock: deps.clock,
+          countTowardsTheme: (id, theme, channel) => deps.feedbackDesk.count(id, theme, 'transport', channel),
+        }),
         during: { action: 'transport-report', topic: 'transport' },
       },
       serve: async ({ step, turn }) => step.beginDialog(DialogId.transportReport, flowOptions(step, turn)),
@@ -203,6 +234,7 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
         const text = textOf(step.context.activity);
         if (/\b(transport|taxi)/i.test(text)) await deps.requestDesk.list(step.context, turn.facts, 'transport-report');
         else if (/\bmentor/i.test(text)) await deps.requestDesk.list(step.context, turn.facts, 'mentor-request');
+        else if (/\bfeedback\b/i.test(text)) await deps.feedbackDesk.listWaiting(step.context, turn.facts);
         else await deps.desk.list(step.context, turn.facts);
         return undefined;
       },
@@ -219,7 +251,14 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
       action: 'report',
       personas: EVERYONE,
       serve: async ({ step, turn }) => {
-        const shown = await deps.requestDesk.figures(step.context, turn.facts, textOf(step.context.activity));
+        const text = textOf(step.context.activity);
+        const { roles } = turn.facts;
+        // reps' reports are all about feedback; managers' are when their words say so
+        if (roles.has('association-rep') || (roles.has('manager') && ABOUT_FEEDBACK.test(text))) {
+          await (DIGEST.test(text) ? deps.feedbackDesk.digest(step.context, turn.facts, text) : deps.feedbackDesk.report(step.context, turn.facts, text));
+          return undefined;
+        }
+        const shown = await deps.requestDesk.figures(step.context, turn.facts, text);
         if (!shown) await step.context.sendActivity(messages.interim.report);
         return undefined;
       },
@@ -241,5 +280,25 @@ function flowOptions(step: WaterfallStepContext, turn: Turn): CarerFlowOptions {
     carerDisplayName: activity.from.name,
     channel: turn.facts.channel,
     text: textOf(activity),
+  };
+}
+
+/** The feedback flow's start: a "give feedback on …" button names its theme and has no words yet; words are masked now. */
+function feedbackOptions(step: WaterfallStepContext, turn: Turn, recognised: Theme | undefined, profile: ServiceProfile): FeedbackFlowOptions {
+  const { activity } = step.context;
+  const text = textOf(activity).trim();
+  const offered = THEMES.find((theme) => text === messages.feedback.logMyViewText(messages.labels.themes[theme]));
+  const button = offered !== undefined || text === messages.feedback.logMyViewText(undefined);
+  const theme = offered ?? recognised;
+  const forum = forumNamedIn(text, profile);
+  return {
+    recordId: turnRef(activity.channelId, activity.conversation.id, activity.id ?? ''),
+    source: turn.facts.persona === 'carer' ? 'carer' : 'forum',
+    audience: turn.facts.address,
+    channel: turn.facts.channel,
+    ...(activity.from.name === undefined || activity.from.name === '' ? {} : { displayName: activity.from.name }),
+    ...(button ? {} : { words: maskPersonalData(text) }),
+    ...(theme === undefined ? {} : { theme }),
+    ...(forum === undefined ? {} : { forum }),
   };
 }

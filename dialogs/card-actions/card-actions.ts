@@ -13,6 +13,7 @@ import type { ConcernDesk } from '../concerns/concern-desk';
 import type { GuidanceReplies } from '../guidance/guidance-replies';
 import type { UnansweredQuestions } from '../guidance/unanswered-questions';
 import type { RequestDesk } from '../requests/request-desk';
+import type { FeedbackDesk } from '../feedback/feedback-desk';
 import { statusCard } from '../status-card';
 import { parseCardSubmit, type CardSubmit } from './card-submit';
 
@@ -37,6 +38,7 @@ export interface CardActionDeps {
   readonly unanswered: UnansweredQuestions;
   readonly desk: ConcernDesk;
   readonly requestDesk: RequestDesk;
+  readonly feedbackDesk: FeedbackDesk;
   readonly training: Training;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -107,6 +109,10 @@ export class CardActions implements CardActionPort {
       request: {
         universal: true,
         handle: async (context, turn, submit) => cardOrRefused(await deps.requestDesk.close(context, turn.facts, submit)),
+      },
+      'feedback-theme': {
+        universal: true,
+        handle: async (context, turn, submit) => cardOrRefused(await deps.feedbackDesk.act(context, turn.facts, submit)),
       },
     };
   }

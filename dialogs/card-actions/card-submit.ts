@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { THEMES } from '../../bot/content/taxonomy';
 import { CONCERN_VERBS, OUTCOME_IDS } from '../../bot/domain/concerns/concerns';
 
 /** What our cards send back (Action.Submit data). Parsed before use: it round-trips through the client. */
@@ -23,11 +24,23 @@ export const CardSubmitSchema = z.discriminatedUnion('action', [
     note: z.string().max(1000).optional(),
     outcome: z.enum(OUTCOME_IDS).optional().or(z.literal('')),
   }),
+  z.object({
+    action: z.literal('feedback-theme'),
+    verb: z.enum(['refresh', 'acknowledge', 'save-draft', 'publish']),
+    theme: z.enum(THEMES),
+    responseId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+    etag: z.string().max(200).optional(),
+    youSaid: z.string().max(1000).optional(),
+    weDid: z.string().max(1000).optional(),
+    byWhen: z.iso.date().optional().or(z.literal('')),
+    owner: z.string().max(100).optional(),
+  }),
 ]);
 
 export type CardSubmit = z.infer<typeof CardSubmitSchema>;
 export type ConcernSubmit = Extract<CardSubmit, { action: 'concern' }>;
 export type RequestSubmit = Extract<CardSubmit, { action: 'request' }>;
+export type FeedbackThemeSubmit = Extract<CardSubmit, { action: 'feedback-theme' }>;
 
 /** A note typed on a card: trimmed, and none when only spaces were typed. */
 export function nonEmpty(note: string | undefined): string | undefined {

@@ -12,6 +12,8 @@ import type { Article } from '../../bot/content/article';
 import type { Clock } from '../../bot/clock';
 import type { ServiceProfile } from '../../bot/content/service-profile';
 import { type ContactMethod, type RetentionReason } from '../../bot/domain/concerns/concerns';
+import { themeOfRetentionReason } from '../../bot/domain/feedback/feedback-items';
+import type { Theme } from '../../bot/content/taxonomy';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
 import { buttonsPrompt, choiceKey, choicesOf } from '../choices';
@@ -39,6 +41,8 @@ export interface RetentionConcernDeps {
   readonly desk: ConcernDesk;
   readonly replies: GuidanceReplies;
   readonly profile: ServiceProfile;
+  /** The concern's reason counts towards its feedback theme (counted only: no words, no name). */
+  readonly countTowardsTheme: (recordId: string, theme: Theme, channel: string) => Promise<void>;
   /** Guidance on staying in fostering (retention visits), shown with the offer. */
   readonly supportArticle: Article | undefined;
 }
@@ -138,6 +142,7 @@ export class RetentionConcernDialog extends ComponentDialog {
     // never confirm what was not saved, nor deny what was (COS-2): if unsure, say so and give the direct route
     if (raised.outcome === 'saved') {
       await step.context.sendActivity(messages.retention.recorded(raised.record.data.reference, raised.record.data.contactBy));
+      await this.deps.countTowardsTheme(options.recordId, themeOfRetentionReason(answers(step).reason ?? 'other'), options.channel);
       return step.endDialog({ recorded: true, concernId: raised.record.id });
     }
     await step.context.sendActivity(

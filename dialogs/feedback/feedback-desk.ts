@@ -151,7 +151,7 @@ export class FeedbackDesk {
       await context.sendActivity(messages.feedback.notAllowed);
       return;
     }
-    const periods = reportPeriodsFrom(text, this.deps.clock.now());
+    const periods = reportPeriodsFrom(text, this.reportTime());
     const { report, responses } = await this.build(periods);
     await this.audit(facts, 'view-feedback-report', periods.current.start.toISODate() ?? '');
     const csv = themeReportCsv(report, messages.labels.themes);
@@ -174,8 +174,8 @@ export class FeedbackDesk {
       await context.sendActivity(messages.feedback.notAllowed);
       return;
     }
-    const named = reportPeriodsFrom(text, this.deps.clock.now());
-    const periods = named.understood ? named : quarterOf(this.deps.clock.now());
+    const named = reportPeriodsFrom(text, this.reportTime());
+    const periods = named.understood ? named : quarterOf(this.reportTime());
     const { report, responses } = await this.build(periods);
     await this.audit(facts, 'view-you-said-we-did', periods.current.start.toISODate() ?? '');
     const card = digestCard({ report, responses, chart: await this.chartOf(report), forumNames: this.forumNames() });
@@ -267,6 +267,11 @@ export class FeedbackDesk {
       this.deps.logger.error('chart not rendered', { code: errorCodeOf(error), outcome: 'no-chart' });
       return undefined;
     }
+  }
+
+  /** Periods "up to now" end just after it (ends are exclusive), so what was logged at this very instant counts. */
+  private reportTime() {
+    return this.deps.clock.now().plus({ milliseconds: 1 });
   }
 
   private responseLine(r: ThemeResponse): string {

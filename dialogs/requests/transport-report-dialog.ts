@@ -1,6 +1,7 @@
 import { SaveNotConfirmed } from './request-desk';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../bot/clock';
+import type { Theme } from '../../bot/content/taxonomy';
 import type { ServiceProfile } from '../../bot/content/service-profile';
 import { safeguardingContactNow, isOfficeHours } from '../../bot/domain/service-hours';
 import { saysChildWaitingNow, type Journey, type TransportProblem, type TransportReport } from '../../bot/domain/requests/service-requests';
@@ -17,6 +18,8 @@ export interface TransportReportDeps {
   readonly desk: RequestDesk;
   readonly profile: ServiceProfile;
   readonly clock: Clock;
+  /** The report counts towards the transport-reliability feedback theme (counted only: no words, no name). */
+  readonly countTowardsTheme: (recordId: string, theme: Theme, channel: string) => Promise<void>;
 }
 
 interface Answers {
@@ -92,6 +95,7 @@ export class TransportReportDialog extends ComponentDialog {
         theme: 'transport-reliability',
         raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',
       });
+      await this.deps.countTowardsTheme(options.recordId, record.data.theme, options.channel);
       const portal = this.deps.profile.links.transportPortal;
       await step.context.sendActivity({
         type: 'message',

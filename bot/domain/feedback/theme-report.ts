@@ -7,6 +7,7 @@ import type { ReportPeriod, ReportPeriods } from './report-period';
 export const SUPPRESS_BELOW = 3;
 const MAX_QUOTES_PER_THEME = 3;
 const TOP_THEMES = 3;
+const WITHHELD: ShownCount = { kind: 'fewer-than-3' };
 
 export type ShownCount = { readonly kind: 'count'; readonly n: number } | { readonly kind: 'fewer-than-3' };
 export type ShownChange = { readonly kind: 'change'; readonly delta: number } | { readonly kind: 'not-shown' };
@@ -120,10 +121,22 @@ function rowFor(
     current: shownCurrent,
     previous: shownPrevious,
     change: changeBetween(shownCurrent, shownPrevious),
-    byForum: Object.fromEntries(forums.map((forum) => [forum, shownCount(inTheme.filter((item) => item.forum === forum).length)])),
+    byForum: forumCells(inTheme, forums),
     quotes,
     responses: responses.filter((response) => response.theme === theme).sort(newestFirst((response) => response.publishedAt)),
   };
+}
+
+/**
+ * A theme's count per forum, or none at all when one could be worked out from the others: the theme's total minus
+ * the shown forums (and items with no forum) must never leave a small number behind.
+ */
+function forumCells(inTheme: readonly CountedItem[], forums: readonly string[]): Record<string, ShownCount> {
+  const counts = forums.map((forum) => inTheme.filter((item) => item.forum === forum).length);
+  const rest = inTheme.length - counts.reduce((a, b) => a + b, 0);
+  const safe = (n: number) => n === 0 || n >= SUPPRESS_BELOW;
+  if (!safe(inTheme.length) || !counts.every(safe) || !safe(rest)) return {};
+  return Object.fromEntries(forums.map((forum, i) => [forum, shownCount(counts[i] ?? 0)]));
 }
 
 /**
@@ -150,6 +163,7 @@ export function buildThemeReport(input: ThemeReportInput): ThemeReport {
       .map((row) => row.theme),
     total: totalOf(rows.map((row) => row.current)),
     previousTotal: totalOf(rows.map((row) => row.previous)),
-    forumTotals: Object.fromEntries(forums.map((forum) => [forum, totalOf(rows.flatMap((row) => row.byForum[forum] ?? []))])),
+    // a row whose forum cells were withheld counts as suppressed, so the forum's total is never claimed exact
+    forumTotals: Object.fromEntries(forums.map((forum) => [forum, totalOf(rows.map((row) => row.byForum[forum] ?? WITHHELD))])),
   };
 }

@@ -42,7 +42,8 @@ true satisfies SchemaMatches<typeof themeResponseSchema, ThemeResponse>;
 
 export type ResponseText = Pick<ThemeResponse, 'youSaid' | 'weDid' | 'byWhen' | 'owner'>;
 
-export type ChangeResult = { readonly applied: true; readonly record: StoredRecord<ThemeResponse> } | { readonly applied: false; readonly record?: StoredRecord<ThemeResponse> };
+export type ChangeResult =
+  { readonly applied: true; readonly record: StoredRecord<ThemeResponse> } | { readonly applied: false; readonly record?: StoredRecord<ThemeResponse> };
 
 export class ThemeResponses {
   private readonly records: TypedRecords<ThemeResponse>;

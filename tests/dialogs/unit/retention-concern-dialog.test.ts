@@ -35,8 +35,12 @@ describe('RetentionConcernDialog (unit, DialogTestClient)', () => {
       text: 'we are thinking of giving up fostering',
       ...overrides,
     };
-    const dialog = new RetentionConcernDialog({ clock, desk: world.concernDesk, replies, profile: content.profile, supportArticle });
-    return { ...world, supportArticle, options, chat: new DialogConversation(dialog, options) };
+    const counted: unknown[][] = [];
+    const countTowardsTheme = async (...args: unknown[]) => {
+      counted.push(args);
+    };
+    const dialog = new RetentionConcernDialog({ clock, desk: world.concernDesk, replies, profile: content.profile, supportArticle, countTowardsTheme });
+    return { ...world, supportArticle, options, counted, chat: new DialogConversation(dialog, options) };
   };
 
   it('offers support first: the intro, the support guidance, then asks consent with a yes and a no', async () => {
@@ -48,7 +52,7 @@ describe('RetentionConcernDialog (unit, DialogTestClient)', () => {
   });
 
   it('records the concern with the reason, contact method, number, time and urgency chosen, and says by when a manager will call', async () => {
-    const { chat, options, concerns } = start();
+    const { chat, options, concerns, counted } = start();
     await chat.say(options.text);
     const reasons = await chat.say('yes');
     expect(reasons.map((r) => r.text)).toEqual([messages.retention.askReason]);
@@ -82,6 +86,8 @@ describe('RetentionConcernDialog (unit, DialogTestClient)', () => {
     expect(last).toEqual([messages.retention.recorded(stored.data.reference, stored.data.contactBy)]);
     expect(chat.status).toBe(DialogTurnStatus.complete);
     expect(chat.result).toEqual({ recorded: true, concernId: options.recordId });
+    // the reason counts towards its feedback theme, once, with nothing of what the carer said
+    expect(counted).toEqual([[options.recordId, 'wellbeing-and-support', 'msteams']]);
   });
 
   it('off Teams offers no Teams message; a home visit needs no number, and "any" time is stored as any time', async () => {

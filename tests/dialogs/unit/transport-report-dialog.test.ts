@@ -30,8 +30,12 @@ describe('TransportReportDialog (unit, DialogTestClient)', () => {
       text: 'the school taxi did not turn up this morning',
       ...overrides,
     };
-    const dialog = new TransportReportDialog({ desk: world.requestDesk, profile: content.profile, clock });
-    return { ...world, options, chat: new DialogConversation(dialog, options) };
+    const counted: unknown[][] = [];
+    const countTowardsTheme = async (...args: unknown[]) => {
+      counted.push(args);
+    };
+    const dialog = new TransportReportDialog({ desk: world.requestDesk, profile: content.profile, clock, countTowardsTheme });
+    return { ...world, options, counted, chat: new DialogConversation(dialog, options) };
   };
   const transportTeam = () => required(content.profile.contacts.transport, 'the transport team in the profile');
   const portalLink = () => {
@@ -48,7 +52,7 @@ describe('TransportReportDialog (unit, DialogTestClient)', () => {
   });
 
   it('logs the problem, journey and when with the transport team and gives the reference and the rebooking portal', async () => {
-    const { chat, options, requests } = start();
+    const { chat, options, requests, counted } = start();
     await chat.say(options.text);
     const problems = await chat.say(messages.transport.waitingNo);
     expect(problems.map((r) => r.text)).toEqual([messages.transport.askProblem]); // no urgent numbers
@@ -76,6 +80,7 @@ describe('TransportReportDialog (unit, DialogTestClient)', () => {
       raisedAt: inOfficeHours.now().toUTC().toISO(),
     });
     expect(last).toEqual([{ text: messages.transport.recorded(stored.data.reference, portalLink()), buttons: [], textFormat: 'markdown' }]);
+    expect(counted).toEqual([[options.recordId, 'transport-reliability', 'msteams']]);
     expect(chat.status).toBe(DialogTurnStatus.complete);
   });
 

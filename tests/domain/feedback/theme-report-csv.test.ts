@@ -30,20 +30,23 @@ describe('the theme report CSV', () => {
   it('writes one line per theme for all forums and one per theme and forum, with dates as the first and last day', () => {
     const counted = [
       ...items(5, 'communication', NOVEMBER, 'cfca'),
-      ...items(1, 'communication', NOVEMBER, 'pfcc'),
+      ...items(3, 'communication', NOVEMBER, 'pfcc'),
       ...items(3, 'communication', OCTOBER),
       ...items(2, 'recognition', NOVEMBER, 'cfca'),
       ...items(4, 'recognition', OCTOBER),
     ];
     expect(cellsOf(csvOf(counted))).toEqual([
       HEADER.split(','),
-      ['communication', 'communication', '2026-11-01', '2026-11-30', 'all', '6', '3', '3'],
+      ['communication', 'communication', '2026-11-01', '2026-11-30', 'all', '8', '3', '5'],
       ['communication', 'communication', '2026-11-01', '2026-11-30', 'cfca', '5', '', ''],
-      ['communication', 'communication', '2026-11-01', '2026-11-30', 'pfcc', 'fewer than 3', '', ''],
+      ['communication', 'communication', '2026-11-01', '2026-11-30', 'pfcc', '3', '', ''],
       ['recognition', 'recognition', '2026-11-01', '2026-11-30', 'all', 'fewer than 3', '4', ''],
-      ['recognition', 'recognition', '2026-11-01', '2026-11-30', 'cfca', 'fewer than 3', '', ''],
-      ['recognition', 'recognition', '2026-11-01', '2026-11-30', 'pfcc', 'fewer than 3', '', ''],
     ]);
+  });
+
+  it('writes no forum lines for a theme whose forum cells would give a small number away (6 = 5 + 1)', () => {
+    const counted = [...items(5, 'communication', NOVEMBER, 'cfca'), ...items(1, 'communication', NOVEMBER, 'pfcc')];
+    expect(cellsOf(csvOf(counted)).map((row) => row[4])).toEqual(['forum', 'all']);
   });
 
   it('writes a fall as a plain negative number, not a guarded string', () => {

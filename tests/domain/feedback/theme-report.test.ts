@@ -130,7 +130,7 @@ describe('the theme rows', () => {
     expect(report([...items(4, 'other', NOVEMBER), ...items(2, 'communication', NOVEMBER)]).top).toEqual(['other']);
   });
 
-  it('breaks the current period down by forum, each cell suppressed on its own, unknown forums in the theme total only', () => {
+  it('withholds a theme\'s forum cells when one could be worked out from the theme total (6 = 3 + "fewer than 3" + 2 unknown)', () => {
     const counted = [
       ...items(3, 'communication', NOVEMBER, { forum: 'cfca' }),
       ...items(1, 'communication', NOVEMBER, { forum: 'pfcc' }),
@@ -140,10 +140,20 @@ describe('the theme rows', () => {
     ];
     const built = report(counted);
     expect(Object.fromEntries(built.rows.map((row) => [row.theme, { current: row.current, byForum: row.byForum }]))).toEqual({
-      communication: { current: { kind: 'count', n: 6 }, byForum: { cfca: { kind: 'count', n: 3 }, pfcc: { kind: 'fewer-than-3' } } },
+      communication: { current: { kind: 'count', n: 6 }, byForum: {} },
       recognition: { current: { kind: 'count', n: 4 }, byForum: { cfca: { kind: 'fewer-than-3' }, pfcc: { kind: 'count', n: 4 } } },
     });
-    expect(built.forumTotals).toEqual({ cfca: { kind: 'at-least', n: 3 }, pfcc: { kind: 'at-least', n: 4 } });
+    // a withheld row counts as suppressed: no forum total is claimed exact
+    expect(built.forumTotals).toEqual({ cfca: { kind: 'at-least', n: 0 }, pfcc: { kind: 'at-least', n: 4 } });
+  });
+
+  it('shows forum cells when none of them, nor the items with no forum, is a small number', () => {
+    const counted = [
+      ...items(3, 'communication', NOVEMBER, { forum: 'cfca' }),
+      ...items(4, 'communication', NOVEMBER, { forum: 'pfcc' }),
+      ...items(3, 'communication', NOVEMBER),
+    ];
+    expect(report(counted).rows[0]?.byForum).toEqual({ cfca: { kind: 'count', n: 3 }, pfcc: { kind: 'count', n: 4 } });
   });
 
   it('gives exact forum totals when no cell in that forum is suppressed', () => {
