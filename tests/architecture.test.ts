@@ -74,6 +74,7 @@ const RULES: Record<string, FolderRule> = {
   },
   'bot/understanding': { may: ['bot/content', 'bot/roles', 'bot/project-root'], botFramework: 'none' },
   'bot/http': { may: ['bot/errors'], botFramework: 'none' },
+  'bot/charts': { may: [], botFramework: 'none' },
   'bot/proactive': {
     may: ['bot/clock', 'bot/config', 'bot/errors', 'bot/logger', 'bot/storage/record-store', 'bot/storage/typed-records'],
     botFramework: ['bot/proactive/proactive-sender.ts'],
