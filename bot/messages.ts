@@ -266,14 +266,19 @@ export const messages = {
     askSubscribe: (theme: string): string => `Would you like me to tell you here when the service responds on ${theme}?`,
     subscribeYes: 'Yes, tell me',
     subscribeNo: 'No thanks',
-    subscribed: (theme: string): string => `I will message you here when the service publishes its response on ${theme}. To stop, type "stop feedback updates".`,
+    subscribed: (theme: string): string =>
+      `I will message you here when the service publishes its response on ${theme}. To stop, type "stop feedback updates".`,
     notSubscribed: 'No problem. You can ask me "what has been done about …" at any time.',
     notSaved: (profile: ServiceProfile): string =>
       `I'm sorry, a problem on our side means I can't confirm your feedback was logged. Please try again later, or pass it to your carers' association: ${profile.carersAssociations.map((key) => contactLine(profile, key)).join('; ')}.`,
     updatesOff: (stopped: number): string =>
-      stopped > 0 ? 'Done: I will not send you any more updates on feedback responses.' : 'You were not signed up for feedback updates, so there is nothing to stop.',
+      stopped > 0
+        ? 'Done: I will not send you any more updates on feedback responses.'
+        : 'You were not signed up for feedback updates, so there is nothing to stop.',
     responsesHeader: (theme: string | undefined): string =>
-      theme === undefined ? 'The latest responses from the fostering service ("you said, we did"), newest first:' : `What the fostering service has said on **${theme}**, newest first:`,
+      theme === undefined
+        ? 'The latest responses from the fostering service ("you said, we did"), newest first:'
+        : `What the fostering service has said on **${theme}**, newest first:`,
     responseLine: (r: { published: string; theme: string; youSaid: string; weDid: string; byWhen?: string; owner: string }): string =>
       `**${longDate(r.published)}**, ${r.theme}. You said: ${r.youSaid} We did: ${r.weDid} (${r.byWhen === undefined ? r.owner : `${r.owner}, by ${longDate(r.byWhen)}`})`,
     noResponseYet: (theme: string): string =>
@@ -287,12 +292,14 @@ export const messages = {
     responseNotice: (r: { theme: string; youSaid: string; weDid: string; byWhen?: string; owner: string }): string =>
       `You said, we did: the fostering service has responded on **${r.theme}**. You said: ${r.youSaid} We did: ${r.weDid} (${r.byWhen === undefined ? r.owner : `${r.owner}, by ${longDate(r.byWhen)}`}). To stop these updates, type "stop feedback updates".`,
     notAllowed: "Sorry, feedback reports are for the carers' association and fostering managers.",
-    managersOnly: 'Sorry, only fostering managers can review feedback and record the service\'s response.',
+    managersOnly: "Sorry, only fostering managers can review feedback and record the service's response.",
     noneNew: 'There is no new feedback waiting for a response.',
     newHeader: (items: number, themes: number): string =>
       `${items} feedback item${items === 1 ? '' : 's'} waiting for a response, in ${themes} theme${themes === 1 ? '' : 's'}:`,
-    periodNotUnderstood: 'I did not recognise a period, so this covers the last 3 months. You can ask for "since November", "this quarter" or "the last 6 months".',
-    exportReady: (period: string): string => `The counts for ${period} are ready to download (the link works for one day; counts under 3 are shown as "fewer than 3").`,
+    periodNotUnderstood:
+      'I did not recognise a period, so this covers the last 3 months. You can ask for "since November", "this quarter" or "the last 6 months".',
+    exportReady: (period: string): string =>
+      `The counts for ${period} are ready to download (the link works for one day; counts under 3 are shown as "fewer than 3").`,
   },
 
   /** Staff cards (Adaptive Cards): headings, fact labels, inputs and buttons. */
@@ -417,7 +424,12 @@ export const messages = {
       quotesHeading: "Carers' words (where they allowed quoting)",
       draftBanner: 'Draft response: not published yet',
       publishedBanner: (date: string): string => `Response published ${date}`,
-      inputs: { youSaid: 'You said (what carers raised, in summary)', weDid: 'We did, or will do', byWhen: 'By when (optional)', owner: 'Owner (team or role)' },
+      inputs: {
+        youSaid: 'You said (what carers raised, in summary)',
+        weDid: 'We did, or will do',
+        byWhen: 'By when (optional)',
+        owner: 'Owner (team or role)',
+      },
       actions: { refresh: 'Refresh', acknowledge: 'Acknowledge', saveDraft: 'Save draft', publish: 'Publish response' },
       needsText: 'Please fill in "You said", "We did" and the owner before saving.',
       changed: 'Someone else changed this response just before you: this is the latest version. Nothing you did was saved.',
@@ -433,7 +445,8 @@ export const messages = {
       change: (delta: number): string => (delta === 0 ? 'no change' : delta > 0 ? `up ${delta}` : `down ${-delta}`),
       changeNotShown: 'change not shown',
       row: (theme: string, current: string, previous: string, change: string): string => `**${theme}**: ${current} (before: ${previous}; ${change})`,
-      total: (kind: 'exact' | 'at-least', n: number): string => (kind === 'exact' ? `Total: ${n}` : `Total: at least ${n} (themes with fewer than 3 not added)`),
+      total: (kind: 'exact' | 'at-least', n: number): string =>
+        kind === 'exact' ? `Total: ${n}` : `Total: at least ${n} (themes with fewer than 3 not added)`,
       forums: 'By forum',
       forumLine: (forum: string, total: string): string => `${forum}: ${total}`,
       unknownForum: 'Forum not given',
@@ -443,6 +456,7 @@ export const messages = {
       responses: 'Responses recorded in this period',
       noResponses: 'No responses recorded in this period.',
       chartTitle: 'Feedback by theme',
+      axisTitle: 'Number of carers',
       chartAlt: (lines: string): string => `Bar chart of feedback by theme, this period and the one before: ${lines}`,
       current: 'This period',
       previous: 'Period before',
@@ -450,7 +464,7 @@ export const messages = {
     },
     digest: {
       title: (period: string): string => `You said, we did: ${period}`,
-      intro: 'For the carers\' forums: each theme carers raised, how many raised it, and what the service did.',
+      intro: "For the carers' forums: each theme carers raised, how many raised it, and what the service did.",
       theme: (theme: string, count: string): string => `${theme} (${count})`,
       noResponse: 'No response recorded yet.',
     },

@@ -70,7 +70,8 @@ export function createServer(deps: ServerDeps): restify.Server {
   const exports = deps.exports;
   if (exports !== undefined) {
     server.get('/exports/:token', async (req, res) => {
-      const found = await exports.get(String(req.params.token ?? '')).catch(() => undefined);
+      const { token } = req.params as { token?: string };
+      const found = await exports.get(token ?? '').catch(() => undefined);
       if (found === undefined) {
         res.send(404, { error: 'not found or expired' });
         return;

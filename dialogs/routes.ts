@@ -69,7 +69,7 @@ export interface RouteDeps {
 /** The guidance article on how feedback is answered: its answers carry the recorded responses too. */
 const YOU_SAID_WE_DID = 'association/feedback-loop-you-said-we-did';
 /** A manager's or rep's words that ask about the feedback loop rather than training or transport figures. */
-const ABOUT_FEEDBACK = /\b(feedback|themes?|forums?|cfca|pfcc|you said|we did|raised|csv|spreadsheet|export)\b/i;
+const ABOUT_FEEDBACK = /\b(feedback|themes?|forums?|association|you said|we did|raised|csv|spreadsheet|export)\b/i;
 const DIGEST = /\b(you said|we did|digest)\b/i;
 
 const EVERYONE: readonly Persona[] = PERSONAS;
@@ -254,7 +254,7 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
         const text = textOf(step.context.activity);
         const { roles } = turn.facts;
         // reps' reports are all about feedback; managers' are when their words say so
-        if (roles.has('association-rep') || (roles.has('manager') && ABOUT_FEEDBACK.test(text))) {
+        if (roles.has('association-rep') || (roles.has('manager') && (ABOUT_FEEDBACK.test(text) || forumNamedIn(text, profile) !== undefined))) {
           await (DIGEST.test(text) ? deps.feedbackDesk.digest(step.context, turn.facts, text) : deps.feedbackDesk.report(step.context, turn.facts, text));
           return undefined;
         }
@@ -296,7 +296,7 @@ function feedbackOptions(step: WaterfallStepContext, turn: Turn, recognised: The
     source: turn.facts.persona === 'carer' ? 'carer' : 'forum',
     audience: turn.facts.address,
     channel: turn.facts.channel,
-    ...(activity.from.name === undefined || activity.from.name === '' ? {} : { displayName: activity.from.name }),
+    ...(activity.from.name === '' ? {} : { displayName: activity.from.name }),
     ...(button ? {} : { words: maskPersonalData(text) }),
     ...(theme === undefined ? {} : { theme }),
     ...(forum === undefined ? {} : { forum }),

@@ -38,6 +38,7 @@ interface FolderRule {
 const RULES: Record<string, FolderRule> = {
   dialogs: {
     may: [
+      'bot/charts',
       'bot/clock',
       'bot/content',
       'bot/domain',

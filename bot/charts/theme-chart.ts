@@ -15,6 +15,8 @@ export interface ThemeChartInput {
   readonly title: string;
   readonly currentLabel: string;
   readonly previousLabel: string;
+  /** The count axis's title, e.g. "Number of carers". */
+  readonly axisTitle: string;
   readonly bars: readonly ThemeChartBar[];
 }
 
@@ -103,7 +105,7 @@ function vegaLiteSpec(input: ThemeChartInput): TopLevelSpec {
       },
       yOffset: { field: 'period', type: 'nominal', sort: [...periods] },
       // 15% past the longest bar leaves room for its count
-      x: { field: 'position', type: 'quantitative', title: 'Number of carers', scale: { domain: [0, Math.max(SMALLEST_AXIS_END, Math.ceil(largest * 1.15))] } },
+      x: { field: 'position', type: 'quantitative', title: input.axisTitle, scale: { domain: [0, Math.max(SMALLEST_AXIS_END, Math.ceil(largest * 1.15))] } },
     },
     layer: [
       {
@@ -119,7 +121,7 @@ function vegaLiteSpec(input: ThemeChartInput): TopLevelSpec {
         },
       },
       {
-        // no aria label: it would read a suppressed count's placeholder position as "Number of carers: 0"
+        // no aria label: it would read a suppressed count's placeholder position as a count of 0
         mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 11, color: TEXT_COLOUR, aria: false },
         encoding: { text: { field: 'text' } },
       },

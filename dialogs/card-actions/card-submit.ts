@@ -28,7 +28,10 @@ export const CardSubmitSchema = z.discriminatedUnion('action', [
     action: z.literal('feedback-theme'),
     verb: z.enum(['refresh', 'acknowledge', 'save-draft', 'publish']),
     theme: z.enum(THEMES),
-    responseId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+    responseId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/)
+      .optional(),
     etag: z.string().max(200).optional(),
     youSaid: z.string().max(1000).optional(),
     weDid: z.string().max(1000).optional(),

@@ -66,7 +66,9 @@ export function feedbackThemeCard(state: ThemeCardState, mode: CardActionMode, b
       ...(banner === undefined ? [] : [text(banner, { color: 'Attention', weight: 'Bolder' })]),
       text(copy.heading(label), { weight: 'Bolder', size: 'Medium' }),
       { type: 'FactSet', facts },
-      ...(quotes.length === 0 ? [] : [text(copy.quotesHeading, { weight: 'Bolder' }), ...quotes.map((q) => text(`“${escapeMarkdown(q)}”`, { isSubtle: true }))]),
+      ...(quotes.length === 0
+        ? []
+        : [text(copy.quotesHeading, { weight: 'Bolder' }), ...quotes.map((q) => text(`“${escapeMarkdown(q)}”`, { isSubtle: true }))]),
       ...(draft === undefined ? [] : [text(copy.draftBanner, { weight: 'Bolder', color: 'Accent' })]),
       { type: 'Input.Text', id: 'youSaid', label: copy.inputs.youSaid, isMultiline: true, maxLength: 1000, value: draft?.youSaid ?? '' },
       { type: 'Input.Text', id: 'weDid', label: copy.inputs.weDid, isMultiline: true, maxLength: 1000, value: draft?.weDid ?? '' },
@@ -98,13 +100,17 @@ export function themeReportCard(input: ReportCardInput): Attachment {
   const { current, previous } = report.periods;
   const label = (theme: Theme) => messages.labels.themes[theme];
   const rows = report.rows.map((row) =>
-    text(copy.row(label(row.theme), shown(row.current), shown(row.previous), row.change.kind === 'change' ? copy.change(row.change.delta) : copy.changeNotShown)),
+    text(
+      copy.row(label(row.theme), shown(row.current), shown(row.previous), row.change.kind === 'change' ? copy.change(row.change.delta) : copy.changeNotShown),
+    ),
   );
   const forums = Object.entries(report.forumTotals).map(([forum, total]) =>
     text(copy.forumLine(input.forumNames[forum] ?? forum, total.kind === 'exact' ? String(total.n) : copy.total('at-least', total.n))),
   );
   const quotes = report.rows.flatMap((row) =>
-    row.quotes.length === 0 ? [] : [text(copy.quotes(label(row.theme)), { weight: 'Bolder' }), ...row.quotes.map((q) => text(`“${escapeMarkdown(q)}”`, { isSubtle: true }))],
+    row.quotes.length === 0
+      ? []
+      : [text(copy.quotes(label(row.theme)), { weight: 'Bolder' }), ...row.quotes.map((q) => text(`“${escapeMarkdown(q)}”`, { isSubtle: true }))],
   );
   const responses = report.rows.flatMap((row) => row.responses.flatMap((r) => responseBlock(input.responses.get(r.reference))));
   return card(

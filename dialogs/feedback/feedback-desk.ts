@@ -155,7 +155,11 @@ export class FeedbackDesk {
     const { report, responses } = await this.build(periods);
     await this.audit(facts, 'view-feedback-report', periods.current.start.toISODate() ?? '');
     const csv = themeReportCsv(report, messages.labels.themes);
-    const token = await this.deps.exports.save({ filename: `feedback-themes-${periods.current.start.toISODate() ?? ''}.csv`, csv, createdBy: facts.roleKey ?? 'unknown' });
+    const token = await this.deps.exports.save({
+      filename: `feedback-themes-${periods.current.start.toISODate() ?? ''}.csv`,
+      csv,
+      createdBy: facts.roleKey ?? 'unknown',
+    });
     await this.audit(facts, 'export-feedback-report', token.slice(0, 8));
     const card = themeReportCard({
       report,
@@ -207,7 +211,7 @@ export class FeedbackDesk {
 
   private async renderResponse(notice: Notice): Promise<OutgoingMessage | undefined> {
     const response = await this.deps.responses.get(notice.params.responseId ?? '');
-    if (response === undefined || response.data.status !== 'published') return undefined;
+    if (response?.data.status !== 'published') return undefined;
     const r = response.data;
     return {
       type: 'message',
@@ -259,8 +263,16 @@ export class FeedbackDesk {
       previous: row.previous.kind === 'count' ? row.previous.n : null,
     }));
     try {
-      const chart = await this.deps.renderChart({ title: copy.chartTitle, currentLabel: copy.current, previousLabel: copy.previous, bars });
-      const alt = copy.chartAlt(report.rows.map((row) => `${messages.labels.themes[row.theme]} ${shown(row.current)} (before ${shown(row.previous)})`).join('; '));
+      const chart = await this.deps.renderChart({
+        title: copy.chartTitle,
+        currentLabel: copy.current,
+        previousLabel: copy.previous,
+        axisTitle: copy.axisTitle,
+        bars,
+      });
+      const alt = copy.chartAlt(
+        report.rows.map((row) => `${messages.labels.themes[row.theme]} ${shown(row.current)} (before ${shown(row.previous)})`).join('; '),
+      );
       return { dataUri: chart.dataUri, alt };
     } catch (error) {
       // the figures are in the card as text too: a chart that cannot be drawn does not stop the report

@@ -1,4 +1,12 @@
-import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type FoundChoice,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import type { ServiceProfile } from '../../bot/content/service-profile';
 import { THEMES, type Theme } from '../../bot/content/taxonomy';
 import { maskPersonalData } from '../../bot/domain/personal-data';
@@ -140,8 +148,12 @@ export class FeedbackDialog extends ComponentDialog {
       });
       const { reference } = record.data;
       if (options.source === 'forum') {
-        await step.context.sendActivity({ type: 'message', textFormat: 'markdown', text: messages.feedback.loggedForForum(reference, messages.labels.themes[theme], forum) });
-        return step.endDialog();
+        await step.context.sendActivity({
+          type: 'message',
+          textFormat: 'markdown',
+          text: messages.feedback.loggedForForum(reference, messages.labels.themes[theme], forum),
+        });
+        return await step.endDialog();
       }
       await step.context.sendActivity({
         type: 'message',

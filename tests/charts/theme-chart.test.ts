@@ -24,6 +24,7 @@ const chartOf = (bars: readonly ThemeChartBar[]): ThemeChartInput => ({
   title: 'Feedback themes from carers',
   currentLabel: 'Last 3 months (1 Sep to 30 Nov 2026)',
   previousLabel: 'Previous 3 months',
+  axisTitle: 'Number of carers',
   bars,
 });
 

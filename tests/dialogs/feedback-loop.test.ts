@@ -113,7 +113,7 @@ describe.each(['sqlite', 'cosmos'] as const)('the feedback loop end to end (%s)'
   const second = person('aad-carer-2', 'Alex Second');
   const third = person('aad-carer-3', 'Jo Third');
 
-  it('logs a carer\'s feedback anonymously, masked, once, and subscribes them to the theme', async () => {
+  it("logs a carer's feedback anonymously, masked, once, and subscribes them to the theme", async () => {
     const texts = await giveFeedback(first, { quote: true, subscribe: true });
     expect(texts[0]).toContain(messages.feedback.askTheme(themes['payments-timeliness']));
     expect(texts[1]).toContain(messages.feedback.askForum);
@@ -148,7 +148,9 @@ describe.each(['sqlite', 'cosmos'] as const)('the feedback loop end to end (%s)'
     const atTwo = cardsOf(await say(rep, 'feedback themes report for the last 3 months'));
     expect(atTwo).toHaveLength(1);
     const two = cardText(atTwo[0] as CardJson);
-    expect(two).toContain(messages.cards.themeReport.row(themes['payments-timeliness'], 'fewer than 3', 'fewer than 3', messages.cards.themeReport.changeNotShown));
+    expect(two).toContain(
+      messages.cards.themeReport.row(themes['payments-timeliness'], 'fewer than 3', 'fewer than 3', messages.cards.themeReport.changeNotShown),
+    );
     expect(two).not.toContain('paid late after every bank holiday');
 
     await giveFeedback(third, { quote: false, subscribe: false, named: true });
@@ -207,6 +209,20 @@ describe.each(['sqlite', 'cosmos'] as const)('the feedback loop end to end (%s)'
     const answer = replyTexts(await say(fourth, "What's been done about the late payments?")).join('\n');
     expect(answer).toContain(messages.feedback.responsesHeader(themes['payments-timeliness']));
     expect(answer).toContain(draft.weDid);
+  });
+
+  it('lets a rep log what a forum meeting raised, as the forum: no name, no sharing question, forum taken from the words', async () => {
+    const opening = replyTexts(await say(rep, 'At the CFCA meeting last night members raised that taxis keep not turning up for contact, please log it')).join(
+      '\n',
+    );
+    expect(opening).toContain(messages.feedback.askTheme(themes['transport-reliability']));
+    expect(replyTexts(await say(rep, themes['transport-reliability']))).toEqual([messages.feedback.askQuote]);
+    const logged = replyTexts(await say(rep, messages.feedback.countOnly)).join('\n');
+    expect(logged).toContain('Logged for the forum');
+    const forumItem = (await items()).find((i) => i.data.source === 'forum')?.data;
+    expect(forumItem).toMatchObject({ theme: 'transport-reliability', forum: 'cfca', sharing: 'anonymous', status: 'new' });
+    expect(forumItem?.name).toBeUndefined();
+    expect(forumItem?.words).toBeUndefined();
   });
 
   it('stops the updates when the carer asks', async () => {

@@ -2,7 +2,7 @@ import type { ServiceProfile } from '../../content/service-profile';
 import { normaliseForRules } from '../../understanding/normalise';
 
 /**
- * The carers' association a message names, by its key ("CFCA") or its name as the profile gives it, so the flow
+ * The carers' association a message names, by its key or its name as the profile gives it, so the flow
  * does not ask what the carer already said. Undefined when none, or more than one, is named.
  */
 export function forumNamedIn(text: string, profile: ServiceProfile): string | undefined {
