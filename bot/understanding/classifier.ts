@@ -176,8 +176,11 @@ export class Classifier {
     const question = isQuestion(text);
     for (const intent of rules.intents) {
       if (!intent.personas.has(persona)) continue;
-      if (intent.rules.match(normalised) !== undefined || (!question && intent.statement?.match(normalised) !== undefined))
+      if (intent.rules.match(normalised) !== undefined || (!question && intent.statement?.match(normalised) !== undefined)) {
         lift(intent.action, `intent.${intent.name}`);
+        // the bot's own instructions ("to stop, type …") are obeyed, whatever the model makes of the words
+        if (intent.decisive) scores.set(intent.action, 1 + this.t.ruleBonus);
+      }
     }
 
     const chosen = this.choose(scores, fired);

@@ -29,6 +29,8 @@ export const IntentRulesSchema = z.record(
     /** For an `answer`: what the answer is about, whatever the words' usual topic ("what's been done about late payments"). */
     topic: z.enum(TOPICS).optional(),
     personas: z.array(PersonaEnum).min(1),
+    /** A command the bot itself tells people to type ("stop feedback updates"): when it matches, it decides. */
+    decisive: z.boolean().default(false),
     /** Complaint-shaped phrases that count only when the message is not a question. */
     statement: z.array(z.string().min(2)).default([]),
   }),
@@ -92,6 +94,7 @@ export interface IntentRule {
   readonly name: string;
   readonly action: Action;
   readonly topic?: Topic;
+  readonly decisive: boolean;
   readonly personas: ReadonlySet<Persona>;
   readonly rules: RuleSet;
   readonly statement: RuleSet | undefined;
@@ -120,6 +123,7 @@ export function compileRules(safety: SafetyRulesFile, intents: IntentRulesFile, 
       name,
       action: rule.action ?? (name as Action),
       ...(rule.topic === undefined ? {} : { topic: rule.topic }),
+      decisive: rule.decisive,
       personas: new Set(rule.personas),
       rules: new RuleSet(rule.patterns, rule.unless),
       statement: rule.statement.length > 0 ? new RuleSet(rule.statement, rule.unless) : undefined,
