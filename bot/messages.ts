@@ -449,6 +449,8 @@ export const messages = {
         kind === 'exact' ? `Total: ${n}` : `Total: at least ${n} (themes with fewer than 3 not added)`,
       forums: 'By forum',
       forumLine: (forum: string, total: string): string => `${forum}: ${total}`,
+      /** A forum total some suppressed cells were left out of. */
+      forumAtLeast: (n: number): string => (n === 0 ? 'fewer than 3 in each theme' : `at least ${n}`),
       unknownForum: 'Forum not given',
       top: (themes: string): string => `Top themes: ${themes}`,
       noneYet: 'No feedback in this period.',

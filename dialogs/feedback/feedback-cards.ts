@@ -105,7 +105,7 @@ export function themeReportCard(input: ReportCardInput): Attachment {
     ),
   );
   const forums = Object.entries(report.forumTotals).map(([forum, total]) =>
-    text(copy.forumLine(input.forumNames[forum] ?? forum, total.kind === 'exact' ? String(total.n) : copy.total('at-least', total.n))),
+    text(copy.forumLine(input.forumNames[forum] ?? forum, total.kind === 'exact' ? String(total.n) : copy.forumAtLeast(total.n))),
   );
   const quotes = report.rows.flatMap((row) =>
     row.quotes.length === 0
