@@ -94,9 +94,11 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
           return undefined;
         }
         // "what's been done about …": the service's recorded responses come first, the guidance after
-        if (turn.facts.persona !== 'enquirer' && (understanding.reason === 'intent.feedback-responses' || article.id === YOU_SAID_WE_DID))
+        const asksWhatWasDone = understanding.reason === 'intent.feedback-responses';
+        if (turn.facts.persona !== 'enquirer' && (asksWhatWasDone || article.id === YOU_SAID_WE_DID))
           await deps.feedbackDesk.sendResponses(step.context, understanding.theme);
-        await replies.sendAnswer(step.context, article);
+        // after the responses, the guidance on how feedback is answered (not whichever association article matched)
+        await replies.sendAnswer(step.context, (asksWhatWasDone ? deps.index.article(YOU_SAID_WE_DID) : undefined) ?? article);
         return undefined;
       },
     },
