@@ -421,6 +421,8 @@ export const messages = {
     feedbackTheme: {
       heading: (theme: string): string => `Feedback: ${theme}`,
       facts: { waiting: 'Waiting for a response', forums: 'By forum', named: 'Shared their name', response: 'Response' },
+      /** "3 (2 new since the last look)": new is what no manager has acknowledged yet. */
+      waiting: (all: number, fresh: number): string => (fresh === 0 ? String(all) : `${all} (${fresh} new since the last look)`),
       quotesHeading: "Carers' words (where they allowed quoting)",
       draftBanner: 'Draft response: not published yet',
       publishedBanner: (date: string): string => `Response published ${date}`,

@@ -55,7 +55,7 @@ export function feedbackThemeCard(state: ThemeCardState, mode: CardActionMode, b
   const quotes = state.waiting.flatMap((item) => (item.data.words === undefined ? [] : [item.data.words])).slice(-5);
   const draft = state.draft?.data;
   const facts = [
-    { title: copy.facts.waiting, value: String(state.waiting.length) },
+    { title: copy.facts.waiting, value: copy.waiting(state.waiting.length, state.waiting.filter((item) => item.data.status === 'new').length) },
     ...(byForum.size === 0 ? [] : [{ title: copy.facts.forums, value: [...byForum].map(([forum, n]) => `${forum}: ${n}`).join(', ') }]),
     ...(names.length === 0 ? [] : [{ title: copy.facts.named, value: names.join(', ') }]),
     ...(state.latest === undefined ? [] : [{ title: copy.facts.response, value: copy.publishedBanner(day(state.latest.data.publishedAt ?? '')) }]),

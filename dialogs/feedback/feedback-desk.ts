@@ -160,7 +160,7 @@ export class FeedbackDesk {
       csv,
       createdBy: facts.roleKey ?? 'unknown',
     });
-    await this.audit(facts, 'export-feedback-report', token.slice(0, 8));
+    await this.audit(facts, 'export-feedback-report', periods.current.start.toISODate() ?? '');
     const card = themeReportCard({
       report,
       responses,

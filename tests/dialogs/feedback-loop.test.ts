@@ -180,6 +180,10 @@ describe.each(['sqlite', 'cosmos'] as const)('the feedback loop end to end (%s)'
     // the third carer chose to share their name: a manager may see it
     expect(JSON.stringify(themeCard)).toContain('Jo Third');
 
+    const acknowledged = await invoke(manager, 'acknowledge', { theme: 'payments-timeliness' });
+    expect(cardText(acknowledged.body.value)).toContain(messages.cards.feedbackTheme.acknowledged(3));
+    expect((await items()).map((i) => i.data.status)).toEqual(['acknowledged', 'acknowledged', 'acknowledged']);
+
     const draft = {
       theme: 'payments-timeliness',
       youSaid: 'Allowances arrive late after bank holidays.',

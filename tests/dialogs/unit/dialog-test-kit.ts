@@ -24,6 +24,13 @@ import type { CarerFlowOptions } from '../../../dialogs/flow-options';
 import { GuidanceReplies } from '../../../dialogs/guidance/guidance-replies';
 import { RequestDesk } from '../../../dialogs/requests/request-desk';
 import type { TrainingBookingOptions } from '../../../dialogs/training/training-booking-dialog';
+import type { FeedbackFlowOptions } from '../../../dialogs/feedback/feedback-dialog';
+import { FeedbackDesk } from '../../../dialogs/feedback/feedback-desk';
+import { FeedbackItems } from '../../../bot/domain/feedback/feedback-items';
+import { ThemeResponses } from '../../../bot/domain/feedback/theme-responses';
+import { FeedbackSubscriptions } from '../../../bot/domain/feedback/feedback-subscriptions';
+import { ReportExports } from '../../../bot/domain/feedback/report-exports';
+import { renderThemeChart } from '../../../bot/charts/theme-chart';
 
 /** The real content (service profile, articles, training catalogue): tests assert on its values, never on copies. */
 export const loadRealContent = (): Promise<LoadedContent> => loadContent(path.resolve('content'));
@@ -61,7 +68,7 @@ function replyOf(activity: Partial<Activity>): Reply {
 export class DialogConversation {
   readonly client: DialogTestClient;
 
-  constructor(dialog: Dialog, options: CarerFlowOptions | TrainingBookingOptions) {
+  constructor(dialog: Dialog, options: CarerFlowOptions | TrainingBookingOptions | FeedbackFlowOptions) {
     this.client = new DialogTestClient('test', dialog, options, []);
   }
 
@@ -131,8 +138,24 @@ export function desks(clock: Clock, content: LoadedContent) {
   });
   const requests = new ServiceRequests(records, content.profile.id);
   const training = new Training(content.training, records);
+  const feedback = new FeedbackItems(records, content.profile.id);
+  const subscriptions = new FeedbackSubscriptions(records);
   return {
     failing,
+    feedback,
+    subscriptions,
+    feedbackDesk: new FeedbackDesk({
+      items: feedback,
+      responses: new ThemeResponses(records, content.profile.id),
+      subscriptions,
+      exports: new ReportExports(records),
+      audit,
+      outbox,
+      profile: content.profile,
+      renderChart: renderThemeChart,
+      clock,
+      logger,
+    }),
     concerns,
     requests,
     training,
