@@ -229,6 +229,17 @@ describe.each(['sqlite', 'cosmos'] as const)('the feedback loop end to end (%s)'
     expect(forumItem?.words).toBeUndefined();
   });
 
+  it('says when a theme has no response yet, and its "Give feedback" button starts the flow on that theme, asking for the words', async () => {
+    const carer = person('aad-carer-5', 'Lee Fifth');
+    const reply = await say(carer, 'Has anything been done about the tax statements carers complained about?');
+    // the first reply of a first turn is the welcome
+    const first = (reply.activities as { text?: string; suggestedActions?: { actions: { value: string }[] } }[]).find((a) => a.suggestedActions !== undefined);
+    expect(first?.text).toBe(messages.feedback.noResponseYet(themes['tax-statements']));
+    const button = first?.suggestedActions?.actions[0]?.value ?? '';
+    expect(button).toBe(messages.feedback.logMyViewText(themes['tax-statements']));
+    expect(replyTexts(await say(carer, button))).toEqual([messages.feedback.askWords(themes['tax-statements'])]);
+  });
+
   it('stops the updates when the carer asks', async () => {
     expect(replyTexts(await say(first, 'stop feedback updates'))).toEqual([messages.feedback.updatesOff(1)]);
     expect(await running.app.records.list('feedback-subscription')).toHaveLength(0);
