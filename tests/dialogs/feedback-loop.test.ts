@@ -11,8 +11,8 @@ import { replyTexts, sendActivity, startTestApp, type ActivityReply, type Runnin
 
 const TENANT = 'council-tenant';
 const ENV = { MANAGER_IDS: 'aad-manager', ASSOCIATION_REP_IDS: 'aad-rep', ALLOWED_TENANT_IDS: TENANT };
-/** What carers type: test data. The phone number and street must never reach the store. */
-const LATE_PAYMENTS = 'Please pass this on to the forum: our allowance is paid late after every bank holiday. Ring me on 01632 960123, 14 Mill Lane.';
+/** What carers type: test data. The phone number, street and name must never reach the store. */
+const LATE_PAYMENTS = 'Please pass this on to the forum: our allowance is paid late after every bank holiday. Ring me on 01632 960123, 14 Mill Lane. Thanks, Sarah Jones';
 const CFCA = "Cambridgeshire Foster Carers' Association (CFCA)";
 const themes = messages.labels.themes;
 
@@ -130,7 +130,7 @@ describe.each(['sqlite', 'cosmos'] as const)('the feedback loop end to end (%s)'
     expect(item).toMatchObject({ theme: 'payments-timeliness', forum: 'cfca', source: 'carer', sharing: 'anonymous', channel: 'msteams', status: 'new' });
     expect(item?.name).toBeUndefined();
     expect(item?.words).toContain('paid late after every bank holiday');
-    expect(JSON.stringify(item)).not.toMatch(/960123|Mill Lane|Sam|aad-carer/);
+    expect(JSON.stringify(item)).not.toMatch(/960123|Mill Lane|Sarah|Jones|Sam|aad-carer/);
     expect(await running.app.records.list('feedback-subscription')).toHaveLength(1);
   });
 
@@ -164,7 +164,7 @@ describe.each(['sqlite', 'cosmos'] as const)('the feedback loop end to end (%s)'
     expect(image?.url).toMatch(/^data:image\/png;base64,/);
     expect(image?.altText).toContain(themes['payments-timeliness']);
     // the rep cannot see who: no names, ids or numbers of any carer anywhere in what was sent
-    expect(JSON.stringify(reply.raw)).not.toMatch(/Sam Carer|Alex Second|Jo Third|aad-carer|960123|Mill Lane/);
+    expect(JSON.stringify(reply.raw)).not.toMatch(/Sam Carer|Alex Second|Jo Third|aad-carer|960123|Mill Lane|Sarah Jones/);
 
     const download = card?.actions?.find((a) => a.type === 'Action.OpenUrl')?.url ?? '';
     const csv = await fetch(`${running.baseUrl}${new URL(download).pathname}`);
