@@ -62,3 +62,13 @@ describe('managers reviewing feedback', () => {
     expect(read('feedback themes report for the last 6 months', 'manager').action).toBe('report');
   });
 });
+
+describe('precedence is unchanged: feedback that is also a retention signal or an emergency is handled as that first', () => {
+  it('a carer who says they will give up, in feedback for the forum, is met as retention', () => {
+    expect(read('please pass this on to the forum: we are going to give up fostering if the payments keep coming late').action).toBe('retention');
+  });
+
+  it('a child at risk in a message for the forum gets the emergency', () => {
+    expect(read('tell the forum this: our foster son has run away and we cannot find him, he has been gone all night').action).toBe('emergency');
+  });
+});
