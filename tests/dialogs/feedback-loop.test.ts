@@ -12,7 +12,8 @@ import { replyTexts, sendActivity, startTestApp, type ActivityReply, type Runnin
 const TENANT = 'council-tenant';
 const ENV = { MANAGER_IDS: 'aad-manager', ASSOCIATION_REP_IDS: 'aad-rep', ALLOWED_TENANT_IDS: TENANT };
 /** What carers type: test data. The phone number, street and name must never reach the store. */
-const LATE_PAYMENTS = 'Please pass this on to the forum: our allowance is paid late after every bank holiday. Ring me on 01632 960123, 14 Mill Lane. Thanks, Sarah Jones';
+const LATE_PAYMENTS =
+  'Please pass this on to the forum: our allowance is paid late after every bank holiday. Ring me on 01632 960123, 14 Mill Lane. Thanks, Sarah Jones';
 const CFCA = "Cambridgeshire Foster Carers' Association (CFCA)";
 const themes = messages.labels.themes;
 
