@@ -518,6 +518,8 @@ export const messages = {
     report: 'Reports from the chat are coming soon.',
   },
 
+  /** The last button when a list is longer than Teams shows on one card. */
+  moreChoices: 'More choices',
   /** Free text typed at a button prompt (issue 10): the question again, and what is expected. */
   choiceRetry: (question: string): string => `Sorry, I didn't understand that. ${question} Please choose one of the buttons, or type "cancel" to stop.`,
 } as const;

@@ -1,5 +1,15 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import { ChoicePrompt, ConfirmPrompt, ListStyle, type Choice, type FoundChoice, type PromptOptions, type PromptValidatorContext } from 'botbuilder-dialogs';
+import {
+  ChoiceFactory,
+  ChoicePrompt,
+  ConfirmPrompt,
+  ListStyle,
+  type Choice,
+  type FoundChoice,
+  type PromptOptions,
+  type PromptRecognizerResult,
+  type PromptValidatorContext,
+} from 'botbuilder-dialogs';
 import { messages } from '../bot/messages';
 import { textOf } from '../bot/turn/activity-text';
 
@@ -13,16 +23,56 @@ const questionOf = (prompt: string | Partial<Activity> | undefined): string => (
 export const withChoiceRetry = (options: PromptOptions): PromptOptions =>
   options.retryPrompt !== undefined ? options : { ...options, retryPrompt: messages.choiceRetry(questionOf(options.prompt)) };
 
-/** Choices as tappable buttons on every channel (Web Chat would otherwise get a numbered list for long titles). */
+/** Teams shows at most six buttons on a card (the Agents Playground drops the rest): longer lists go five at a time. */
+const TEAMS_MAX_BUTTONS = 6;
+const PAGE_SIZE = TEAMS_MAX_BUTTONS - 1;
+
+interface PagingState {
+  /** The page to show next. */
+  page?: number;
+  /** The page the last prompt showed. */
+  shownPage?: number;
+  /** The last answer was "More choices": the next prompt is the next page, not a retry. */
+  turningPage?: boolean;
+}
+
+/**
+ * Choices as tappable buttons on every channel (Web Chat would otherwise get a numbered list for long titles). On
+ * Teams a list longer than six shows five and "More choices"; every choice can still be typed from any page.
+ */
 class ButtonsPrompt extends ChoicePrompt {
   constructor(id: string, validator?: (prompt: PromptValidatorContext<FoundChoice>) => Promise<boolean>) {
     super(id, validator);
     this.style = ListStyle.heroCard;
   }
 
-  protected override onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
-    return super.onPrompt(context, state, isRetry ? withChoiceRetry(options) : options, isRetry);
+  protected override onPrompt(context: TurnContext, state: PagingState, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const choices = ChoiceFactory.toChoices(options.choices ?? []);
+    const turningPage = state.turningPage === true;
+    state.turningPage = false;
+    state.shownPage = state.page ?? 0;
+    const shown = paged(context) && choices.length > TEAMS_MAX_BUTTONS ? { ...options, choices: pageOf(choices, state.shownPage) } : options;
+    const retry = isRetry && !turningPage;
+    return super.onPrompt(context, state, retry ? withChoiceRetry(shown) : shown, retry);
   }
+
+  protected override onRecognize(context: TurnContext, state: PagingState, options: PromptOptions): Promise<PromptRecognizerResult<FoundChoice>> {
+    const count = (options.choices ?? []).length;
+    if (paged(context) && count > TEAMS_MAX_BUTTONS && textOf(context.activity).trim() === messages.moreChoices) {
+      // from the page last shown, so recognising the same answer twice cannot skip a page
+      state.page = ((state.shownPage ?? 0) + 1) % Math.ceil(count / PAGE_SIZE);
+      state.turningPage = true;
+      return Promise.resolve({ succeeded: false });
+    }
+    return super.onRecognize(context, state, options);
+  }
+}
+
+const paged = (context: TurnContext) => context.activity.channelId === 'msteams';
+
+function pageOf(choices: readonly Choice[], page: number): Choice[] {
+  const more: Choice = { value: messages.moreChoices, action: { type: 'imBack', title: messages.moreChoices, value: messages.moreChoices } };
+  return [...choices.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE), more];
 }
 
 class YesNoPrompt extends ConfirmPrompt {

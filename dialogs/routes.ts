@@ -166,7 +166,7 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
         dialog: new RetentionConcernDialog({
           ...shared,
           supportArticle: deps.index.article('support/thinking-of-stopping-fostering'),
-          countTowardsTheme: (id, theme, channel) => deps.feedbackDesk.count(id, theme, 'retention', channel),
+          countTowardsTheme: (id, theme, carer, channel) => deps.feedbackDesk.count(id, theme, 'retention', carer, channel),
         }),
         during: { action: 'retention' },
       },
@@ -212,7 +212,7 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
           desk: deps.requestDesk,
           profile,
           clock: deps.clock,
-          countTowardsTheme: (id, theme, channel) => deps.feedbackDesk.count(id, theme, 'transport', channel),
+          countTowardsTheme: (id, theme, carer, channel) => deps.feedbackDesk.count(id, theme, 'transport', carer, channel),
         }),
         during: { action: 'transport-report', topic: 'transport' },
       },

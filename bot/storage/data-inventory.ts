@@ -97,7 +97,7 @@ export const RECORD_KINDS = {
     ttlSeconds: 400 * DAY,
     partitionedBy: 'service id (the reports read a period of one service)',
     holds:
-      'feedback under a theme: forum, source, status, reference; the name only if the carer chose to share it, the words (personal details masked) only if they allowed quoting; no audience key',
+      'feedback under a theme: forum, source, status, reference; a one-way key of the carer (a hash of their audience key, so reports count carers, not messages; never shown); the name only if the carer chose to share it, the words (personal details masked) only if they allowed quoting',
     category: 'personal',
     lawfulBasis: PUBLIC_TASK,
   },

@@ -1,3 +1,4 @@
+import type { ProactiveAddress } from '../../bot/proactive/address';
 import {
   ChoiceFactory,
   ComponentDialog,
@@ -42,7 +43,7 @@ export interface RetentionConcernDeps {
   readonly replies: GuidanceReplies;
   readonly profile: ServiceProfile;
   /** The concern's reason counts towards its feedback theme (counted only: no words, no name). */
-  readonly countTowardsTheme: (recordId: string, theme: Theme, channel: string) => Promise<void>;
+  readonly countTowardsTheme: (recordId: string, theme: Theme, carer: ProactiveAddress, channel: string) => Promise<void>;
   /** Guidance on staying in fostering (retention visits), shown with the offer. */
   readonly supportArticle: Article | undefined;
 }
@@ -142,7 +143,7 @@ export class RetentionConcernDialog extends ComponentDialog {
     // never confirm what was not saved, nor deny what was (COS-2): if unsure, say so and give the direct route
     if (raised.outcome === 'saved') {
       await step.context.sendActivity(messages.retention.recorded(raised.record.data.reference, raised.record.data.contactBy));
-      await this.deps.countTowardsTheme(options.recordId, themeOfRetentionReason(answers(step).reason ?? 'other'), options.channel);
+      await this.deps.countTowardsTheme(options.recordId, themeOfRetentionReason(answers(step).reason ?? 'other'), options.carerAudience, options.channel);
       return step.endDialog({ recorded: true, concernId: raised.record.id });
     }
     await step.context.sendActivity(

@@ -66,6 +66,8 @@ export function feedbackThemeCard(state: ThemeCardState, mode: CardActionMode, b
       ...(banner === undefined ? [] : [text(banner, { color: 'Attention', weight: 'Bolder' })]),
       text(copy.heading(label), { weight: 'Bolder', size: 'Medium' }),
       { type: 'FactSet', facts },
+      // what was last published, so a manager sees what carers were told before writing more
+      ...(state.latest === undefined ? [] : responseBlock(state.latest.data)),
       ...(quotes.length === 0
         ? []
         : [text(copy.quotesHeading, { weight: 'Bolder' }), ...quotes.map((q) => text(`“${escapeMarkdown(q)}”`, { isSubtle: true }))]),

@@ -4,7 +4,7 @@ import type { Clock } from '../../bot/clock';
 import type { ServiceProfile } from '../../bot/content/service-profile';
 import { THEMES, type Theme } from '../../bot/content/taxonomy';
 import type { AuditLog } from '../../bot/domain/audit-log';
-import type { FeedbackItem, FeedbackItems, FeedbackSource, NewFeedback } from '../../bot/domain/feedback/feedback-items';
+import { contributorKey, type FeedbackItem, type FeedbackItems, type FeedbackSource, type NewFeedback } from '../../bot/domain/feedback/feedback-items';
 import type { FeedbackSubscriptions } from '../../bot/domain/feedback/feedback-subscriptions';
 import { quarterOf, reportPeriodsFrom, type ReportPeriods } from '../../bot/domain/feedback/report-period';
 import type { ReportExports } from '../../bot/domain/feedback/report-exports';
@@ -64,9 +64,16 @@ export class FeedbackDesk {
    * A retention concern's reason or a transport report counts towards its theme: counted only, no words, no name.
    * Its own flow has already told the carer what happened, so a failure here is logged, not passed on.
    */
-  async count(id: string, theme: Theme, source: Extract<FeedbackSource, 'retention' | 'transport'>, channel: string): Promise<void> {
+  async count(id: string, theme: Theme, source: Extract<FeedbackSource, 'retention' | 'transport'>, carer: ProactiveAddress, channel: string): Promise<void> {
     try {
-      await this.deps.items.record(deterministicId('counted', id), { theme, source, sharing: 'anonymous', channel, receivedAt: this.nowIso() });
+      await this.deps.items.record(deterministicId('counted', id), {
+        theme,
+        source,
+        sharing: 'anonymous',
+        contributor: contributorKey(carer),
+        channel,
+        receivedAt: this.nowIso(),
+      });
     } catch (error) {
       this.deps.logger.warn('theme count not recorded', { code: errorCodeOf(error), source, outcome: 'not-counted' });
     }
@@ -247,6 +254,7 @@ export class FeedbackDesk {
         receivedAt: i.data.receivedAt,
         ...(i.data.forum === undefined ? {} : { forum: i.data.forum }),
         ...(i.data.words === undefined ? {} : { words: i.data.words }),
+        ...(i.data.contributor === undefined ? {} : { contributor: i.data.contributor }),
       })),
       responses: published.map((r) => ({ theme: r.data.theme, publishedAt: r.data.publishedAt ?? '', reference: r.data.reference })),
       forums: this.deps.profile.carersAssociations,

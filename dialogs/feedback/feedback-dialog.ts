@@ -10,7 +10,7 @@ import {
 import type { ServiceProfile } from '../../bot/content/service-profile';
 import { THEMES, type Theme } from '../../bot/content/taxonomy';
 import { maskPersonalData } from '../../bot/domain/personal-data';
-import type { Sharing } from '../../bot/domain/feedback/feedback-items';
+import { contributorKey, type Sharing } from '../../bot/domain/feedback/feedback-items';
 import { messages } from '../../bot/messages';
 import type { ProactiveAddress } from '../../bot/proactive/address';
 import { buttonsPrompt, choiceKey, choicesOf } from '../choices';
@@ -140,6 +140,8 @@ export class FeedbackDialog extends ComponentDialog {
         theme,
         ...(a.forum === undefined ? {} : { forum: a.forum }),
         source: options.source,
+        // a rep speaks for the forum: what they log counts on its own
+        ...(options.source === 'carer' ? { contributor: contributorKey(options.audience) } : {}),
         sharing: a.sharing ?? 'anonymous',
         ...(a.name === undefined ? {} : { name: a.name }),
         ...(quoted && a.words !== undefined ? { words: a.words } : {}),

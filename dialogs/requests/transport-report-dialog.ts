@@ -1,3 +1,4 @@
+import type { ProactiveAddress } from '../../bot/proactive/address';
 import { SaveNotConfirmed } from './request-desk';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../bot/clock';
@@ -19,7 +20,7 @@ export interface TransportReportDeps {
   readonly profile: ServiceProfile;
   readonly clock: Clock;
   /** The report counts towards the transport-reliability feedback theme (counted only: no words, no name). */
-  readonly countTowardsTheme: (recordId: string, theme: Theme, channel: string) => Promise<void>;
+  readonly countTowardsTheme: (recordId: string, theme: Theme, carer: ProactiveAddress, channel: string) => Promise<void>;
 }
 
 interface Answers {
@@ -95,7 +96,7 @@ export class TransportReportDialog extends ComponentDialog {
         theme: 'transport-reliability',
         raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',
       });
-      await this.deps.countTowardsTheme(options.recordId, record.data.theme, options.channel);
+      await this.deps.countTowardsTheme(options.recordId, record.data.theme, options.carerAudience, options.channel);
       const portal = this.deps.profile.links.transportPortal;
       await step.context.sendActivity({
         type: 'message',

@@ -241,6 +241,23 @@ describe.each(['sqlite', 'cosmos'] as const)('the feedback loop end to end (%s)'
     expect(replyTexts(await say(carer, button))).toEqual([messages.feedback.askWords(themes['tax-statements'])]);
   });
 
+  it('shows Teams at most six buttons: five themes and "More choices", which turns the page; any theme can be typed', async () => {
+    const carer = person('aad-carer-6', 'Ash Sixth');
+    const buttonsOf = (reply: ActivityReply) =>
+      reply.activities.flatMap((a) =>
+        (a.attachments ?? []).flatMap((x) => ((x as { content: { buttons?: { title: string }[] } }).content.buttons ?? []).map((b) => b.title)),
+      );
+    const all = Object.values(themes);
+    const first = buttonsOf(await say(carer, LATE_PAYMENTS));
+    expect(first).toEqual([themes['payments-timeliness'], ...all.filter((t) => t !== themes['payments-timeliness']).slice(0, 4), messages.moreChoices]);
+    const second = buttonsOf(await say(carer, messages.moreChoices));
+    expect(second).toHaveLength(6);
+    expect(second.at(-1)).toBe(messages.moreChoices);
+    expect(second.slice(0, 5).some((t) => first.includes(t))).toBe(false);
+    expect(replyTexts(await say(carer, themes.other)).join('\n')).toContain(messages.feedback.askForum);
+    await say(carer, 'cancel');
+  });
+
   it('stops the updates when the carer asks', async () => {
     expect(replyTexts(await say(first, 'stop feedback updates'))).toEqual([messages.feedback.updatesOff(1)]);
     expect(await running.app.records.list('feedback-subscription')).toHaveLength(0);

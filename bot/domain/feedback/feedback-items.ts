@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { THEMES, type Theme } from '../../content/taxonomy';
 import { ConflictError } from '../../errors';
 import type { Logger } from '../../logger';
-import type { RecordStore, StoredRecord } from '../../storage/record-store';
+import { deterministicId, type RecordStore, type StoredRecord } from '../../storage/record-store';
+import type { ProactiveAddress } from '../../proactive/address';
 import { TypedRecords, type SchemaMatches } from '../../storage/typed-records';
 import { maskPersonalData } from '../personal-data';
 import type { RetentionReason } from '../concerns/concerns';
@@ -35,6 +36,11 @@ export interface FeedbackItem {
   readonly receivedAt: string;
   readonly status: FeedbackStatus;
   readonly statusChangedAt?: string;
+  /**
+   * A one-way key of who gave it (`contributorKey`), so the association's counts are of carers, not messages: one
+   * carer writing three times is still one. Never shown; absent for what a rep logs for a forum.
+   */
+  readonly contributor?: string;
 }
 
 export const feedbackItemSchema = z.object({
@@ -49,6 +55,7 @@ export const feedbackItemSchema = z.object({
   receivedAt: z.string(),
   status: z.enum(FEEDBACK_STATUS_IDS),
   statusChangedAt: z.string().optional(),
+  contributor: z.string().optional(),
 });
 true satisfies SchemaMatches<typeof feedbackItemSchema, FeedbackItem>;
 
@@ -64,6 +71,9 @@ const RETENTION_THEMES: Readonly<Record<RetentionReason, Theme>> = {
   'training-or-paperwork': 'skills-accreditation',
   other: 'other',
 };
+
+/** The key an item counts its carer by: a hash of where they are reached, never the address itself. */
+export const contributorKey = (audience: ProactiveAddress): string => deterministicId('feedback-contributor', audience);
 
 export const themeOfRetentionReason = (reason: RetentionReason): Theme => RETENTION_THEMES[reason];
 

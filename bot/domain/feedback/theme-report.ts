@@ -22,6 +22,8 @@ export interface CountedItem {
   readonly receivedAt: string;
   /** Only when the carer allowed quoting; already masked. */
   readonly words?: string;
+  /** Who gave it, as a one-way key: counts are of carers, not messages. Absent: the item counts on its own. */
+  readonly contributor?: string;
 }
 
 export interface RecordedResponse {
@@ -106,8 +108,8 @@ function rowFor(
   forums: readonly string[],
 ): ThemeRow {
   const inTheme = current.filter((item) => item.theme === theme);
-  const shownCurrent = shownCount(inTheme.length);
-  const shownPrevious = shownCount(previous.filter((item) => item.theme === theme).length);
+  const shownCurrent = shownCount(peopleIn(inTheme));
+  const shownPrevious = shownCount(peopleIn(previous.filter((item) => item.theme === theme)));
   const quotes =
     shownCurrent.kind === 'count'
       ? inTheme
@@ -127,15 +129,20 @@ function rowFor(
   };
 }
 
+/** How many carers gave these items: one carer writing three times is one, so repetition cannot lift a small number. */
+function peopleIn(items: readonly CountedItem[]): number {
+  return new Set(items.map((item, i) => item.contributor ?? `item:${i}`)).size;
+}
+
 /**
  * A theme's count per forum, or none at all when one could be worked out from the others: the theme's total minus
  * the shown forums (and items with no forum) must never leave a small number behind.
  */
 function forumCells(inTheme: readonly CountedItem[], forums: readonly string[]): Record<string, ShownCount> {
-  const counts = forums.map((forum) => inTheme.filter((item) => item.forum === forum).length);
-  const rest = inTheme.length - counts.reduce((a, b) => a + b, 0);
+  const counts = forums.map((forum) => peopleIn(inTheme.filter((item) => item.forum === forum)));
+  const rest = peopleIn(inTheme.filter((item) => item.forum === undefined || !forums.includes(item.forum)));
   const safe = (n: number) => n === 0 || n >= SUPPRESS_BELOW;
-  if (!safe(inTheme.length) || !counts.every(safe) || !safe(rest)) return {};
+  if (!safe(peopleIn(inTheme)) || !counts.every(safe) || !safe(rest)) return {};
   return Object.fromEntries(forums.map((forum, i) => [forum, shownCount(counts[i] ?? 0)]));
 }
 

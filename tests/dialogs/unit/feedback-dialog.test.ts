@@ -1,5 +1,6 @@
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import type { LoadedContent } from '../../../bot/content/load-content';
+import { contributorKey } from '../../../bot/domain/feedback/feedback-items';
 import { messages } from '../../../bot/messages';
 import { userAddress } from '../../../bot/proactive/address';
 import { FeedbackDialog, type FeedbackFlowOptions } from '../../../dialogs/feedback/feedback-dialog';
@@ -69,7 +70,7 @@ describe('FeedbackDialog (unit, DialogTestClient)', () => {
     const recorded = await world.chat.texts(messages.feedback.quote);
     expect(recorded[0]).toContain('with your name');
     expect(recorded[1]).toBe(messages.feedback.askSubscribe(themes['payments-timeliness']));
-    expect(await stored(world)).toMatchObject({ sharing: 'named', name: 'Pat', words: 'the mileage is always paid late' });
+    expect(await stored(world)).toMatchObject({ sharing: 'named', name: 'Pat', words: 'the mileage is always paid late', contributor: contributorKey(CARER) });
     expect(await world.chat.texts(messages.feedback.subscribeNo)).toEqual([messages.feedback.notSubscribed]);
     expect(await world.subscriptions.audiencesFor('payments-timeliness')).toEqual([]);
     expect(world.chat.status).toBe(DialogTurnStatus.complete);
@@ -98,6 +99,7 @@ describe('FeedbackDialog (unit, DialogTestClient)', () => {
     const logged = await world.chat.texts(messages.feedback.countOnly);
     expect(logged[0]).toContain('Logged for the forum');
     expect(await stored(world)).toMatchObject({ source: 'forum', sharing: 'anonymous' });
+    expect((await stored(world)).contributor).toBeUndefined(); // the forum's voice counts on its own
     expect(world.chat.status).toBe(DialogTurnStatus.complete);
   });
 

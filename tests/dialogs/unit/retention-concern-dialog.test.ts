@@ -87,7 +87,7 @@ describe('RetentionConcernDialog (unit, DialogTestClient)', () => {
     expect(chat.status).toBe(DialogTurnStatus.complete);
     expect(chat.result).toEqual({ recorded: true, concernId: options.recordId });
     // the reason counts towards its feedback theme, once, with nothing of what the carer said
-    expect(counted).toEqual([[options.recordId, 'wellbeing-and-support', 'msteams']]);
+    expect(counted).toEqual([[options.recordId, 'wellbeing-and-support', CARER, 'msteams']]);
   });
 
   it('off Teams offers no Teams message; a home visit needs no number, and "any" time is stored as any time', async () => {

@@ -80,7 +80,7 @@ describe('TransportReportDialog (unit, DialogTestClient)', () => {
       raisedAt: inOfficeHours.now().toUTC().toISO(),
     });
     expect(last).toEqual([{ text: messages.transport.recorded(stored.data.reference, portalLink()), buttons: [], textFormat: 'markdown' }]);
-    expect(counted).toEqual([[options.recordId, 'transport-reliability', 'msteams']]);
+    expect(counted).toEqual([[options.recordId, 'transport-reliability', CARER, 'msteams']]);
     expect(chat.status).toBe(DialogTurnStatus.complete);
   });
 

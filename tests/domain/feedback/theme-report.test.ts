@@ -19,6 +19,17 @@ const report = (counted: readonly CountedItem[], responses: readonly RecordedRes
 const rowOf = (counted: readonly CountedItem[], theme: Theme) => report(counted).rows.find((row) => row.theme === theme);
 
 describe('small-number suppression', () => {
+  it('counts carers, not messages: one carer writing three times is "fewer than 3"; three carers are 3', () => {
+    const oneCarer = items(3, 'communication', NOVEMBER, { contributor: 'carer-a' });
+    expect(rowOf(oneCarer, 'communication')?.current).toEqual({ kind: 'fewer-than-3' });
+    const threeCarers = [
+      ...oneCarer,
+      ...items(1, 'communication', NOVEMBER, { contributor: 'carer-b' }),
+      ...items(1, 'communication', NOVEMBER, { contributor: 'carer-c' }),
+    ];
+    expect(rowOf(threeCarers, 'communication')?.current).toEqual({ kind: 'count', n: 3 });
+  });
+
   it('shows 2 items in a theme as "fewer than 3"', () => {
     expect(rowOf(items(2, 'recognition', NOVEMBER), 'recognition')?.current).toEqual({ kind: 'fewer-than-3' });
   });
