@@ -25,7 +25,6 @@ import type { TrainingNotices } from './training/training-notices';
 import { textOf } from '../bot/turn/activity-text';
 import { THEMES, type Theme } from '../bot/content/taxonomy';
 import { forumNamedIn } from '../bot/domain/feedback/forums';
-import { maskPersonalData } from '../bot/domain/personal-data';
 import { FeedbackDialog, type FeedbackFlowOptions } from './feedback/feedback-dialog';
 import type { FeedbackDesk } from './feedback/feedback-desk';
 
@@ -281,11 +280,10 @@ function flowOptions(step: WaterfallStepContext, turn: Turn): CarerFlowOptions {
     carerAudience: turn.facts.address,
     carerDisplayName: activity.from.name,
     channel: turn.facts.channel,
-    text: textOf(activity),
   };
 }
 
-/** The feedback flow's start: a "give feedback on …" button names its theme and has no words yet; words are masked now. */
+/** The feedback flow's start: a "give feedback on …" button names its theme, and the flow then asks for the words. */
 function feedbackOptions(step: WaterfallStepContext, turn: Turn, recognised: Theme | undefined, profile: ServiceProfile): FeedbackFlowOptions {
   const { activity } = step.context;
   const text = textOf(activity).trim();
@@ -299,7 +297,7 @@ function feedbackOptions(step: WaterfallStepContext, turn: Turn, recognised: The
     audience: turn.facts.address,
     channel: turn.facts.channel,
     ...(activity.from.name === '' ? {} : { displayName: activity.from.name }),
-    ...(button ? {} : { words: maskPersonalData(text) }),
+    asksForWords: button,
     ...(theme === undefined ? {} : { theme }),
     ...(forum === undefined ? {} : { forum }),
   };

@@ -40,7 +40,8 @@ export const RECORD_KINDS = {
     container: 'bot-state',
     ttlSeconds: 30 * DAY,
     partitionedBy: 'hash of the botbuilder state key',
-    holds: 'dialog position, ids and preferences for one conversation or user; no free text after the turn',
+    holds:
+      "dialog position, ids and preferences for one conversation or user; no message text after the turn, except a feedback flow's masked words until that flow ends",
     category: 'personal',
     lawfulBasis: PUBLIC_TASK,
   },

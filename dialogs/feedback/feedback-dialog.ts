@@ -1,3 +1,4 @@
+import { textOf } from '../../bot/turn/activity-text';
 import {
   ComponentDialog,
   TextPrompt,
@@ -23,7 +24,10 @@ const NAME = 'feedback.name';
 const STEPS = 'feedback.steps';
 const MAX_WORDS = 1000;
 
-/** What the feedback flow starts with. Words are masked before they reach the dialog state. */
+/**
+ * What the feedback flow starts with: facts only. The words are read from the first turn's activity and masked before
+ * the dialog state holds them (until the flow ends, to be stored only if the carer allows quoting).
+ */
 export interface FeedbackFlowOptions {
   /** Deterministic id from the first activity: a redelivered activity cannot log the feedback twice. */
   readonly recordId: string;
@@ -32,8 +36,8 @@ export interface FeedbackFlowOptions {
   readonly audience: ProactiveAddress;
   readonly channel: string;
   readonly displayName?: string;
-  /** The message that started it, masked; absent when a button started it (the flow asks for the words). */
-  readonly words?: string;
+  /** Started by the "Give feedback" button: the message is not the feedback, so the flow asks for it. */
+  readonly asksForWords: boolean;
   readonly theme?: Theme;
   readonly forum?: string;
 }
@@ -80,8 +84,8 @@ export class FeedbackDialog extends ComponentDialog {
   }
 
   private async askWords(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { words, theme } = optionsOf(step);
-    if (words !== undefined) return step.next(words);
+    const { asksForWords, theme } = optionsOf(step);
+    if (!asksForWords) return step.next(textOf(step.context.activity));
     return step.prompt(WORDS, { prompt: messages.feedback.askWords(theme === undefined ? undefined : messages.labels.themes[theme]) });
   }
 

@@ -1,3 +1,4 @@
+import { textOf } from '../../bot/turn/activity-text';
 import { SaveNotConfirmed } from './request-desk';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Clock } from '../../bot/clock';
@@ -20,6 +21,8 @@ export interface MentorRequestDeps {
 }
 
 interface Answers {
+  /** Read from the message that started the flow, in its own turn: the words themselves are not kept. */
+  mode?: MentorRequest['mode'];
   area?: string;
   fosteringType?: string;
 }
@@ -36,6 +39,7 @@ export class MentorRequestDialog extends ComponentDialog {
   }
 
   private async askArea(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    answers(step).mode = mentorModeOf(textOf(step.context.activity));
     return step.prompt(CHOICE, { prompt: messages.mentor.askArea, choices: [...this.deps.profile.areas, messages.mentor.noPreference] });
   }
 
@@ -52,7 +56,7 @@ export class MentorRequestDialog extends ComponentDialog {
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as CarerFlowOptions;
     const language = String(step.result ?? '').trim();
-    const mode = mentorModeOf(options.text);
+    const mode = answers(step).mode ?? 'find-a-mentor';
     try {
       const record = await this.deps.desk.raise<MentorRequest>(options.recordId, {
         type: 'mentor-request',

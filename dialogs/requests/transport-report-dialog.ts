@@ -1,3 +1,4 @@
+import { textOf } from '../../bot/turn/activity-text';
 import type { ProactiveAddress } from '../../bot/proactive/address';
 import { SaveNotConfirmed } from './request-desk';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
@@ -48,7 +49,7 @@ export class TransportReportDialog extends ComponentDialog {
 
   private async askWaiting(step: WaterfallStepContext): Promise<DialogTurnResult> {
     // said in the message itself: contacts in this turn, before any question
-    if (saysChildWaitingNow((step.options as CarerFlowOptions).text)) return step.next({ value: messages.transport.waitingYes });
+    if (saysChildWaitingNow(textOf(step.context.activity))) return step.next({ value: messages.transport.waitingYes });
     return step.prompt(CHOICE, { prompt: messages.transport.askWaiting, choices: [messages.transport.waitingYes, messages.transport.waitingNo] });
   }
 

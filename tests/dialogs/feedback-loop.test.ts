@@ -258,6 +258,18 @@ describe.each(['sqlite', 'cosmos'] as const)('the feedback loop end to end (%s)'
     await say(carer, 'cancel');
   });
 
+  it('keeps only masked words in bot state while the flow runs, and none once it ends (DP-2)', async () => {
+    const carer = person('aad-carer-7', 'Sky Seventh');
+    const botState = async () => JSON.stringify(await running.app.records.list('bot-state'));
+    await say(carer, LATE_PAYMENTS);
+    const during = await botState();
+    expect(during).toContain('paid late after every bank holiday'); // masked, for the item if quoting is allowed
+    expect(during).not.toMatch(/960123|Mill Lane|Sarah Jones/);
+    for (const answer of [themes['payments-timeliness'], CFCA, messages.feedback.anonymous, messages.feedback.countOnly, messages.feedback.subscribeNo])
+      await say(carer, answer);
+    expect(await botState()).not.toContain('paid late after every bank holiday');
+  });
+
   it('stops the updates when the carer asks', async () => {
     expect(replyTexts(await say(first, 'stop feedback updates'))).toEqual([messages.feedback.updatesOff(1)]);
     expect(await running.app.records.list('feedback-subscription')).toHaveLength(0);

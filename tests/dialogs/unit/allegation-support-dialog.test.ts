@@ -4,8 +4,8 @@ import type { LoadedContent } from '../../../bot/content/load-content';
 import { messages } from '../../../bot/messages';
 import { userAddress } from '../../../bot/proactive/address';
 import { AllegationSupportDialog } from '../../../dialogs/concerns/allegation-support-dialog';
-import type { CarerFlowOptions } from '../../../dialogs/flow-options';
 import { closeStores, DialogConversation, desks, guidance, loadRealContent, required } from './dialog-test-kit';
+import type { FlowStart } from './dialog-test-kit';
 
 const clock = fixedClock('2026-06-09T14:30:00+01:00'); // a Tuesday afternoon
 /** How the process works, shown with the explanation (dialogs/routes.ts). */
@@ -22,10 +22,10 @@ describe('AllegationSupportDialog (unit, DialogTestClient)', () => {
   });
   afterEach(closeStores);
 
-  const start = (overrides: Partial<CarerFlowOptions> = {}) => {
+  const start = (overrides: Partial<FlowStart> = {}) => {
     const world = desks(clock, content);
     const processArticle = shown.article(PROCESS_ARTICLE);
-    const options: CarerFlowOptions = {
+    const options: FlowStart = {
       recordId: 'allegation-activity-1',
       carerAudience: CARER,
       carerDisplayName: 'Alex Carer',
@@ -115,7 +115,7 @@ describe('AllegationSupportDialog (unit, DialogTestClient)', () => {
   });
 
   /** Call back chosen, SSW left out: the next answer (the contact method) raises the request. */
-  const upToMethod = async (chat: DialogConversation, options: CarerFlowOptions) => {
+  const upToMethod = async (chat: DialogConversation, options: FlowStart) => {
     await chat.say(options.text);
     await chat.say(messages.allegation.choiceCallback);
     expect(await chat.texts(messages.allegation.sswNo)).toEqual([messages.allegation.askMethod]);

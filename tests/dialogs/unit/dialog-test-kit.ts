@@ -61,6 +61,9 @@ function replyOf(activity: Partial<Activity>): Reply {
   };
 }
 
+/** A flow's start in a test: the options, and the message that starts it (sent as the first turn's activity). */
+export type FlowStart = CarerFlowOptions & { readonly text: string };
+
 /**
  * One conversation with one dialog, started with `options` on the first message (DialogTestClient begins the dialog
  * when nothing is active). `say` returns every reply of that turn, in order.

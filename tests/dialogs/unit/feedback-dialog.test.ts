@@ -25,7 +25,7 @@ describe('FeedbackDialog (unit, DialogTestClient)', () => {
       source: 'carer',
       audience: CARER,
       channel: 'webchat',
-      words: 'the mileage is always paid late',
+      asksForWords: false,
       theme: 'payments-timeliness',
       forum: 'pfcc',
       ...overrides,
@@ -77,7 +77,7 @@ describe('FeedbackDialog (unit, DialogTestClient)', () => {
   });
 
   it('started from the "Give feedback" button, asks for the words first and masks them before storing', async () => {
-    const world = start({ words: undefined, forum: undefined });
+    const world = start({ asksForWords: true, forum: undefined });
     expect(await world.chat.texts(messages.feedback.logMyViewText(themes['payments-timeliness']))).toEqual([
       messages.feedback.askWords(themes['payments-timeliness']),
     ]);

@@ -3,9 +3,9 @@ import { fixedClock } from '../../helpers/fixed-clock';
 import type { LoadedContent } from '../../../bot/content/load-content';
 import { messages } from '../../../bot/messages';
 import { userAddress } from '../../../bot/proactive/address';
-import type { CarerFlowOptions } from '../../../dialogs/flow-options';
 import { MentorRequestDialog } from '../../../dialogs/requests/mentor-request-dialog';
 import { closeStores, DialogConversation, desks, loadRealContent, required } from './dialog-test-kit';
+import type { FlowStart } from './dialog-test-kit';
 
 const clock = fixedClock('2026-06-10T11:00:00+01:00');
 const CARER = userAddress('webchat:dl_new_carer');
@@ -18,9 +18,9 @@ describe('MentorRequestDialog (unit, DialogTestClient)', () => {
   });
   afterEach(closeStores);
 
-  const start = (overrides: Partial<CarerFlowOptions> = {}) => {
+  const start = (overrides: Partial<FlowStart> = {}) => {
     const world = desks(clock, content);
-    const options: CarerFlowOptions = {
+    const options: FlowStart = {
       recordId: 'mentor-activity-1',
       carerAudience: CARER,
       carerDisplayName: 'Jo Carer',
@@ -75,7 +75,7 @@ describe('MentorRequestDialog (unit, DialogTestClient)', () => {
   });
 
   /** Area and type chosen: the next answer (the language) raises the request. */
-  const upToLanguage = async (chat: DialogConversation, options: CarerFlowOptions) => {
+  const upToLanguage = async (chat: DialogConversation, options: FlowStart) => {
     await chat.say(options.text);
     await chat.say(areaChoice(1));
     expect(await chat.texts(messages.labels.fosteringTypes[2])).toEqual([messages.mentor.askLanguage]);

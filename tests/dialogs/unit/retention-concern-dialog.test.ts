@@ -4,8 +4,8 @@ import type { LoadedContent } from '../../../bot/content/load-content';
 import { messages } from '../../../bot/messages';
 import { userAddress } from '../../../bot/proactive/address';
 import { RetentionConcernDialog } from '../../../dialogs/concerns/retention-concern-dialog';
-import type { CarerFlowOptions } from '../../../dialogs/flow-options';
 import { closeStores, DialogConversation, desks, guidance, loadRealContent, required } from './dialog-test-kit';
+import type { FlowStart } from './dialog-test-kit';
 
 const clock = fixedClock('2026-06-08T10:00:00+01:00'); // a Monday morning
 /** The guidance the route shows with the offer (dialogs/routes.ts). */
@@ -23,11 +23,11 @@ describe('RetentionConcernDialog (unit, DialogTestClient)', () => {
   afterEach(closeStores);
 
   /** A new store, desk and conversation for each test. */
-  const start = (overrides: Partial<CarerFlowOptions> = {}) => {
+  const start = (overrides: Partial<FlowStart> = {}) => {
     const world = desks(clock, content);
     const { replies, article } = shown;
     const supportArticle = article(SUPPORT_ARTICLE);
-    const options: CarerFlowOptions = {
+    const options: FlowStart = {
       recordId: 'retention-activity-1',
       carerAudience: CARER,
       carerDisplayName: 'Sam Carer',
@@ -131,7 +131,7 @@ describe('RetentionConcernDialog (unit, DialogTestClient)', () => {
   });
 
   /** Every question answered (contact by Teams message, so no number is asked): the next answer raises the concern. */
-  const upToUrgency = async (chat: DialogConversation, options: CarerFlowOptions) => {
+  const upToUrgency = async (chat: DialogConversation, options: FlowStart) => {
     await chat.say(options.text);
     await chat.say('yes');
     await chat.say(messages.labels.retentionReasons['social-worker-support']);

@@ -5,9 +5,9 @@ import type { LoadedContent } from '../../../bot/content/load-content';
 import { isOfficeHours } from '../../../bot/domain/service-hours';
 import { messages } from '../../../bot/messages';
 import { userAddress } from '../../../bot/proactive/address';
-import type { CarerFlowOptions } from '../../../dialogs/flow-options';
 import { TransportReportDialog } from '../../../dialogs/requests/transport-report-dialog';
 import { closeStores, DialogConversation, desks, loadRealContent, required } from './dialog-test-kit';
+import type { FlowStart } from './dialog-test-kit';
 
 const inOfficeHours = fixedClock('2026-06-08T10:00:00+01:00'); // a Monday morning
 const outOfHours = fixedClock('2026-06-13T22:00:00+01:00'); // a Saturday night
@@ -20,9 +20,9 @@ describe('TransportReportDialog (unit, DialogTestClient)', () => {
   });
   afterEach(closeStores);
 
-  const start = (overrides: Partial<CarerFlowOptions> = {}, clock: Clock = inOfficeHours) => {
+  const start = (overrides: Partial<FlowStart> = {}, clock: Clock = inOfficeHours) => {
     const world = desks(clock, content);
-    const options: CarerFlowOptions = {
+    const options: FlowStart = {
       recordId: 'transport-activity-1',
       carerAudience: CARER,
       carerDisplayName: 'Sam Carer',
@@ -116,7 +116,7 @@ describe('TransportReportDialog (unit, DialogTestClient)', () => {
   });
 
   /** Not waiting, no car seat, health appointment: the next answer (when) logs the report. */
-  const upToWhen = async (chat: DialogConversation, options: CarerFlowOptions) => {
+  const upToWhen = async (chat: DialogConversation, options: FlowStart) => {
     await chat.say(options.text);
     await chat.say(messages.transport.waitingNo);
     await chat.say(messages.labels.transportProblems['no-car-seat']);
