@@ -1,5 +1,5 @@
 import { CardFactory, type Attachment } from 'botbuilder';
-import { DateTime } from 'luxon';
+import { cardDay, escapeMarkdown } from '../card-text';
 import { type Concern } from '../../bot/domain/concerns/concerns';
 import { messages } from '../../bot/messages';
 import type { StoredRecord } from '../../bot/storage/record-store';
@@ -7,8 +7,7 @@ import type { StoredRecord } from '../../bot/storage/record-store';
 /** Teams gets Universal Actions (Action.Execute, refreshed in place); Web Chat gets Action.Submit. */
 export type CardActionMode = 'execute' | 'submit';
 
-const escapeMarkdown = (text: string) => text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
-const day = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/London' }).toLocaleString(DateTime.DATE_MED_WITH_WEEKDAY, { locale: 'en-GB' });
+const day = (iso: string) => cardDay(iso);
 
 /** One concern, as managers see it, with what they can do next. `banner` says why it is shown (e.g. someone else changed it). */
 export function concernCard(record: StoredRecord<Concern>, mode: CardActionMode, options: { today: string; banner?: string }): Attachment {

@@ -1,5 +1,5 @@
 import { CardFactory, type Attachment } from 'botbuilder';
-import { DateTime } from 'luxon';
+import { cardDay, escapeMarkdown } from '../card-text';
 import type { Theme } from '../../bot/content/taxonomy';
 import type { FeedbackItem } from '../../bot/domain/feedback/feedback-items';
 import type { ThemeResponse } from '../../bot/domain/feedback/theme-responses';
@@ -8,8 +8,7 @@ import { messages } from '../../bot/messages';
 import type { StoredRecord } from '../../bot/storage/record-store';
 import type { CardActionMode } from '../concerns/concern-card';
 
-const escapeMarkdown = (text: string) => text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
-const day = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/London' }).toLocaleString(DateTime.DATE_MED, { locale: 'en-GB' });
+const day = (iso: string) => cardDay(iso, false);
 const card = (body: unknown[], actions: unknown[] = [], refresh?: unknown): Attachment =>
   CardFactory.adaptiveCard({
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -152,18 +151,21 @@ export function digestCard(input: ReportCardInput): Attachment {
   ]);
 }
 
+/** A published response's words for the messages that show it; `escape` for card Markdown (free text from a manager). */
+export function responseWords(r: ThemeResponse, escape: (text: string) => string = (t) => t) {
+  return {
+    theme: messages.labels.themes[r.theme],
+    youSaid: escape(r.youSaid),
+    weDid: escape(r.weDid),
+    owner: escape(r.owner),
+    ...(r.byWhen === undefined ? {} : { byWhen: r.byWhen }),
+  };
+}
+
+/** "Wednesday 2 December 2026, Payments on time. You said: … We did: … (owner, by …)" */
+export const responseLine = (r: ThemeResponse, escape?: (text: string) => string): string =>
+  messages.feedback.responseLine({ published: (r.publishedAt ?? '').slice(0, 10), ...responseWords(r, escape) });
+
 function responseBlock(response: ThemeResponse | undefined) {
-  if (response === undefined) return [];
-  return [
-    text(
-      messages.feedback.responseLine({
-        published: (response.publishedAt ?? '').slice(0, 10),
-        theme: messages.labels.themes[response.theme],
-        youSaid: escapeMarkdown(response.youSaid),
-        weDid: escapeMarkdown(response.weDid),
-        owner: escapeMarkdown(response.owner),
-        ...(response.byWhen === undefined ? {} : { byWhen: response.byWhen }),
-      }),
-    ),
-  ];
+  return response === undefined ? [] : [text(responseLine(response, escapeMarkdown))];
 }

@@ -23,7 +23,8 @@ import type { FeedbackThemeSubmit } from '../card-actions/card-submit';
 import { nonEmpty } from '../card-actions/card-submit';
 import type { CardActionMode } from '../concerns/concern-card';
 import { statusCard } from '../status-card';
-import { digestCard, feedbackThemeCard, shown, themeReportCard } from './feedback-cards';
+import { digestCard, feedbackThemeCard, responseLine, responseWords, shown, themeReportCard } from './feedback-cards';
+import { forumNames } from '../../bot/domain/feedback/forums';
 
 export interface FeedbackDeskDeps {
   readonly items: FeedbackItems;
@@ -99,7 +100,7 @@ export class FeedbackDesk {
       });
       return false;
     }
-    const lines = published.slice(0, 5).map((r) => `- ${this.responseLine(r.data)}`);
+    const lines = published.slice(0, 5).map((r) => `- ${responseLine(r.data)}`);
     await context.sendActivity({ type: 'message', textFormat: 'markdown', text: [messages.feedback.responsesHeader(label), ...lines].join('\n') });
     return true;
   }
@@ -172,7 +173,7 @@ export class FeedbackDesk {
       report,
       responses,
       chart: await this.chartOf(report),
-      forumNames: this.forumNames(),
+      forumNames: forumNames(this.deps.profile),
       ...(this.deps.publicBaseUrl === undefined ? {} : { downloadUrl: `${this.deps.publicBaseUrl}/exports/${token}` }),
       ...(periods.understood ? {} : { note: messages.feedback.periodNotUnderstood }),
     });
@@ -189,7 +190,7 @@ export class FeedbackDesk {
     const periods = named.understood ? named : quarterOf(this.reportTime());
     const { report, responses } = await this.build(periods);
     await this.audit(facts, 'view-you-said-we-did', periods.current.start.toISODate() ?? '');
-    const card = digestCard({ report, responses, chart: await this.chartOf(report), forumNames: this.forumNames() });
+    const card = digestCard({ report, responses, chart: await this.chartOf(report), forumNames: forumNames(this.deps.profile) });
     await context.sendActivity({ type: 'message', attachments: [card] });
   }
 
@@ -223,13 +224,7 @@ export class FeedbackDesk {
     return {
       type: 'message',
       textFormat: 'markdown',
-      text: messages.feedback.responseNotice({
-        theme: messages.labels.themes[r.theme],
-        youSaid: r.youSaid,
-        weDid: r.weDid,
-        owner: r.owner,
-        ...(r.byWhen === undefined ? {} : { byWhen: r.byWhen }),
-      }),
+      text: messages.feedback.responseNotice(responseWords(r)),
     };
   }
 
@@ -238,7 +233,7 @@ export class FeedbackDesk {
     const draft = await this.deps.responses.draftFor(theme);
     const latest = (await this.deps.responses.published(theme))[0];
     return feedbackThemeCard(
-      { theme, waiting, forumNames: this.forumNames(), ...(draft === undefined ? {} : { draft }), ...(latest === undefined ? {} : { latest }) },
+      { theme, waiting, forumNames: forumNames(this.deps.profile), ...(draft === undefined ? {} : { draft }), ...(latest === undefined ? {} : { latest }) },
       mode,
       banner,
     );
@@ -294,23 +289,8 @@ export class FeedbackDesk {
     return this.deps.clock.now().plus({ milliseconds: 1 });
   }
 
-  private responseLine(r: ThemeResponse): string {
-    return messages.feedback.responseLine({
-      published: (r.publishedAt ?? '').slice(0, 10),
-      theme: messages.labels.themes[r.theme],
-      youSaid: r.youSaid,
-      weDid: r.weDid,
-      owner: r.owner,
-      ...(r.byWhen === undefined ? {} : { byWhen: r.byWhen }),
-    });
-  }
-
   private mayReport(facts: TurnFacts): boolean {
     return facts.roles.has('association-rep') || facts.roles.has('manager');
-  }
-
-  private forumNames(): Record<string, string> {
-    return Object.fromEntries(this.deps.profile.carersAssociations.map((key) => [key, this.deps.profile.contacts[key]?.name ?? key]));
   }
 
   private async audit(facts: TurnFacts, what: string, recordId: string): Promise<void> {

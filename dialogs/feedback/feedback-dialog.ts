@@ -17,6 +17,7 @@ import type { ProactiveAddress } from '../../bot/proactive/address';
 import { buttonsPrompt, choiceKey, choicesOf } from '../choices';
 import { DialogId } from '../dialog-ids';
 import type { FeedbackDesk } from './feedback-desk';
+import { forumNames } from '../../bot/domain/feedback/forums';
 
 const CHOICE = 'feedback.choice';
 const WORDS = 'feedback.words';
@@ -105,12 +106,12 @@ export class FeedbackDialog extends ComponentDialog {
     const forums = this.deps.profile.carersAssociations;
     const known = optionsOf(step).forum ?? (forums.length === 1 ? forums[0] : undefined);
     if (known !== undefined || forums.length === 0) return step.next(known);
-    return step.prompt(CHOICE, { prompt: messages.feedback.askForum, choices: choicesOf(this.forumNames()) });
+    return step.prompt(CHOICE, { prompt: messages.feedback.askForum, choices: choicesOf(forumNames(this.deps.profile)) });
   }
 
   private async askSharing(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as FoundChoice | string | undefined;
-    answers(step).forum = typeof result === 'object' ? choiceKey(this.forumNames(), result) : result;
+    answers(step).forum = typeof result === 'object' ? choiceKey(forumNames(this.deps.profile), result) : result;
     // a rep logging a meeting's feedback speaks for the forum: nobody's name is kept
     if (optionsOf(step).source === 'forum') return step.next(undefined);
     return step.prompt(CHOICE, { prompt: messages.feedback.askSharing, choices: [messages.feedback.anonymous, messages.feedback.named] });
@@ -138,7 +139,7 @@ export class FeedbackDialog extends ComponentDialog {
     const a = answers(step);
     const quoted = (step.result as FoundChoice).value === messages.feedback.quote;
     const theme = a.theme ?? 'other';
-    const forum = a.forum === undefined ? undefined : this.forumNames()[a.forum];
+    const forum = a.forum === undefined ? undefined : forumNames(this.deps.profile)[a.forum];
     try {
       const { record } = await this.deps.desk.log(options.recordId, {
         theme,
@@ -192,11 +193,6 @@ export class FeedbackDialog extends ComponentDialog {
     await this.deps.desk.subscribe(theme, optionsOf(step).audience);
     await step.context.sendActivity(messages.feedback.subscribed(messages.labels.themes[theme]));
     return step.endDialog();
-  }
-
-  /** Association key → the name carers know it by. */
-  private forumNames(): Record<string, string> {
-    return Object.fromEntries(this.deps.profile.carersAssociations.map((key) => [key, this.deps.profile.contacts[key]?.name ?? key]));
   }
 }
 

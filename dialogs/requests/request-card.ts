@@ -1,11 +1,10 @@
+import { escapeMarkdown } from '../card-text';
 import { CardFactory, type Attachment } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { type ServiceRequest } from '../../bot/domain/requests/service-requests';
 import { messages } from '../../bot/messages';
 import type { StoredRecord } from '../../bot/storage/record-store';
 import type { CardActionMode } from '../concerns/concern-card';
-
-const escapeMarkdown = (text: string) => text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
 
 /** A transport report or mentor request as staff see it, with Close (Action.Execute on Teams, Submit on the web). */
 export function requestCard(record: StoredRecord<ServiceRequest>, mode: CardActionMode, banner?: string): Attachment {

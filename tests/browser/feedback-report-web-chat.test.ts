@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { messages } from '../../bot/messages';
 import { fixedClock } from '../helpers/fixed-clock';
 import { sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
+import { launchChromium } from '../helpers/chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT = '.test-results/feedback-report-web-chat.png';
 /** In local mode a page may ask for an id listed in a role variable (bot/channels/web/web-tokens.ts): the rep's page. */
 const REP_ID = 'local-rep';
@@ -45,7 +45,6 @@ describe("the carers' association's feedback themes report in web chat", () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: npm test installs it (apt-get install chromium)`);
     running = await startTestApp({ env: { ASSOCIATION_REP_IDS: REP_ID }, clock: fixedClock('2026-11-20T10:00:00Z') });
     // three items under one theme (shown as 3), one under another (shown as "fewer than 3"), all anonymous
     for (const carer of carers) {
@@ -53,18 +52,7 @@ describe("the carers' association's feedback themes report in web chat", () => {
         await say(carer, answer);
       }
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 90_000);
   afterAll(async () => {
     // beforeAll may have thrown (no Chromium) before assigning these

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { fixedClock } from '../helpers/fixed-clock';
 import { startTestApp, type RunningApp } from '../helpers/test-app';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { launchChromium } from '../helpers/chromium';
 
 /** What a first user saw on the local chat page (issue 10), checked in a real browser. */
 describe('a first user on the web chat page', () => {
@@ -11,20 +9,8 @@ describe('a first user on the web chat page', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: npm test installs it (apt-get install chromium)`);
     running = await startTestApp({ clock: fixedClock('2026-06-10T11:00:00+01:00') });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 90_000);
   afterAll(async () => {
     // beforeAll may have thrown (no Chromium) before assigning these

@@ -1,23 +1,14 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { fixedClock } from '../helpers/fixed-clock';
 import { messages } from '../../bot/messages';
 import { startTestApp, type RunningApp } from '../helpers/test-app';
 import { sessionOf } from '../helpers/training-session';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { launchChromium } from '../helpers/chromium';
 
 /** A bot message as Web Chat shows it: its Markdown renderer turns straight apostrophes into typographic ones. */
 const asRendered = (text: string) => text.replace(/'/g, '\u2019');
 /** The welcome's first paragraph: it has no Markdown, so only the apostrophes change on the page. */
 const welcomeOpening = (running: RunningApp, publicPage: boolean) => asRendered(messages.welcome(running.app.content.profile, publicPage).split('\n\n')[0]!);
-
-function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
-}
 
 /** A person's view: headless Chromium opens the chat page against the running service and chats. */
 describe('the web chat page in a real browser', () => {
@@ -25,7 +16,6 @@ describe('the web chat page in a real browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: npm test installs it (apt-get install chromium)`);
     running = await startTestApp();
     browser = await launchChromium();
   }, 60_000);

@@ -6,6 +6,7 @@ import type { Logger } from '../../logger';
 import type { RecordStore, StoredRecord } from '../../storage/record-store';
 import { TypedRecords, type SchemaMatches } from '../../storage/typed-records';
 import { addWorkingDays } from '../working-days';
+import { referenceFor } from '../references';
 
 export type ConcernKind = 'retention' | 'allegation-support';
 /** Ids only: what a person sees for each is in bot/messages.ts (`messages.labels`). */
@@ -122,10 +123,7 @@ export class Concerns {
   async raise(id: string, concern: NewConcern, now: DateTime): Promise<{ record: StoredRecord<Concern>; created: boolean }> {
     const full: Concern = {
       ...concern,
-      reference: `${concern.kind === 'retention' ? 'RC' : 'AS'}-${id
-        .replace(/[^A-Za-z0-9]/g, '')
-        .slice(0, 6)
-        .toUpperCase()}`,
+      reference: referenceFor(concern.kind === 'retention' ? 'RC' : 'AS', id),
       status: 'open',
       contactBy: addWorkingDays(now, this.options.contactWithinWorkingDays, this.options.bankHolidays),
       history: [{ at: concern.raisedAt, by: 'carer', action: 'raised' }],

@@ -7,6 +7,7 @@ import type { ProactiveAddress } from '../../proactive/address';
 import { TypedRecords, type SchemaMatches } from '../../storage/typed-records';
 import { maskPersonalData } from '../personal-data';
 import type { RetentionReason } from '../concerns/concerns';
+import { referenceFor } from '../references';
 
 /**
  * Where an item came from: a carer in the chat, a rep logging what a forum meeting raised, or another flow whose
@@ -99,10 +100,7 @@ export class FeedbackItems {
       ...rest,
       ...(item.sharing === 'named' && name !== undefined ? { name } : {}),
       ...(masked === '' ? {} : { words: masked }),
-      reference: `FB-${id
-        .replace(/[^A-Za-z0-9]/g, '')
-        .slice(0, 6)
-        .toUpperCase()}`,
+      reference: referenceFor('FB', id),
       status: 'new',
     };
     return this.records.create(this.key(id), full);

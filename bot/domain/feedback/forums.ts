@@ -13,3 +13,8 @@ export function forumNamedIn(text: string, profile: ServiceProfile): string | un
   });
   return named.length === 1 ? named[0] : undefined;
 }
+
+/** Association key → the name carers know it by, in the profile's order. */
+export function forumNames(profile: ServiceProfile): Record<string, string> {
+  return Object.fromEntries(profile.carersAssociations.map((key) => [key, profile.contacts[key]?.name ?? key]));
+}

@@ -4,6 +4,7 @@ import { ConflictError } from '../../errors';
 import type { Logger } from '../../logger';
 import type { RecordStore, StoredRecord } from '../../storage/record-store';
 import { TypedRecords, type SchemaMatches } from '../../storage/typed-records';
+import { referenceFor } from '../references';
 
 /**
  * The Corporate Parent response to a theme: what carers said, what the service did or will do, by when and who owns
@@ -73,7 +74,7 @@ export class ThemeResponses {
     const current = await this.draftFor(theme);
     const data = { ...text, theme, draftedBy: by, draftedAt: at };
     if (current === undefined) {
-      const { record } = await this.records.create(this.key(id), { ...data, reference: referenceOf(id), status: 'draft' });
+      const { record } = await this.records.create(this.key(id), { ...data, reference: referenceFor('YS', id), status: 'draft' });
       return { applied: true, record };
     }
     if (etag !== current.etag) return { applied: false, record: current };
@@ -107,9 +108,3 @@ export class ThemeResponses {
     return { partitionKey: this.serviceId, id };
   }
 }
-
-const referenceOf = (id: string) =>
-  `YS-${id
-    .replace(/[^A-Za-z0-9]/g, '')
-    .slice(0, 6)
-    .toUpperCase()}`;

@@ -5,6 +5,7 @@ import type { Logger } from '../../logger';
 import { normaliseForRules } from '../../understanding/normalise';
 import type { RecordStore, StoredRecord } from '../../storage/record-store';
 import { TypedRecords, type SchemaMatches } from '../../storage/typed-records';
+import { referenceFor } from '../references';
 
 /** Ids only: what a person sees for each is in bot/messages.ts (`messages.labels`). */
 export const TRANSPORT_PROBLEM_IDS = ['no-show', 'late', 'no-car-seat', 'cancelled', 'other'] as const;
@@ -100,10 +101,7 @@ export class ServiceRequests {
     const prefix = request.type === 'transport-report' ? 'TR' : 'MR';
     const full = {
       ...request,
-      reference: `${prefix}-${id
-        .replace(/[^A-Za-z0-9]/g, '')
-        .slice(0, 6)
-        .toUpperCase()}`,
+      reference: referenceFor(prefix, id),
       status: 'open',
     } as T;
     const result = await this.records.create(this.key(id), full);
