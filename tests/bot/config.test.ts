@@ -1,14 +1,8 @@
 import { loadConfig } from '../../bot/config';
 import { ConfigError } from '../../bot/errors';
+import { PRODUCTION_ENV } from '../helpers/production-env';
 
-const production = {
-  NODE_ENV: 'production',
-  MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
-  MicrosoftAppType: 'UserAssignedMSI',
-  MicrosoftAppTenantId: 'tenant-1',
-  COSMOS_ENDPOINT: 'https://fostering.documents.azure.com:443/',
-  ALLOWED_TENANT_IDS: 'tenant-1',
-};
+const production = PRODUCTION_ENV;
 
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {

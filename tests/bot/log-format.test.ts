@@ -3,17 +3,11 @@ import { loadConfig } from '../../bot/config';
 import { exampleSummaries, loadContent } from '../../bot/content/load-content';
 import { ConfigError } from '../../bot/errors';
 import { createLogger, type LogFormat } from '../../bot/logger';
+import { PRODUCTION_ENV } from '../helpers/production-env';
 
 const CANARY = 'CANARY-7f3a-Jamie-Smith-07700900123';
 
-const production = {
-  NODE_ENV: 'production',
-  MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
-  MicrosoftAppType: 'UserAssignedMSI',
-  MicrosoftAppTenantId: 'tenant-1',
-  COSMOS_ENDPOINT: 'https://fostering.documents.azure.com:443/',
-  ALLOWED_TENANT_IDS: 'tenant-1',
-};
+const production = PRODUCTION_ENV;
 
 function capture(format: LogFormat) {
   const lines: string[] = [];
