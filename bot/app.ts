@@ -33,15 +33,20 @@ import { Training } from './domain/training/training';
 import { ServiceRequests } from './domain/requests/service-requests';
 import { RequestDesk } from '../dialogs/requests/request-desk';
 import { ConcernDesk } from '../dialogs/concerns/concern-desk';
-import { OverdueAnnouncer } from '../dialogs/concerns/overdue-announcer';
+import { OverdueAnnouncer } from '../dialogs/overdue-announcer';
+import type { StoredRecord } from './storage/record-store';
+import type { Concern } from './domain/concerns/concerns';
 import { TrainingNotices } from '../dialogs/training/training-notices';
 import { GuidanceFeedback } from './domain/guidance/guidance-feedback';
 import { FeedbackItems } from './domain/feedback/feedback-items';
 import { ThemeResponses } from './domain/feedback/theme-responses';
 import { FeedbackSubscriptions } from './domain/feedback/feedback-subscriptions';
-import { ReportExports } from './domain/feedback/report-exports';
+import { ReportExports } from './domain/reports/report-exports';
 import { renderThemeChart } from './charts/theme-chart';
 import { FeedbackDesk } from '../dialogs/feedback/feedback-desk';
+import { EnquiryDesk } from '../dialogs/enquiries/enquiry-desk';
+import { Enquiries, type Enquiry } from './domain/enquiries/enquiries';
+import { InformationSessionPlaces } from './domain/enquiries/information-session-places';
 import { createClassifier } from './understanding/create-classifier';
 import type { MessageClassifier } from './understanding/classifier';
 import type { Activity } from 'botbuilder';
@@ -68,7 +73,9 @@ export interface App {
   readonly outbox: NoticeOutbox;
   readonly content: LoadedContent;
   readonly decisions: DecisionLog;
-  readonly overdue: OverdueAnnouncer;
+  readonly overdue: OverdueAnnouncer<StoredRecord<Concern>>;
+  /** New enquiries whose first contact is overdue, re-announced to the recruitment team once a working day. */
+  readonly overdueEnquiries: OverdueAnnouncer<StoredRecord<Enquiry>>;
   readonly trainingNotices: TrainingNotices;
   /**
    * Overdue-concern announcements, training reminders and lapsed offers, notice retries, and the purge of expired
@@ -139,13 +146,47 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     clock,
     logger,
   });
+  const enquiryDesk = new EnquiryDesk({
+    enquiries: new Enquiries(
+      records,
+      content.profile.id,
+      { contactWithinWorkingDays: config.enquiryContactWorkingDays, bankHolidays: content.profile.bankHolidays },
+      logger,
+    ),
+    places: new InformationSessionPlaces(content.recruitment, records, logger),
+    content: content.recruitment,
+    profile: content.profile,
+    audit,
+    proactive,
+    outbox,
+    staff,
+    exports,
+    renderChart: renderThemeChart,
+    ...(config.publicBaseUrl === undefined ? {} : { publicBaseUrl: config.publicBaseUrl }),
+    contactWorkingDays: config.enquiryContactWorkingDays,
+    clock,
+    logger,
+  });
   const built = createClassifier(content);
   const { index } = built;
   const classifier = options.understanding?.(built.classifier) ?? built.classifier;
   const replies = new GuidanceReplies({ profile: content.profile, sourceNames: content.sourceNames, index, clock });
   const guidanceFeedback = new GuidanceFeedback(records, logger);
   const unanswered = new UnansweredQuestions(guidanceFeedback, clock);
-  const routeDeps: RouteDeps = { profile: content.profile, index, replies, unanswered, desk, training, trainingNotices, requestDesk, feedbackDesk, clock };
+  const routeDeps: RouteDeps = {
+    profile: content.profile,
+    index,
+    replies,
+    unanswered,
+    desk,
+    training,
+    trainingNotices,
+    requestDesk,
+    feedbackDesk,
+    enquiryDesk,
+    enquiryContactWorkingDays: config.enquiryContactWorkingDays,
+    clock,
+  };
   const standard = standardRoutes(routeDeps);
   const dialog = new RootDialog(options.routes?.(standard, routeDeps) ?? standard, content.profile);
   const cardActions = new CardActions({
@@ -157,6 +198,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     desk,
     requestDesk,
     feedbackDesk,
+    enquiryDesk,
     training,
     clock,
     logger,
@@ -176,7 +218,17 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   });
   const leases = new Leases(records, logger);
   const instanceId = randomUUID();
-  const overdue = new OverdueAnnouncer({ concerns, desk, leases, clock, profile: content.profile, instanceId, logger });
+  const announcerDeps = { leases, clock, profile: content.profile, instanceId, logger };
+  const overdue = new OverdueAnnouncer({
+    ...announcerDeps,
+    source: {
+      name: 'concerns',
+      dueToday: async (today) => concerns.overdue(await concerns.open(), today).filter((c) => c.data.lastAnnounced !== today),
+      announce: (concern) => desk.announce(concern, 'overdue'),
+      markAnnounced: (concern, today) => concerns.markAnnounced(concern, today),
+    },
+  });
+  const overdueEnquiries = new OverdueAnnouncer({ ...announcerDeps, source: enquiryDesk.overdueSource() });
   const expiredRecords = new ExpiredRecordsPurge({ records, leases, clock, instanceId, everyMinutes: config.purgeEveryMinutes, logger });
 
   let embeddedDirectLine: EmbeddedDirectLine | undefined;
@@ -195,6 +247,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
   const jobs = [
     new PeriodicJob('overdue-concerns', config.reminderCheckMinutes, () => overdue.runOnce(), logger),
+    new PeriodicJob('overdue-enquiries', config.reminderCheckMinutes, () => overdueEnquiries.runOnce(), logger),
     new PeriodicJob('training-notices', config.reminderCheckMinutes, () => trainingNotices.runOnce(), logger),
     new PeriodicJob('purge-expired', config.purgeEveryMinutes, () => expiredRecords.runOnce(), logger),
     new PeriodicJob('notice-retries', config.reminderCheckMinutes, () => outbox.retryDue(), logger),
@@ -222,6 +275,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     content,
     decisions,
     overdue,
+    overdueEnquiries,
     trainingNotices,
     jobs,
     close: async () => {
@@ -234,7 +288,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
 /** Where staff cards go, decided once by deployment: Teams channels, and on one machine the local page's managers. */
 function staffNotifierFor(config: Config, references: ConversationReferences): StaffNotifier {
-  const channels = new TeamsChannelStaff({ managers: config.managersTeamId, transport: config.transportTeamId, mentoring: config.mentoringTeamId });
+  const channels = new TeamsChannelStaff({
+    managers: config.managersTeamId,
+    transport: config.transportTeamId,
+    mentoring: config.mentoringTeamId,
+    recruitment: config.recruitmentTeamId,
+  });
   return config.localMode ? new LocalPageStaff(references, channels) : channels;
 }
 

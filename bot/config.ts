@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConfigError } from './errors';
 import type { RoleDirectory } from './roles';
 import { createRoleDirectory } from './roles';
+import type { RetentionOverrides } from './storage/data-inventory';
 
 const csv = z
   .string()
@@ -62,6 +63,9 @@ const EnvSchema = z.object({
   MANAGERS_TEAM_ID: optionalText,
   TRANSPORT_TEAM_ID: optionalText,
   MENTORING_TEAM_ID: optionalText,
+  RECRUITMENT_TEAM_ID: optionalText,
+  ENQUIRY_CONTACT_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(2),
+  ENQUIRY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   CONCERN_CONTACT_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(2),
   REMINDER_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   PROACTIVE_SEND_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
@@ -166,6 +170,12 @@ export interface Config {
   /** Teams teams whose channels get transport-problem reports and mentor requests. */
   readonly transportTeamId: string | undefined;
   readonly mentoringTeamId: string | undefined;
+  /** The recruitment team's Teams team: new enquiries from the public page arrive in its channel. */
+  readonly recruitmentTeamId: string | undefined;
+  /** A recruitment officer should make first contact with an enquirer within this many working days. */
+  readonly enquiryContactWorkingDays: number;
+  /** Retention periods set here rather than by the data inventory (an enquiry: ENQUIRY_RETENTION_DAYS after its last change). */
+  readonly retention: RetentionOverrides;
   /** A manager should contact a carer within this many working days of a retention concern. */
   readonly concernContactWorkingDays: number;
   readonly reminderCheckMinutes: number;
@@ -261,6 +271,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     managersTeamId: e.MANAGERS_TEAM_ID,
     transportTeamId: e.TRANSPORT_TEAM_ID,
     mentoringTeamId: e.MENTORING_TEAM_ID,
+    recruitmentTeamId: e.RECRUITMENT_TEAM_ID,
+    enquiryContactWorkingDays: e.ENQUIRY_CONTACT_WORKING_DAYS,
+    retention: { enquiry: e.ENQUIRY_RETENTION_DAYS * 24 * 60 * 60 },
     concernContactWorkingDays: e.CONCERN_CONTACT_WORKING_DAYS,
     reminderCheckMinutes: e.REMINDER_CHECK_MINUTES,
     proactiveSendRetries: e.PROACTIVE_SEND_RETRIES,

@@ -28,6 +28,10 @@ export type ErrorCode =
   | 'CONCERN_NOT_POSTED'
   /** The managers' channel copy of a concern card was not updated in place after an action. */
   | 'CONCERN_CARD_NOT_REFRESHED'
+  /** A new or overdue enquiry's card did not reach the recruitment team's channel at once (the notice is retried). */
+  | 'ENQUIRY_NOT_POSTED'
+  /** The recruitment channel's copy of an enquiry card was not updated in place after an action or an erasure. */
+  | 'ENQUIRY_CARD_NOT_REFRESHED'
   /** A manager acted on a request card whose request no longer exists. */
   | 'REQUEST_NOT_FOUND'
   /** A request's card did not reach the transport or mentoring team's channel at once (the notice is retried). */

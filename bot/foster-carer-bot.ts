@@ -224,7 +224,10 @@ export class FosterCarerBot extends ActivityHandler {
     if (facts.inTeamChannel || context.activity.type === 'invoke') return;
     const flags = await this.flags.get(context, {});
     if (flags.referenceSaved === true) return;
-    await this.deps.references.save(facts.address, storedReferenceOf(context), { manager: facts.roles.has('manager') });
+    await this.deps.references.save(facts.address, storedReferenceOf(context), {
+      manager: facts.roles.has('manager'),
+      recruitmentOfficer: facts.roles.has('recruitment-officer'),
+    });
     await this.flags.set(context, { ...flags, referenceSaved: true });
   }
 

@@ -100,6 +100,99 @@ export const messages = {
     overdueBanner: 'Overdue: contact was due by the date below.',
   },
 
+  /** The public page's front door (dialogs/enquiries). */
+  enquiries: {
+    /** The three offers; the button titles are also commands the rules recognise (content/intents.yaml, enquiry-offer). */
+    offers: { 'call-back': 'Call me back', 'information-session': 'Book an information session', 'talk-to-a-carer': 'Talk to a foster carer' },
+    askWant:
+      'I can ask the recruitment team to call you back, book you a place at an online information session, or arrange a chat with a foster carer. Which would you like?',
+    askSession: 'Which session would you like a place on?',
+    askDropIn:
+      '"Come and talk to a Foster Carer" drop-ins are run by foster carers who volunteer as ambassadors. Would you like a place at one, or shall we arrange a chat for you?',
+    arrangeAChat: 'Arrange a chat for me',
+    callMeInstead: 'None of these: call me back',
+    noSessions: (kind: 'information-session' | 'talk-to-a-carer'): string =>
+      `There are no free places on the ${kind === 'information-session' ? 'information sessions' : 'drop-ins'} coming up just now, so I'll ask the team to call you back instead and tell you about the next one.`,
+    privacy: (url: string): string =>
+      `Before I take any details: the recruitment team uses them only to contact you about fostering, and deletes them 180 days after your enquiry closes. [Privacy notice](${url}).`,
+    askConsent: 'Are you happy for me to take your details and pass them to the recruitment team?',
+    consentYes: "Yes, that's fine",
+    consentNo: 'No thanks',
+    declined: (profile: ServiceProfile): string =>
+      `That's fine: nothing has been kept. You can still ask me anything about fostering, or contact the recruitment team yourself: ${contactLine(profile, 'recruitment')}.`,
+    askFirstName: "What's your first name?",
+    firstNameRetry: 'Please type just your first name (letters only), or "cancel" to stop.',
+    askContact: "What's the best phone number or e-mail address for you? (You can give both.)",
+    contactRetry: {
+      'email-without-at': 'That e-mail address has no "@" in it. Please type it in full (for example jo@example.org), or give a phone number instead.',
+      'email-incomplete': 'That e-mail address looks incomplete. Please type it in full (for example jo@example.org), or give a phone number instead.',
+      'phone-has-letters': 'That phone number has letters in it. Please type it with digits only (for example 07700 900123).',
+      'phone-not-uk': 'I can only take UK phone numbers here. Please give a UK number, or an e-mail address.',
+      'phone-wrong-length': "That phone number doesn't look complete: UK numbers have 10 or 11 digits (for example 07700 900123).",
+      'nothing-found': 'Please type a UK phone number or an e-mail address, or "cancel" to stop.',
+    },
+    askArea: 'Which area do you live in? Choose one, or type the first part of your postcode (for example PE29). Please do not type your address.',
+    outsideAreas: 'Somewhere else',
+    askBestTime: "When's the best time to contact you?",
+    askInterest: 'What kind of fostering are you most interested in?',
+    askAges: 'Which ages of children are you thinking about?',
+    askQuestion: 'Is there anything you would like to ask the team when they contact you? Type it, or "no".',
+    askHeardFrom: 'Last one: how did you hear about fostering with us?',
+    placeGone: 'Sorry, the last place on that session has just gone. Would you like another date, or a call back?',
+    recorded: (input: { firstName: string; reference: string; contactBy: string; workingDays: number; session?: string; online?: boolean }): string =>
+      [
+        `Thank you, ${input.firstName}. Your reference is **${input.reference}**.`,
+        `A recruitment officer will contact you by **${longDate(input.contactBy)}** (within ${input.workingDays} working day${input.workingDays === 1 ? '' : 's'}), at the time you chose.`,
+        ...(input.session === undefined
+          ? []
+          : [`Your place: **${input.session}**.${input.online === true ? ' We will send you the joining link before it starts.' : ''}`]),
+        'You can come back to this page on this browser at any time and ask "what\'s happening with my enquiry?", or ask me to delete your details.',
+      ].join('\n\n'),
+    notSaved: (profile: ServiceProfile): string =>
+      `Sorry, I couldn't save your enquiry just now, so nothing has been kept. Please try again in a few minutes, or contact the recruitment team: ${contactLine(profile, 'recruitment')}.`,
+    notConfirmed: (profile: ServiceProfile): string =>
+      `Sorry, I couldn't confirm that your enquiry was saved. Please ask me "what's happening with my enquiry?" in a few minutes, or contact the recruitment team: ${contactLine(profile, 'recruitment')}.`,
+    noneFound: (profile: ServiceProfile): string =>
+      `I can't find an enquiry made from this browser. If you made it on another device, or cleared this browser's cookies, the recruitment team can help: ${contactLine(profile, 'recruitment')}. Or I can take one now.`,
+    status: {
+      heading: (reference: string, raised: string): string => `**${reference}** (made on ${longDate(raised)}):`,
+      waiting: (contactBy: string): string => `We have your enquiry. A recruitment officer will contact you by ${longDate(contactBy)}.`,
+      late: (contactBy: string, profile: ServiceProfile): string =>
+        `We're sorry: we said we would contact you by ${longDate(contactBy)}, and we haven't yet. The team has been reminded. You can also call them: ${contactLine(profile, 'recruitment')}.`,
+      tried: 'A recruitment officer has tried to reach you but could not get through. They will try again, or you can contact them.',
+      contacted: 'A recruitment officer has been in touch. The next step is an initial visit, when they come and talk with you at home.',
+      'initial-visit': 'Your initial visit is booked or has happened. The next step is the application form.',
+      application: 'We have received your application. Next is the Skills to Foster preparation course.',
+      'skills-to-foster': 'You have attended Skills to Foster. Next is your assessment (Form F) with an assessing social worker.',
+      assessment: 'Your assessment (Form F) is under way with your assessing social worker.',
+      approved: 'You have been approved as a foster carer. Congratulations, and welcome!',
+      closed: 'This enquiry is closed. If you would like to start again, just ask me to call you back.',
+      session: (label: string): string => `You have a place on ${label}.`,
+      joiningLink: (url: string): string => `Joining link: [join the session](${url}).`,
+    },
+    askForget: (references: string): string =>
+      `Do you want me to delete your enquiry (${references}) and the details you gave? The recruitment team will then not contact you about it.`,
+    forgetYes: 'Yes, delete my details',
+    forgetNo: 'No, keep it',
+    forgotten: 'Done: your enquiry and the details you gave have been deleted. If you change your mind, you are always welcome to ask again.',
+    kept: 'Fine, your enquiry stays as it is.',
+    /** Staff-side list and card text. */
+    notAllowed: 'Sorry, enquiries can only be seen by recruitment officers.',
+    noneOpen: 'There are no open enquiries matching that.',
+    listHeader: (shown: number, overdue: number): string =>
+      `${shown} open enquir${shown === 1 ? 'y' : 'ies'}${overdue > 0 ? `, ${overdue} past the first-contact date` : ''}:`,
+    newForOfficers: 'A new enquiry from the public page.',
+    overdueBanner: 'Overdue: first contact was due by the date below.',
+    changedMeanwhile: 'Someone else updated this enquiry just before you. This is the latest version: nothing you did was saved, please check and try again.',
+    alreadyClosed: 'This enquiry is already closed.',
+    needsOutcome: 'Please choose how the contact went first.',
+    needsReason: 'Please choose a reason to close it.',
+    thirdAttempt: 'That was the third attempt without a reply: you can close it with "no reply after 3 attempts".',
+    saved: 'Saved.',
+    erased: "Erased at the enquirer's request: their details are no longer held.",
+    notFound: 'This enquiry is no longer on record (it was erased or has expired), so nothing was changed.',
+  },
+
   retention: {
     intro:
       "I'm really sorry things feel this hard. Lots of carers go through times like this, and the service would much rather help than lose you. When a carer is thinking about stopping, a manager can contact you quickly, talk it through and agree a plan that could help.",
@@ -305,6 +398,23 @@ export const messages = {
   /** Staff cards (Adaptive Cards): headings, fact labels, inputs and buttons. */
   /** What a person sees for each stored id (the ids live with their domain: bot/domain/concerns, bot/domain/requests). */
   labels: {
+    enquiryWants: { 'call-back': 'A call back', 'information-session': 'An information session', 'talk-to-a-carer': 'A chat with a foster carer' },
+    bestTimes: { 'weekday-daytime': 'Weekday daytime', 'weekday-evening': 'Weekday evening', weekend: 'Weekend', 'any-time': 'Any time' },
+    ageGroups: {
+      'under-5': 'Under 5',
+      '5-to-10': '5 to 10',
+      '11-and-over': '11 and over',
+      'brothers-and-sisters': 'Brothers and sisters together',
+      'not-sure': 'Not sure yet',
+    },
+    contactOutcomes: { spoke: 'Spoke to them', 'left-message': 'Left a message', 'no-reply': 'No reply', 'wrong-details': 'Wrong number or e-mail' },
+    closeReasons: {
+      'not-suitable-now': 'Not suitable now',
+      'went-to-an-agency': 'Went to an agency',
+      'no-reply-after-3-attempts': 'No reply after 3 attempts',
+      withdrew: 'Withdrew',
+      approved: 'Approved',
+    },
     retentionReasons: {
       money: 'Money and allowances',
       'social-worker-support': 'Support from social workers',
@@ -418,6 +528,86 @@ export const messages = {
       inputs: { note: 'Closing note (optional)' },
       actions: { close: 'Close' },
     },
+    enquiry: {
+      heading: (reference: string): string => `Enquiry ${reference}`,
+      stages: {
+        enquiry: 'New',
+        contacted: 'Contacted',
+        'initial-visit': 'Initial visit booked',
+        application: 'Application received',
+        'skills-to-foster': 'Skills to Foster attended',
+        assessment: 'Assessment (Form F) started',
+        approved: 'Approved',
+      },
+      closedStage: (stage: string, reason: string): string => `Closed at "${stage}": ${reason}`,
+      overdue: (stage: string): string => `${stage} (first contact overdue)`,
+      facts: {
+        stage: 'Stage',
+        wants: 'Asked for',
+        name: 'First name',
+        phone: 'Phone',
+        email: 'E-mail',
+        area: 'Area',
+        bestTime: 'Best time',
+        interest: 'Interested in',
+        ages: 'Ages',
+        question: 'Their question',
+        heardFrom: 'Heard from',
+        session: 'Session place',
+        raised: 'Enquired',
+        contactBy: 'Contact by',
+        assignedTo: 'Assigned to',
+        attempts: 'Contact attempts',
+      },
+      attempts: (n: number, last: string | undefined): string => (last === undefined ? String(n) : `${n} (last: ${last})`),
+      sessionPlace: (label: string, attended: boolean | undefined): string => (attended === true ? `${label} (attended)` : label),
+      inputs: { outcome: 'How did the contact go?', reason: 'Reason (to close)' },
+      actions: {
+        refresh: 'Refresh',
+        'assign-to-me': 'Assign to me',
+        contacted: 'Record contact',
+        'initial-visit': 'Initial visit booked',
+        application: 'Application received',
+        'skills-to-foster': 'Skills to Foster attended',
+        assessment: 'Assessment started',
+        approved: 'Approved',
+        'session-attended': 'Attended session',
+        close: 'Close',
+        erase: 'Erase (they asked)',
+      },
+    },
+    funnel: {
+      title: (period: string): string => `Recruitment funnel: ${period}`,
+      comparedWith: (previous: string): string =>
+        `Compared with ${previous}. Each stage counts the enquiries that reached it in the period, as the council's recruitment table does.`,
+      stageLine: (stage: string, count: number, previous: number, conversion: string): string => `**${stage}**: ${count}${conversion} (before: ${previous})`,
+      conversion: (share: number): string => ` (${Math.round(share * 1000) / 10}% of enquiries)`,
+      firstContact: (made: number, median: string, within: number, overdue: number, target: number): string =>
+        `**First contact**: made for ${made}; median time ${median}; ${within} of ${made} within the ${target}-working-day target${overdue > 0 ? `; ${overdue} waiting past their date` : ''}.`,
+      hours: (h: number | null): string => (h === null ? 'not known yet' : h < 48 ? `${Math.round(h)} hours` : `${Math.round(h / 24)} days`),
+      sessions: (booked: number, attended: number): string => `**Information sessions**: ${booked} places booked, ${attended} attended.`,
+      bySource: 'By how they heard',
+      byChannel: 'By channel',
+      byWant: 'By what they asked for',
+      closed: 'Closed, by reason',
+      line: (label: string, current: number, previous: number): string => `${label}: ${current} (before: ${previous})`,
+      noneYet: 'No enquiries in this period.',
+      chartTitle: 'Enquiries at each stage',
+      axisTitle: 'Number of enquiries',
+      chartAlt: (lines: string): string => `Bar chart of the recruitment funnel, this period and the one before: ${lines}`,
+      current: 'This period',
+      previous: 'Period before',
+      download: 'Download the figures (CSV)',
+      figures: {
+        made: 'first contact made',
+        'within-target': 'first contact within the target',
+        'median-hours': 'median hours to first contact',
+        'overdue-now': 'waiting past their contact-by date',
+        booked: 'information-session places booked',
+        attended: 'information sessions attended',
+      } as Readonly<Record<string, string>>,
+      channels: { webchat: 'Public web page', directline: 'Public web page', msteams: 'Teams' } as Readonly<Record<string, string>>,
+    },
     feedbackTheme: {
       heading: (theme: string): string => `Feedback: ${theme}`,
       facts: { waiting: 'Waiting for a response', forums: 'By forum', named: 'Shared their name', response: 'Response' },
@@ -477,6 +667,7 @@ export const messages = {
       concernNotFound: 'Concern not found',
       requestNotFound: 'Request not found',
       responseNotFound: 'Response not found',
+      enquiryNotFound: 'Enquiry not found',
       notConfirmed: 'Not confirmed',
     },
   },
@@ -507,14 +698,11 @@ export const messages = {
 
   /** Honest interim replies for actions whose full flow is not built yet: what I can do now, and who can help. */
   interim: {
-    enquiry: (profile: ServiceProfile): string =>
-      `Thank you for your interest in fostering! I can't take your details in this chat yet. Please contact the recruitment team, who can call you back, book you onto an information session or put you in touch with a foster carer: ${contactLine(profile, 'recruitment')}.`,
     handoff: (profile: ServiceProfile, publicPage: boolean): string =>
       publicPage
         ? `Of course. I can't connect you to a person from this chat yet, but the recruitment team would be glad to talk: ${contactLine(profile, 'recruitment')}.`
         : `Of course. I can't connect you to a person from this chat yet, but the fostering team can help: ${contactLine(profile, 'fosteringTeam')}. Your supervising social worker is also there for you.`,
     'review-concerns': 'Reviewing concerns from the chat is coming soon. Nothing has been flagged through this chat yet.',
-    'review-enquiries': 'Reviewing enquiries from the chat is coming soon. No enquiries have been taken through this chat yet.',
     report: 'Reports from the chat are coming soon.',
   },
 

@@ -99,6 +99,11 @@ export function buttonsPrompt(id: string, consents: readonly string[] = []): Cho
   });
 }
 
+/** Buttons that also accept a typed answer the validator recognises (a postcode district where areas are offered). */
+export function buttonsPromptAccepting(id: string, validator: (prompt: PromptValidatorContext<FoundChoice>) => Promise<boolean>): ChoicePrompt {
+  return new ButtonsPrompt(id, validator);
+}
+
 /** Yes / No, with the helpful retry, and taking a yes only when it clearly is one (a no is always safe: nothing happens). */
 export function confirmPrompt(id: string): ConfirmPrompt {
   return new YesNoPrompt(id, async (prompt: PromptValidatorContext<boolean>) => {

@@ -7,4 +7,6 @@ export const DialogId = {
   transportReport: 'transportReport',
   mentorRequest: 'mentorRequest',
   feedback: 'feedback',
+  enquiry: 'enquiry',
+  enquiryForget: 'enquiryForget',
 } as const;

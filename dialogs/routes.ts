@@ -27,6 +27,8 @@ import { THEMES, type Theme } from '../bot/content/taxonomy';
 import { forumNamedIn } from '../bot/domain/feedback/forums';
 import { FeedbackDialog, type FeedbackFlowOptions } from './feedback/feedback-dialog';
 import type { FeedbackDesk } from './feedback/feedback-desk';
+import { EnquiryDialog, type EnquiryFlowOptions } from './enquiries/enquiry-dialog';
+import { enquirerKeyOf, type EnquiryDesk } from './enquiries/enquiry-desk';
 
 /** What a route is given: the waterfall step it runs in, the turn, and the understanding it was chosen by. */
 export interface RouteTurn {
@@ -62,6 +64,8 @@ export interface RouteDeps {
   readonly trainingNotices: TrainingNotices;
   readonly requestDesk: RequestDesk;
   readonly feedbackDesk: FeedbackDesk;
+  readonly enquiryDesk: EnquiryDesk;
+  readonly enquiryContactWorkingDays: number;
   readonly clock: Clock;
 }
 
@@ -69,6 +73,9 @@ export interface RouteDeps {
 const YOU_SAID_WE_DID = 'association/feedback-loop-you-said-we-did';
 /** A manager's or rep's words that ask about the feedback loop rather than training or transport figures. */
 const ABOUT_FEEDBACK = /\b(feedback|themes?|forums?|association|you said|we did|raised|csv|spreadsheet|export)\b/i;
+/** A manager's words that ask about the recruitment funnel rather than concerns, training or transport. */
+const ABOUT_RECRUITMENT =
+  /\b(enquir(y|ies|ers?)|funnel|recruit\w*|conversion|applications?|initial visits?|approvals?|skills to foster|information sessions?)\b/i;
 const DIGEST = /\b(you said|we did|digest)\b/i;
 
 const EVERYONE: readonly Persona[] = PERSONAS;
@@ -97,7 +104,9 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
         if (turn.facts.persona !== 'enquirer' && (asksWhatWasDone || article.id === YOU_SAID_WE_DID))
           await deps.feedbackDesk.sendResponses(step.context, understanding.theme);
         // after the responses, the guidance on how feedback is answered (not whichever association article matched)
-        await replies.sendAnswer(step.context, (asksWhatWasDone ? deps.index.article(YOU_SAID_WE_DID) : undefined) ?? article);
+        // on the public page every answer ends with the front door's three offers
+        const offers = turn.facts.persona === 'enquirer' ? Object.values(messages.enquiries.offers) : [];
+        await replies.sendAnswer(step.context, (asksWhatWasDone ? deps.index.article(YOU_SAID_WE_DID) : undefined) ?? article, undefined, offers);
         return undefined;
       },
     },
@@ -150,12 +159,25 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
     },
     {
       action: 'enquiry',
-      personas: EVERYONE,
-      serve: async ({ step, understanding }) => {
-        await step.context.sendActivity({ type: 'message', text: messages.interim.enquiry(profile), textFormat: 'markdown' });
-        const article = related(understanding);
-        if (article !== undefined) await replies.sendAnswer(step.context, article, article.title);
-        return undefined;
+      personas: ['enquirer'],
+      flow: {
+        dialog: new EnquiryDialog({ desk: deps.enquiryDesk, profile, clock: deps.clock, contactWorkingDays: deps.enquiryContactWorkingDays }),
+        during: { action: 'enquiry', topic: 'becoming-a-carer' },
+      },
+      serve: async ({ step, turn, understanding }) => {
+        const enquirerKey = enquirerKeyOf(turn.facts);
+        if (understanding.reason === 'intent.enquiry-status') {
+          await deps.enquiryDesk.statusFor(step.context, enquirerKey);
+          return undefined;
+        }
+        const { activity } = step.context;
+        const options: EnquiryFlowOptions = {
+          recordId: turnRef(activity.channelId, activity.conversation.id, activity.id ?? ''),
+          enquirerKey,
+          channel: turn.facts.channel,
+          purpose: understanding.reason === 'intent.enquiry-forget' ? 'forget' : 'enquire',
+        };
+        return step.beginDialog(DialogId.enquiry, options);
       },
     },
     {
@@ -243,8 +265,10 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
     {
       action: 'review-enquiries',
       personas: EVERYONE,
-      serve: async ({ step }) => {
-        await step.context.sendActivity(messages.interim['review-enquiries']);
+      roles: ['recruitment-officer'],
+      refusal: messages.enquiries.notAllowed,
+      serve: async ({ step, turn }) => {
+        await deps.enquiryDesk.list(step.context, turn.facts, textOf(step.context.activity));
         return undefined;
       },
     },
@@ -254,6 +278,10 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
       serve: async ({ step, turn }) => {
         const text = textOf(step.context.activity);
         const { roles } = turn.facts;
+        if ((roles.has('recruitment-officer') && !roles.has('manager')) || (roles.has('manager') && ABOUT_RECRUITMENT.test(text))) {
+          await deps.enquiryDesk.funnel(step.context, turn.facts, text);
+          return undefined;
+        }
         // reps' reports are all about feedback; managers' are when their words say so
         if (roles.has('association-rep') || (roles.has('manager') && (ABOUT_FEEDBACK.test(text) || forumNamedIn(text, profile) !== undefined))) {
           await (DIGEST.test(text) ? deps.feedbackDesk.digest(step.context, turn.facts, text) : deps.feedbackDesk.report(step.context, turn.facts, text));

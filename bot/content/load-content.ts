@@ -23,6 +23,7 @@ import { PLACEHOLDER, placeholderProblem } from './render';
 import { exampleValues, ServiceProfileSchema, type ServiceProfile } from './service-profile';
 import { ACTIONS } from './taxonomy';
 import { TrainingCatalogueSchema, type TrainingCatalogue } from './training-catalogue';
+import { RecruitmentContentSchema, type RecruitmentContent } from './recruitment-content';
 
 export interface LoadedContent {
   readonly profile: ServiceProfile;
@@ -34,6 +35,8 @@ export interface LoadedContent {
   /** Seed file -> how it is named to carers. */
   readonly sourceNames: Readonly<Record<string, string>>;
   readonly training: TrainingCatalogue;
+  /** The public page's front door: information sessions, kinds of fostering, where enquirers heard of the service. */
+  readonly recruitment: RecruitmentContent;
   /** The situations behind the safety signals, as reviewable lexicons. */
   readonly safetyConcepts: SafetyConceptsFile;
   /** Labelled messages the understanding model is trained on (content/training-corpus/*.jsonl). */
@@ -104,6 +107,20 @@ export async function checkContent(dir: string, today?: DateTime): Promise<Conte
       line: 1,
       message: `elearning.link "${training.elearning.link}" is not a link in the service profile`,
     });
+  }
+  const recruitment = await yamlFile('recruitment.yaml', RecruitmentContentSchema);
+  const trainingIds = new Set(training?.courses.flatMap((c) => c.sessions.map((s) => s.id)) ?? []);
+  for (const session of recruitment?.sessions ?? []) {
+    // both kinds of session keep their places in one store kind, keyed by session id
+    if (trainingIds.has(session.id))
+      errors.push({ file: relative('recruitment.yaml'), line: 1, message: `session id ${session.id} is also a training session's id` });
+    if (session.example)
+      warnings.push({
+        file: relative('recruitment.yaml'),
+        line: 1,
+        message: `information session ${session.id} is an example (marked example: true): load the real dates before go-live`,
+        example: true,
+      });
   }
   const safetyConcepts = await yamlFile('safety-concepts.yaml', SafetyConceptsSchema);
   if (safetyConcepts !== undefined && safetyRules !== undefined) {
@@ -187,8 +204,8 @@ export async function checkContent(dir: string, today?: DateTime): Promise<Conte
   }
 
   const content =
-    profile && safetyRules && intents && themes && vocabulary && sourceNames && training && safetyConcepts
-      ? { profile, articles, safetyRules, intents, themes, vocabulary, sourceNames, training, safetyConcepts, corpus }
+    profile && safetyRules && intents && themes && vocabulary && sourceNames && training && recruitment && safetyConcepts
+      ? { profile, articles, safetyRules, intents, themes, vocabulary, sourceNames, training, recruitment, safetyConcepts, corpus }
       : undefined;
   return { content, errors, warnings };
 }
@@ -204,15 +221,21 @@ export interface ExampleSummary {
  * Sample content still marked `example: true`, one entry per kind (profile values, training sessions), for one log
  * line each at start rather than one per value. `npm run content:check` still lists each by file and line.
  */
-export function exampleSummaries(content: Pick<LoadedContent, 'profile' | 'training'>): ExampleSummary[] {
+export function exampleSummaries(content: Pick<LoadedContent, 'profile' | 'training' | 'recruitment'>): ExampleSummary[] {
   const profile = exampleValues(content.profile);
   const sessions = content.training.courses.flatMap((course) => course.sessions.filter((session) => session.example).map((session) => session.id));
+  const informationSessions = content.recruitment.sessions.filter((session) => session.example).map((session) => session.id);
   return [
     { message: 'service profile has example values (marked example: true): replace them before go-live', count: profile.length, names: profile.join(', ') },
     {
       message: 'training courses have example sessions (marked example: true): load the real dates before go-live',
       count: sessions.length,
       names: sessions.join(', '),
+    },
+    {
+      message: 'information sessions are examples (marked example: true): load the real dates before go-live',
+      count: informationSessions.length,
+      names: informationSessions.join(', '),
     },
   ].filter((summary) => summary.count > 0);
 }

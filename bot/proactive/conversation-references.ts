@@ -20,8 +20,16 @@ interface ReferenceDocument {
   readonly reference: StoredReference;
   /** Set for people holding the manager role when they last chatted: local-mode notifications reach them. */
   readonly manager?: boolean;
+  /** Set likewise for recruitment officers: on one machine, new enquiries reach them in their chat. */
+  readonly recruitmentOfficer?: boolean;
   /** Written by earlier releases when a send was refused for good; such references are now deleted instead. */
   readonly inactive?: boolean;
+}
+
+/** The staff roles whose chats get staff cards on one machine, where there are no Teams channels. */
+export interface StaffFlags {
+  readonly manager?: boolean;
+  readonly recruitmentOfficer?: boolean;
 }
 
 /** What a stored reference must look like to be read. The types stay the interfaces above (the address type is coming). */
@@ -36,6 +44,7 @@ export const referenceDocumentSchema = z.object({
     locale: z.string().optional(),
   }),
   manager: z.boolean().optional(),
+  recruitmentOfficer: z.boolean().optional(),
   inactive: z.boolean().optional(),
 });
 true satisfies SchemaMatches<typeof referenceDocumentSchema, ReferenceDocument>;
@@ -54,13 +63,27 @@ export class ConversationReferences {
     this.records = new TypedRecords(records, 'conversation-reference', referenceDocumentSchema, logger);
   }
 
-  async save(audience: ProactiveAddress, reference: StoredReference, options: { manager?: boolean } = {}): Promise<void> {
-    await this.records.upsert(this.key(audience), { audience, reference, ...(options.manager === true ? { manager: true } : {}) });
+  async save(audience: ProactiveAddress, reference: StoredReference, options: StaffFlags = {}): Promise<void> {
+    await this.records.upsert(this.key(audience), {
+      audience,
+      reference,
+      ...(options.manager === true ? { manager: true } : {}),
+      ...(options.recruitmentOfficer === true ? { recruitmentOfficer: true } : {}),
+    });
   }
 
   /** Audience keys of managers who have chatted with the bot (for local mode, where there is no Teams channel). */
   async managerAudiences(): Promise<ProactiveAddress[]> {
-    const all = await this.records.list({ where: { manager: true } });
+    return this.flagged('manager');
+  }
+
+  /** Audience keys of recruitment officers who have chatted with the bot (local mode, as for managers). */
+  async recruitmentOfficerAudiences(): Promise<ProactiveAddress[]> {
+    return this.flagged('recruitmentOfficer');
+  }
+
+  private async flagged(flag: keyof StaffFlags): Promise<ProactiveAddress[]> {
+    const all = await this.records.list({ where: { [flag]: true } });
     return all.filter((r) => r.data.inactive !== true).map((r) => storedAddress(r.data.audience));
   }
 

@@ -1,8 +1,8 @@
 import { teamAddress, type ProactiveAddress } from './address';
 import type { ConversationReferences } from './conversation-references';
 
-/** The staff teams that receive cards: concerns go to managers; transport and mentor requests to their teams. */
-export type StaffTeam = 'managers' | 'transport' | 'mentoring';
+/** The staff teams that receive cards: concerns go to managers; transport and mentor requests to their teams; enquiries to recruitment. */
+export type StaffTeam = 'managers' | 'transport' | 'mentoring' | 'recruitment';
 
 /**
  * Where staff cards are posted. Chosen once, in the composition root, by deployment: a Teams channel per team, and
@@ -32,7 +32,7 @@ export class TeamsChannelStaff implements StaffNotifier {
 
 /**
  * One machine: managers who chatted on the local page get every team's cards in their chat (there is no Teams
- * channel to post to), as well as any channel that is configured.
+ * channel to post to), and recruitment officers get the recruitment team's, as well as any channel configured.
  */
 export class LocalPageStaff implements StaffNotifier {
   constructor(
@@ -45,6 +45,7 @@ export class LocalPageStaff implements StaffNotifier {
   }
 
   async audiences(team: StaffTeam): Promise<readonly ProactiveAddress[]> {
-    return [...(await this.channels.audiences(team)), ...(await this.references.managerAudiences())];
+    const people = team === 'recruitment' ? await this.references.recruitmentOfficerAudiences() : await this.references.managerAudiences();
+    return [...(await this.channels.audiences(team)), ...people];
   }
 }

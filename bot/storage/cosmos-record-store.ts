@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Container, Database, ItemDefinition, SqlParameter } from '@azure/cosmos';
 import type { Clock } from '../clock';
 import { ConflictError, StorageError } from '../errors';
-import { CONTAINERS, kindSpec, PARTITION_KEY_PATH, type ContainerId, type RecordKind } from './data-inventory';
+import { CONTAINERS, kindSpec, PARTITION_KEY_PATH, ttlSecondsOf, type ContainerId, type RecordKind, type RetentionOverrides } from './data-inventory';
 import { failureCodeOf, fromCosmosError, isTransientCosmosError, mayHaveCommitted, statusOf } from './cosmos-errors';
 import { retryWithBackoff, type AttemptContext, type BackoffPolicy } from './retry-with-backoff';
 import { assertValidField, assertValidKey, type CreateResult, type ListQuery, type RecordKey, type RecordStore, type StoredRecord } from './record-store';
@@ -37,6 +37,8 @@ export interface CosmosStoreOptions {
   readonly onRetry?: (event: StoreRetryEvent) => void;
   /** In [0, 1): injected by tests so back-off jitter is reproducible. */
   readonly random?: () => number;
+  /** Retention periods set by the deployment instead of the data inventory's. */
+  readonly retention?: RetentionOverrides;
 }
 
 export const DEFAULT_BACKOFF: BackoffPolicy = { deadlineMs: 5000, baseDelayMs: 50, maxDelayMs: 1000 };
@@ -258,6 +260,7 @@ export class CosmosRecordStore implements RecordStore {
 
   private toDocument(key: RecordKey, data: unknown, createdAt: string, updatedAt: string): RecordDocument {
     const spec = kindSpec(key.kind);
+    const ttl = ttlSecondsOf(key.kind, this.options.retention);
     const containerTtl = CONTAINERS[spec.container].defaultTtlSeconds;
     return {
       id: documentId(key),
@@ -268,7 +271,7 @@ export class CosmosRecordStore implements RecordStore {
       createdAt,
       updatedAt,
       writeId: randomUUID(),
-      ...(spec.ttlSeconds === containerTtl ? {} : { ttl: spec.ttlSeconds }),
+      ...(ttl === containerTtl ? {} : { ttl }),
     };
   }
 

@@ -10,7 +10,7 @@ import { SqliteRecordStore } from './sqlite-record-store';
  */
 export async function createRecordStore(config: Config, clock: Clock, logger?: Logger): Promise<RecordStore> {
   const storage = config.storage;
-  if (storage.kind === 'sqlite') return SqliteRecordStore.open(storage.dataDir, clock, { lockWaitMs: storage.lockWaitMs });
+  if (storage.kind === 'sqlite') return SqliteRecordStore.open(storage.dataDir, clock, { lockWaitMs: storage.lockWaitMs, retention: config.retention });
 
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { CosmosClient } = require('@azure/cosmos') as typeof import('@azure/cosmos');
@@ -34,6 +34,7 @@ export async function createRecordStore(config: Config, clock: Clock, logger?: L
   });
   return CosmosRecordStore.connect(client.database(storage.databaseId), clock, {
     createContainers: storage.createContainers,
+    retention: config.retention,
     backoff: { deadlineMs: storage.operationDeadlineMs },
     onRetry: (event) => logger?.info('storage retry', { code: 'STORAGE_RETRY', status: event.code, attempt: event.attempt, delayMs: event.delayMs }),
   });

@@ -41,7 +41,7 @@ export const RECORD_KINDS = {
     ttlSeconds: 30 * DAY,
     partitionedBy: 'hash of the botbuilder state key',
     holds:
-      "dialog position, ids and preferences for one conversation or user; no message text after the turn, except a feedback flow's masked words until that flow ends",
+      "dialog position, ids and preferences for one conversation or user; no message text after the turn, except a feedback flow's masked words, and an enquiry flow's answers (name, contact details), until that flow ends or is cancelled",
     category: 'personal',
     lawfulBasis: PUBLIC_TASK,
   },
@@ -122,7 +122,8 @@ export const RECORD_KINDS = {
     container: 'records',
     ttlSeconds: 1 * DAY,
     partitionedBy: 'the constant "exports"',
-    holds: 'a feedback-themes CSV (counts under 3 suppressed; no names, no words) behind a random link, and who made it',
+    holds:
+      'a CSV of report figures behind a random link, and who made it: feedback themes (counts under 3 suppressed; no names, no words) or the recruitment funnel (counts only)',
     category: 'operational',
     lawfulBasis: PUBLIC_TASK,
   },
@@ -130,17 +131,19 @@ export const RECORD_KINDS = {
     container: 'records',
     ttlSeconds: 400 * DAY,
     partitionedBy: 'training session id (capacity is checked within one partition)',
-    holds: "training sessions with places taken, and carers' bookings and waiting-list entries",
+    holds: "training sessions with places taken, carers' bookings and waiting-list entries; information sessions' places, held by enquiry id (no names)",
     category: 'personal',
     lawfulBasis: PUBLIC_TASK,
   },
   enquiry: {
     container: 'records',
+    // after its last change, so a closed enquiry goes this long after closing (ENQUIRY_RETENTION_DAYS sets it)
     ttlSeconds: 180 * DAY,
-    partitionedBy: 'service id',
-    holds: "prospective carers' contact requests: name, contact route, area, status",
+    partitionedBy: 'service id (officers list the open enquiries of their service)',
+    holds:
+      "a prospective carer's enquiry, given with consent: first name, phone and/or e-mail, area or postcode district (never an address), best time, interest, their question (details masked), how they heard, information-session place, funnel stage and dates, officers' user ids, and a one-way key of their web browser's user id",
     category: 'personal',
-    lawfulBasis: 'UK GDPR Art 6(1)(a) consent',
+    lawfulBasis: 'UK GDPR Art 6(1)(a) consent (given in the chat before any detail is taken; withdrawn by asking to delete the enquiry)',
   },
   request: {
     container: 'records',
@@ -196,4 +199,12 @@ export type RecordKind = keyof typeof RECORD_KINDS;
 
 export function kindSpec(kind: RecordKind): KindSpec {
   return RECORD_KINDS[kind];
+}
+
+/** Retention periods the deployment sets (e.g. ENQUIRY_RETENTION_DAYS), in seconds, instead of the inventory's. */
+export type RetentionOverrides = Readonly<Partial<Record<RecordKind, number>>>;
+
+/** How long a record of this kind is kept after its last write. */
+export function ttlSecondsOf(kind: RecordKind, overrides: RetentionOverrides = {}): number {
+  return overrides[kind] ?? kindSpec(kind).ttlSeconds;
 }

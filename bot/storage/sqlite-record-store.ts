@@ -5,7 +5,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import { ConflictError, StorageError } from '../errors';
-import { kindSpec, type RecordKind } from './data-inventory';
+import { ttlSecondsOf, type RecordKind, type RetentionOverrides } from './data-inventory';
 import { assertValidField, assertValidKey, type CreateResult, type ListQuery, type RecordKey, type RecordStore, type StoredRecord } from './record-store';
 import { SqliteFileHealth } from './sqlite-file-health';
 import { SQLITE_BUSY_TIMEOUT_MS, SqliteLockTimeout, whileLocked } from './sqlite-lock-wait';
@@ -48,6 +48,8 @@ const HEALTH_ROW_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 export interface SqliteStoreOptions {
   /** How long an operation waits, off the event loop, for a write lock held by another connection. */
   readonly lockWaitMs?: number;
+  /** Retention periods set by the deployment instead of the data inventory's. */
+  readonly retention?: RetentionOverrides;
 }
 
 export const DEFAULT_SQLITE_LOCK_WAIT_MS = 5000;
@@ -62,6 +64,7 @@ export class SqliteRecordStore implements RecordStore {
   private readonly fileHealth: SqliteFileHealth | undefined;
   private readonly instance = randomUUID();
   private readonly lockWaitMs: number;
+  private readonly retention: RetentionOverrides;
 
   private constructor(
     file: string,
@@ -69,6 +72,7 @@ export class SqliteRecordStore implements RecordStore {
     options: SqliteStoreOptions,
   ) {
     this.lockWaitMs = options.lockWaitMs ?? DEFAULT_SQLITE_LOCK_WAIT_MS;
+    this.retention = options.retention ?? {};
     this.db = new Database(file);
     // at start-up only, waiting in-thread for another instance is harmless: nothing is being served yet
     this.db.pragma('busy_timeout = 5000');
@@ -261,7 +265,7 @@ export class SqliteRecordStore implements RecordStore {
   }
 
   private expiry(kind: RecordKind): number {
-    return this.nowMs() + kindSpec(kind).ttlSeconds * 1000;
+    return this.nowMs() + ttlSecondsOf(kind, this.retention) * 1000;
   }
 
   private read<R>(operation: () => R): Promise<R> {

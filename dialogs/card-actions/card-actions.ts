@@ -14,6 +14,7 @@ import type { GuidanceReplies } from '../guidance/guidance-replies';
 import type { UnansweredQuestions } from '../guidance/unanswered-questions';
 import type { RequestDesk } from '../requests/request-desk';
 import type { FeedbackDesk } from '../feedback/feedback-desk';
+import type { EnquiryDesk } from '../enquiries/enquiry-desk';
 import { statusCard } from '../status-card';
 import { parseCardSubmit, type CardSubmit } from './card-submit';
 
@@ -39,6 +40,7 @@ export interface CardActionDeps {
   readonly desk: ConcernDesk;
   readonly requestDesk: RequestDesk;
   readonly feedbackDesk: FeedbackDesk;
+  readonly enquiryDesk: EnquiryDesk;
   readonly training: Training;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -109,6 +111,10 @@ export class CardActions implements CardActionPort {
       request: {
         universal: true,
         handle: async (context, turn, submit) => cardOrRefused(await deps.requestDesk.close(context, turn.facts, submit)),
+      },
+      enquiry: {
+        universal: true,
+        handle: async (context, turn, submit) => cardOrRefused(await deps.enquiryDesk.act(context, turn.facts, submit)),
       },
       'feedback-theme': {
         universal: true,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { THEMES } from '../../bot/content/taxonomy';
 import { CONCERN_VERBS, OUTCOME_IDS } from '../../bot/domain/concerns/concerns';
+import { CHOSEN_CLOSE_REASONS, CONTACT_OUTCOMES, ENQUIRY_VERBS } from '../../bot/domain/enquiries/enquiries';
 
 /** What our cards send back (Action.Submit data). Parsed before use: it round-trips through the client. */
 export const CardSubmitSchema = z.discriminatedUnion('action', [
@@ -25,6 +26,14 @@ export const CardSubmitSchema = z.discriminatedUnion('action', [
     outcome: z.enum(OUTCOME_IDS).optional().or(z.literal('')),
   }),
   z.object({
+    action: z.literal('enquiry'),
+    verb: z.enum(ENQUIRY_VERBS),
+    enquiryId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+    etag: z.string().max(200),
+    outcome: z.enum(CONTACT_OUTCOMES).optional().or(z.literal('')),
+    reason: z.enum(CHOSEN_CLOSE_REASONS).optional().or(z.literal('')),
+  }),
+  z.object({
     action: z.literal('feedback-theme'),
     verb: z.enum(['refresh', 'acknowledge', 'save-draft', 'publish']),
     theme: z.enum(THEMES),
@@ -43,6 +52,7 @@ export const CardSubmitSchema = z.discriminatedUnion('action', [
 export type CardSubmit = z.infer<typeof CardSubmitSchema>;
 export type ConcernSubmit = Extract<CardSubmit, { action: 'concern' }>;
 export type RequestSubmit = Extract<CardSubmit, { action: 'request' }>;
+export type EnquirySubmit = Extract<CardSubmit, { action: 'enquiry' }>;
 export type FeedbackThemeSubmit = Extract<CardSubmit, { action: 'feedback-theme' }>;
 
 /** A note typed on a card: trimmed, and none when only spaces were typed. */

@@ -1,4 +1,5 @@
 import type { Attachment, TurnContext } from 'botbuilder';
+import { auditRouteOf } from '../audit-route';
 import { concernCard, type CardActionMode } from './concern-card';
 import { statusCard } from '../status-card';
 import { nonEmpty, type ConcernSubmit } from '../card-actions/card-submit';
@@ -218,7 +219,7 @@ export class ConcernDesk {
       recordKind,
       recordId,
       at: this.nowIso(),
-      route: context.activity.type === 'invoke' ? 'teams-card' : context.activity.value === undefined ? 'chat-command' : 'web-card',
+      route: auditRouteOf(context.activity),
     });
   }
 

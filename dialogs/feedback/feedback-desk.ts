@@ -1,4 +1,5 @@
 import type { Attachment, TurnContext } from 'botbuilder';
+import { reportChart } from '../report-chart';
 import type { ThemeChart, ThemeChartInput } from '../../bot/charts/theme-chart';
 import type { Clock } from '../../bot/clock';
 import type { ServiceProfile } from '../../bot/content/service-profile';
@@ -6,8 +7,8 @@ import { THEMES, type Theme } from '../../bot/content/taxonomy';
 import type { AuditLog } from '../../bot/domain/audit-log';
 import { contributorKey, type FeedbackItem, type FeedbackItems, type FeedbackSource, type NewFeedback } from '../../bot/domain/feedback/feedback-items';
 import type { FeedbackSubscriptions } from '../../bot/domain/feedback/feedback-subscriptions';
-import { quarterOf, reportPeriodsFrom, type ReportPeriods } from '../../bot/domain/feedback/report-period';
-import type { ReportExports } from '../../bot/domain/feedback/report-exports';
+import { quarterOf, reportPeriodsFrom, type ReportPeriods } from '../../bot/domain/reports/report-period';
+import type { ReportExports } from '../../bot/domain/reports/report-exports';
 import { themeReportCsv } from '../../bot/domain/feedback/theme-report-csv';
 import { buildThemeReport, type ThemeReport } from '../../bot/domain/feedback/theme-report';
 import type { ThemeResponse, ThemeResponses } from '../../bot/domain/feedback/theme-responses';
@@ -265,23 +266,11 @@ export class FeedbackDesk {
       current: row.current.kind === 'count' ? row.current.n : null,
       previous: row.previous.kind === 'count' ? row.previous.n : null,
     }));
-    try {
-      const chart = await this.deps.renderChart({
-        title: copy.chartTitle,
-        currentLabel: copy.current,
-        previousLabel: copy.previous,
-        axisTitle: copy.axisTitle,
-        bars,
-      });
-      const alt = copy.chartAlt(
-        report.rows.map((row) => `${messages.labels.themes[row.theme]} ${shown(row.current)} (before ${shown(row.previous)})`).join('; '),
-      );
-      return { dataUri: chart.dataUri, alt };
-    } catch (error) {
-      // the figures are in the card as text too: a chart that cannot be drawn does not stop the report
-      this.deps.logger.error('chart not rendered', { code: errorCodeOf(error), outcome: 'no-chart' });
-      return undefined;
-    }
+    const alt = copy.chartAlt(
+      report.rows.map((row) => `${messages.labels.themes[row.theme]} ${shown(row.current)} (before ${shown(row.previous)})`).join('; '),
+    );
+    const input = { title: copy.chartTitle, currentLabel: copy.current, previousLabel: copy.previous, axisTitle: copy.axisTitle, bars };
+    return reportChart(this.deps.renderChart, input, alt, this.deps.logger);
   }
 
   /** Periods "up to now" end just after it (ends are exclusive), so what was logged at this very instant counts. */

@@ -35,9 +35,11 @@ export class GuidanceReplies {
    * Web Chat and other Direct Line clients get the card alone: there the citation text is only a stray "… [1]" message,
    * and a lead that just repeats the card's heading is the same thing shown twice (issue 10).
    */
-  async sendAnswer(context: TurnContext, article: Article, lead?: string): Promise<void> {
+  async sendAnswer(context: TurnContext, article: Article, lead?: string, suggestions: readonly string[] = []): Promise<void> {
     const answer = this.render(article);
     const activity: Partial<Activity> = { type: 'message', attachments: [answerCard(answer)] };
+    // what to do next, as buttons that send their own words (the public page's three offers)
+    if (suggestions.length > 0) activity.suggestedActions = { to: [], actions: suggestions.map((title) => ({ type: 'imBack', title, value: title })) };
     if (context.activity.channelId === 'msteams') {
       // text for notifications, screen readers and the citation; the card carries the guidance
       activity.text = lead ?? `${answer.article.title} [1]`;

@@ -54,13 +54,15 @@ describe('example values in the shipped sample', () => {
     expect(summaries.map((s) => s.message)).toEqual([
       'service profile has example values (marked example: true): replace them before go-live',
       'training courses have example sessions (marked example: true): load the real dates before go-live',
+      'information sessions are examples (marked example: true): load the real dates before go-live',
     ]);
-    const [profile, sessions] = summaries;
+    const [profile, sessions, informationSessions] = summaries;
     expect(profile?.count).toBeGreaterThan(1);
     expect(profile?.names.split(', ')).toHaveLength(profile?.count ?? 0);
     expect(profile?.names).toContain('contacts.dutyTeam');
     expect(sessions?.count).toBe(5);
     expect(sessions?.names).toContain('first-aid-2027-03-02');
+    expect(informationSessions?.names).toContain('info-2027-01-13');
   });
 
   it('say nothing once no value is marked as an example', async () => {
@@ -73,6 +75,7 @@ describe('example values in the shipped sample', () => {
         rates: content.profile.rates.map((t) => ({ ...t, example: false })),
       },
       training: { ...content.training, courses: content.training.courses.map((c) => ({ ...c, sessions: c.sessions.map((s) => ({ ...s, example: false })) })) },
+      recruitment: { ...content.recruitment, sessions: content.recruitment.sessions.map((s) => ({ ...s, example: false })) },
     };
     expect(exampleSummaries(real)).toEqual([]);
   });

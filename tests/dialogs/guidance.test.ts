@@ -194,13 +194,14 @@ describe('answers people can trust', () => {
     expect(cards(opened)).toHaveLength(0);
   });
 
-  it('answers actions whose full flow comes later honestly, with the relevant contact', async () => {
+  it("starts an enquirer's call-back request with the privacy notice, before any detail is asked", async () => {
     const reply = await sendActivity(running.baseUrl, {
       text: 'please can someone ring me about fostering',
       from: { id: 'dl_pub_enquirer' },
       conversation: { id: 'enquiry-1' },
     });
-    expect(replyTexts(reply)).toContain(messages.interim.enquiry(running.app.content.profile)); // the recruitment team's contacts
+    const privacyUrl = running.app.content.profile.links.privacyNotice?.url ?? '';
+    expect(replyTexts(reply)).toEqual(expect.arrayContaining([messages.enquiries.privacy(privacyUrl), messages.enquiries.askConsent]));
     const decisions = await running.app.records.list<{ action: string }>('decision');
     expect(decisions.map((d) => d.data.action)).toContain('enquiry');
   });

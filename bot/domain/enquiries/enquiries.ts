@@ -46,6 +46,8 @@ export const ENQUIRY_VERBS = [
   'approved',
   'session-attended',
   'close',
+  /** Erasure on the enquirer's request (by phone, say): the desk deletes the record, it is not an update. */
+  'erase',
 ] as const;
 export type EnquiryVerb = (typeof ENQUIRY_VERBS)[number];
 
@@ -107,7 +109,7 @@ export type OfficerAction =
   | { readonly verb: 'contacted'; readonly outcome: ContactOutcome }
   | { readonly verb: 'initial-visit' | 'application' | 'skills-to-foster' | 'assessment' | 'approved' }
   | { readonly verb: 'session-attended' }
-  | { readonly verb: 'close'; readonly reason: CloseReason };
+  | { readonly verb: 'close'; readonly reason: (typeof CHOSEN_CLOSE_REASONS)[number] };
 
 export type EnquiryActionResult =
   | { readonly applied: true; readonly enquiry: StoredRecord<Enquiry> }

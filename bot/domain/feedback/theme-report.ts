@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { SERVICE_ZONE } from '../../clock';
 import { THEMES, type Theme } from '../../content/taxonomy';
-import type { ReportPeriod, ReportPeriods } from './report-period';
+import type { ReportPeriod, ReportPeriods } from '../reports/report-period';
 
 /** Small-number suppression: a count below this is never shown, so no carer can be singled out. */
 export const SUPPRESS_BELOW = 3;

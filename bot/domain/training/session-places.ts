@@ -62,6 +62,28 @@ export class SessionPlaces {
     });
   }
 
+  /** A place when one is free, else 'full' and nothing written: no waiting list (information sessions offer the next date). */
+  async take(sessionId: string, holder: string, capacity: number): Promise<'booked' | 'already-booked' | 'full'> {
+    let tried = false;
+    return this.change(sessionId, capacity, (places) => {
+      // a write that lost its answer may have committed: finding the holder after our own attempt is our booking
+      if (places.booked.includes(holder)) return { outcome: tried ? 'booked' : 'already-booked' };
+      if (taken(places) >= places.capacity) return { outcome: 'full' };
+      tried = true;
+      return { outcome: 'booked', next: { ...places, booked: [...places.booked, holder] } };
+    });
+  }
+
+  /** Gives a taken place back (no one is waiting to be offered it). */
+  async release(sessionId: string, holder: string, capacity: number): Promise<boolean> {
+    const outcome = await this.change(sessionId, capacity, (places) =>
+      places.booked.includes(holder)
+        ? { outcome: 'released' as const, next: { ...places, booked: places.booked.filter((h) => h !== holder) } }
+        : { outcome: 'not-held' as const },
+    );
+    return outcome === 'released';
+  }
+
   /**
    * Frees the carer's place (or waiting-list entry). A freed place is held for the next carer in line until
    * `offerUntil`; the offer is returned so they can be told.

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { SERVICE_ZONE } from '../../clock';
 import type { Course, CourseSession, TrainingCatalogue } from '../../content/training-catalogue';
+import { sessionLabelOf } from '../../content/session-label';
 import type { Logger } from '../../logger';
 import { deterministicId, type RecordStore } from '../../storage/record-store';
 import { TypedRecords } from '../../storage/typed-records';
@@ -44,9 +45,7 @@ type ReminderPreference = z.infer<typeof reminderPreferenceSchema>;
 
 /** Sessions as people read them: local Europe/London times, whatever the daylight-saving offset. */
 export function sessionLabel(session: CourseSession): string {
-  const start = DateTime.fromISO(session.start, { zone: SERVICE_ZONE }).setLocale('en-GB');
-  const end = DateTime.fromISO(session.end, { zone: SERVICE_ZONE });
-  return `${start.toFormat('ccc d LLLL')}, ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}, ${session.venue}`;
+  return sessionLabelOf(session.start, session.end, session.venue);
 }
 
 /**

@@ -29,7 +29,7 @@ import { FeedbackDesk } from '../../../dialogs/feedback/feedback-desk';
 import { FeedbackItems } from '../../../bot/domain/feedback/feedback-items';
 import { ThemeResponses } from '../../../bot/domain/feedback/theme-responses';
 import { FeedbackSubscriptions } from '../../../bot/domain/feedback/feedback-subscriptions';
-import { ReportExports } from '../../../bot/domain/feedback/report-exports';
+import { ReportExports } from '../../../bot/domain/reports/report-exports';
 import { renderThemeChart } from '../../../bot/charts/theme-chart';
 
 /** The real content (service profile, articles, training catalogue): tests assert on its values, never on copies. */

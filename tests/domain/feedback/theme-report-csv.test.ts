@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import { THEMES, type Theme } from '../../../bot/content/taxonomy';
-import { reportPeriodsFrom } from '../../../bot/domain/feedback/report-period';
+import { reportPeriodsFrom } from '../../../bot/domain/reports/report-period';
 import { buildThemeReport, type CountedItem } from '../../../bot/domain/feedback/theme-report';
-import { safeCell, themeReportCsv } from '../../../bot/domain/feedback/theme-report-csv';
+import { themeReportCsv } from '../../../bot/domain/feedback/theme-report-csv';
+import { safeCell } from '../../../bot/domain/reports/report-csv';
 
 const PERIODS = reportPeriodsFrom('last month', DateTime.fromISO('2026-12-02T10:00', { zone: 'Europe/London' }));
 const NOVEMBER = '2026-11-10T12:00:00Z';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Theme } from '../../../bot/content/taxonomy';
-import { reportPeriodsFrom } from '../../../bot/domain/feedback/report-period';
+import { reportPeriodsFrom } from '../../../bot/domain/reports/report-period';
 import { buildThemeReport, shownCount, SUPPRESS_BELOW, type CountedItem, type RecordedResponse } from '../../../bot/domain/feedback/theme-report';
 
 /** "last month" on 2 December 2026: November 2026, against October 2026. */

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { lastDayOf, quarterOf, reportPeriodsFrom, type ReportPeriod } from '../../../bot/domain/feedback/report-period';
+import { lastDayOf, quarterOf, reportPeriodsFrom, type ReportPeriod } from '../../../bot/domain/reports/report-period';
 
 const at = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/London' });
 /** Wednesday 2 December 2026, 10:00 GMT. */
