@@ -24,7 +24,7 @@ export const messages = {
   cardActionErrors: {
     malformed: 'malformed card action',
     unknown: 'unknown card action',
-    notAllowed: 'only fostering managers can act on concerns',
+    notAllowed: 'only the staff this card is for can act on it',
   },
   cardNotUnderstood: 'That button did not work (it may be from an older message). Please type what you need instead.',
   cardActionNotConfirmed:

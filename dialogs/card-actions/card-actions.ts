@@ -19,7 +19,11 @@ import { statusCard } from '../status-card';
 import { parseCardSubmit, type CardSubmit } from './card-submit';
 
 /** What a card action comes to: a staff card shown again (in place on Teams), a refusal, or a reply already sent. */
-export type CardReply = { readonly kind: 'card'; readonly card: Attachment } | { readonly kind: 'refused' } | { readonly kind: 'replied' };
+export type CardReply =
+  | { readonly kind: 'card'; readonly card: Attachment }
+  /** Not this person's to act on: `refusal` says whose it is (in Web Chat; Teams gets a 403). */
+  | { readonly kind: 'refused'; readonly refusal: string }
+  | { readonly kind: 'replied' };
 
 type SubmitOf<A extends CardSubmit['action']> = Extract<CardSubmit, { action: A }>;
 
@@ -114,7 +118,7 @@ export class CardActions implements CardActionPort {
       },
       enquiry: {
         universal: true,
-        handle: async (context, turn, submit) => cardOrRefused(await deps.enquiryDesk.act(context, turn.facts, submit)),
+        handle: async (context, turn, submit) => cardOrRefused(await deps.enquiryDesk.act(context, turn.facts, submit), messages.enquiries.notAllowed),
       },
       'feedback-theme': {
         universal: true,
@@ -137,7 +141,7 @@ export class CardActions implements CardActionPort {
     }
     const reply = await this.dispatch(context, turn, submit);
     if (reply.kind === 'card') await context.sendActivity({ type: 'message', attachments: [reply.card] });
-    else if (reply.kind === 'refused') await context.sendActivity(messages.concerns.notAllowed);
+    else if (reply.kind === 'refused') await context.sendActivity(reply.refusal);
   }
 
   /** A Teams Universal Action: answered in the invoke response with the card that replaces the one clicked. */
@@ -171,8 +175,8 @@ export class CardActions implements CardActionPort {
   }
 }
 
-function cardOrRefused(card: Attachment | undefined): CardReply {
-  return card === undefined ? { kind: 'refused' } : { kind: 'card', card };
+function cardOrRefused(card: Attachment | undefined, refusal: string = messages.concerns.notAllowed): CardReply {
+  return card === undefined ? { kind: 'refused', refusal } : { kind: 'card', card };
 }
 
 function cardError(status: number, message: string): InvokeResponse {
