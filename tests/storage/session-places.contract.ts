@@ -133,6 +133,18 @@ export function describeSessionPlaces(name: string, makeStores: () => Promise<[R
       expect(await other.holders('info-2')).toEqual(['enquiry-2']);
     });
 
+    it("books to the session's capacity as the content gives it now, when the team enlarged or shrank it", async () => {
+      const places = new SessionPlaces(a);
+      expect(await places.take('info-4', 'enquiry-1', 2)).toBe('booked');
+      expect(await places.take('info-4', 'enquiry-2', 2)).toBe('booked');
+      expect(await places.take('info-4', 'enquiry-3', 2)).toBe('full');
+      // the team made the session bigger: the place offered can be taken
+      expect(await new SessionPlaces(b).take('info-4', 'enquiry-3', 3)).toBe('booked');
+      // and smaller: a full session takes no one else, whatever size it once was
+      expect(await places.take('info-4', 'enquiry-4', 1)).toBe('full');
+      expect(await places.holders('info-4')).toEqual(['enquiry-1', 'enquiry-2', 'enquiry-3']);
+    });
+
     it('answers false to releasing a place not held, and changes nothing', async () => {
       const places = new SessionPlaces(a);
       expect(await places.take('info-3', 'enquiry-1', 2)).toBe('booked');

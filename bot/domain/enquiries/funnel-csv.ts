@@ -21,7 +21,7 @@ export function funnelCsv(report: FunnelReport, labels: FunnelLabels): string {
   const { current } = report.periods;
   const start = current.start.setZone(SERVICE_ZONE).toISODate() ?? '';
   const end = lastDayOf(current).toISODate() ?? '';
-  const line = (section: string, id: string, label: string, count: number, previous: Cell, conversion: Cell = ''): Cell[] => [
+  const line = (section: string, id: string, label: string, count: Cell, previous: Cell, conversion: Cell = ''): Cell[] => [
     section,
     id,
     label,
@@ -44,7 +44,7 @@ export function funnelCsv(report: FunnelReport, labels: FunnelLabels): string {
     ...rows('closed', report.closed, labels.closeReason),
     line('first-contact', 'made', labels.figure('made'), firstContact.made, ''),
     line('first-contact', 'within-target', labels.figure('within-target'), firstContact.withinTarget, ''),
-    line('first-contact', 'median-hours', labels.figure('median-hours'), firstContact.medianHours === null ? 0 : Math.round(firstContact.medianHours), ''),
+    line('first-contact', 'median-hours', labels.figure('median-hours'), firstContact.medianHours === null ? '' : Math.round(firstContact.medianHours), ''),
     line('first-contact', 'overdue-now', labels.figure('overdue-now'), firstContact.overdueNow, ''),
     line('information-sessions', 'booked', labels.figure('booked'), sessions.booked, ''),
     line('information-sessions', 'attended', labels.figure('attended'), sessions.attended, ''),

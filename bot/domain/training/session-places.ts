@@ -165,7 +165,8 @@ export class SessionPlaces {
   private async change<O extends string>(sessionId: string, capacity: number, decide: (places: Places) => { outcome: O; next?: Places }): Promise<O> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const current = await this.current(sessionId, capacity);
-      const { outcome, next } = decide(current.data);
+      // the capacity is the content's as it is now: a session the team enlarged (or shrank) is booked to its new size
+      const { outcome, next } = decide({ ...current.data, capacity });
       if (next === undefined) return outcome;
       try {
         await this.records.replace(current, next);

@@ -24,7 +24,7 @@ const csvOf = (enquiries: readonly Enquiry[], labels: FunnelLabels = LABELS) =>
 /** Only for output known to hold no quoted cell: splits lines and cells directly. */
 const linesOf = (csv: string) => csv.replace(BOM, '').split('\r\n').slice(0, -1);
 const cellsOf = (csv: string) => linesOf(csv).map((line) => line.split(','));
-const row = (section: string, item: string, count: number, previous: number | '', conversion: number | '' = '') => [
+const row = (section: string, item: string, count: number | '', previous: number | '', conversion: number | '' = '') => [
   section,
   item,
   capitals(item),
@@ -96,7 +96,7 @@ describe('the recruitment funnel CSV', () => {
       'information-sessions',
     ]);
     expect(lines.filter((cells) => cells[0] === 'stage').map((cells) => cells[7])).toEqual(Array<string>(7).fill(''));
-    expect(lines.find((cells) => cells[1] === 'median-hours')).toEqual(row('first-contact', 'median-hours', 0, ''));
+    expect(lines.find((cells) => cells[1] === 'median-hours')).toEqual(row('first-contact', 'median-hours', '', '')); // none made: no median, not zero hours
   });
 
   it('dates a summer period by its London days, not by UTC (1 June starts at 23:00 UTC on 31 May)', () => {
