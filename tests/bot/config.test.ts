@@ -71,6 +71,16 @@ describe('loadConfig', () => {
     expect(problemsOf({ STORAGE: 'cosmos' })).toEqual(['COSMOS_ENDPOINT: required when STORAGE is "cosmos"']);
   });
 
+  it('routes enquiries to the recruitment team with a 2-working-day first contact and 180-day retention unless set', () => {
+    const defaults = loadConfig({});
+    expect(defaults.recruitmentTeamId).toBeUndefined();
+    expect(defaults.enquiryContactWorkingDays).toBe(2);
+    expect(defaults.retention).toEqual({ enquiry: 180 * 24 * 60 * 60 });
+    const set = loadConfig({ RECRUITMENT_TEAM_ID: 'team-r', ENQUIRY_CONTACT_WORKING_DAYS: '3', ENQUIRY_RETENTION_DAYS: '90' });
+    expect([set.recruitmentTeamId, set.enquiryContactWorkingDays, set.retention.enquiry]).toEqual(['team-r', 3, 90 * 24 * 60 * 60]);
+    expect(problemsOf({ ENQUIRY_RETENTION_DAYS: '0' })).toEqual([expect.stringMatching(/^ENQUIRY_RETENTION_DAYS:/)]);
+  });
+
   it('needs trusted origins when the page uses Azure Direct Line', () => {
     expect(problemsOf({ DIRECT_LINE_SECRET: 'secret' })).toEqual([expect.stringMatching(/^WEB_TRUSTED_ORIGINS:/)]);
     expect(loadConfig({ DIRECT_LINE_SECRET: 'secret', WEB_TRUSTED_ORIGINS: 'https://fostering.example.org' }).directLine.kind).toBe('azure');

@@ -53,4 +53,17 @@ describe('CosmosRecordStore containers', () => {
     expect(resources.find((r) => r.kind === 'lease')?.ttl).toBe(RECORD_KINDS.lease.ttlSeconds);
     expect(resources.find((r) => r.kind === 'concern')).not.toHaveProperty('ttl');
   });
+
+  it("stamps the deployment's own retention period on a kind it sets (ENQUIRY_RETENTION_DAYS)", async () => {
+    const database = cosmos.client.database(`test-${process.pid}-retention`);
+    const store = await CosmosRecordStore.connect(database, fixedClock('2026-03-02T10:00:00Z'), {
+      createContainers: true,
+      retention: { enquiry: 30 * 24 * 60 * 60 },
+    });
+    await store.create({ kind: 'enquiry', partitionKey: 'service', id: 'e1' }, { stage: 'enquiry' });
+    await store.create({ kind: 'lease', partitionKey: 'job', id: 'l1' }, { holder: 'a' });
+    const { resources } = await database.container('records').items.readAll<{ kind: string; ttl?: number }>().fetchAll();
+    expect(resources.find((r) => r.kind === 'enquiry')?.ttl).toBe(30 * 24 * 60 * 60);
+    expect(resources.find((r) => r.kind === 'lease')?.ttl).toBe(RECORD_KINDS.lease.ttlSeconds);
+  });
 });

@@ -131,3 +131,30 @@ describe("the README's retention table is true of real expiry (SQLite, moved clo
     });
   });
 });
+
+describe('a retention period the deployment sets (ENQUIRY_RETENTION_DAYS), SQLite with a moved clock', () => {
+  const clock = fixedClock(START);
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startTestApp({ clock, env: { ENQUIRY_RETENTION_DAYS: '10' } });
+  });
+  afterAll(async () => {
+    await running.stop();
+  });
+
+  it('keeps an enquiry that many days after its last change, then the purge deletes it from disk', async () => {
+    const key = { kind: 'enquiry' as const, partitionKey: 'retention-test', id: 'enquiry-1' };
+    const created = await running.app.records.create(key, { canary: 'enquiry-canary' });
+    const start = clock.now().toUTC();
+    // a change restarts the period: "180 days after closing" is 180 days after the closing write
+    clock.set(start.plus({ days: 5 }).toISO() ?? '');
+    await running.app.records.replace(created.record, { canary: 'enquiry-canary', closed: true });
+    clock.set(start.plus({ days: 15, minutes: -1 }).toISO() ?? '');
+    await purgeJob(running).runOnce();
+    expect(rowsOnDisk(running, 'kind = ? AND pk = ?', 'enquiry', 'retention-test')).toBe(1);
+    clock.set(start.plus({ days: 15, minutes: 1 }).toISO() ?? '');
+    await purgeJob(running).runOnce();
+    expect(rowsOnDisk(running, 'kind = ? AND pk = ?', 'enquiry', 'retention-test')).toBe(0);
+    expect(copiesOnDisk(running, 'enquiry-canary')).toEqual({ db: 0, 'db-wal': 0, 'db-shm': 0 });
+  });
+});
