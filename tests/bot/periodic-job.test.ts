@@ -70,6 +70,7 @@ describe('a periodic job', () => {
     running.app.jobs.forEach((job) => job.start());
     expect(running.app.jobs.map((job) => [job.name, job.started])).toEqual([
       ['overdue-concerns', true],
+      ['overdue-enquiries', true],
       ['training-notices', true],
       ['purge-expired', true],
       ['notice-retries', true],

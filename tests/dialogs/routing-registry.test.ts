@@ -70,12 +70,12 @@ describe('the routing registry (dialogs/routes.ts)', () => {
 
   const flows = (): Route[] => standard.filter((r) => r.flow !== undefined);
 
-  it('has flows to try (retention, allegation support, feedback, training, transport, mentoring)', () => {
+  it('has flows to try (retention, allegation support, feedback, training, transport, mentoring, enquiries)', () => {
     expect(
       flows()
         .map((r) => r.action)
         .sort(),
-    ).toEqual(['allegation-support', 'feedback', 'mentor-request', 'retention', 'training-booking', 'transport-report']);
+    ).toEqual(['allegation-support', 'enquiry', 'feedback', 'mentor-request', 'retention', 'training-booking', 'transport-report']);
   });
 
   it("records every answer to a flow's question as the flow, not as what the words would mean on their own", async () => {

@@ -148,7 +148,7 @@ describe('a retention period the deployment sets (ENQUIRY_RETENTION_DAYS), SQLit
     const start = clock.now().toUTC();
     // a change restarts the period: "180 days after closing" is 180 days after the closing write
     clock.set(start.plus({ days: 5 }).toISO() ?? '');
-    await running.app.records.replace(created.record, { canary: 'enquiry-canary', closed: true });
+    await running.app.records.replace(created.record, { canary: 'enquiry-canary' });
     clock.set(start.plus({ days: 15, minutes: -1 }).toISO() ?? '');
     await purgeJob(running).runOnce();
     expect(rowsOnDisk(running, 'kind = ? AND pk = ?', 'enquiry', 'retention-test')).toBe(1);
