@@ -63,7 +63,12 @@ export function enquiryCard(
     ...(e.assignedTo === undefined ? [] : [{ title: fact.assignedTo, value: e.assignedTo }]),
     ...(e.attempts === 0
       ? []
-      : [{ title: fact.attempts, value: copy.attempts(e.attempts, e.lastContactOutcome === undefined ? undefined : labels.contactOutcomes[e.lastContactOutcome]) }]),
+      : [
+          {
+            title: fact.attempts,
+            value: copy.attempts(e.attempts, e.lastContactOutcome === undefined ? undefined : labels.contactOutcomes[e.lastContactOutcome]),
+          },
+        ]),
   ];
   const next = open ? NEXT_STEP[e.stage] : undefined;
   const verbs: EnquiryVerb[] = open
@@ -93,4 +98,3 @@ export function enquiryCard(
     actions: verbs.map(action),
   });
 }
-

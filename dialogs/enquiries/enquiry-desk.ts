@@ -159,7 +159,14 @@ export class EnquiryDesk {
       return;
     }
     const today = this.today();
-    await context.sendActivity({ type: 'message', text: mine.slice(0, 3).map((e) => this.statusText(e.data, today)).join('\n\n'), textFormat: 'markdown' });
+    await context.sendActivity({
+      type: 'message',
+      text: mine
+        .slice(0, 3)
+        .map((e) => this.statusText(e.data, today))
+        .join('\n\n'),
+      textFormat: 'markdown',
+    });
   }
 
   async ofEnquirer(enquirerKey: string): Promise<StoredRecord<Enquiry>[]> {
@@ -225,7 +232,8 @@ export class EnquiryDesk {
     const channel = this.deps.staff.channel('recruitment');
     if (channel === undefined || record.data.teamCardId === undefined) return;
     const result = await this.deps.proactive.update(channel, record.data.teamCardId, { attachments: [replacement ?? this.card(record, 'execute')] });
-    if (result.outcome !== 'sent') this.deps.logger.warn('recruitment channel card not refreshed', { outcome: result.outcome, code: 'ENQUIRY_CARD_NOT_REFRESHED' });
+    if (result.outcome !== 'sent')
+      this.deps.logger.warn('recruitment channel card not refreshed', { outcome: result.outcome, code: 'ENQUIRY_CARD_NOT_REFRESHED' });
   }
 
   private async eraseOnRequest(context: TurnContext, facts: TurnFacts, record: StoredRecord<Enquiry>, etag: string): Promise<Attachment> {
@@ -270,9 +278,12 @@ export class EnquiryDesk {
 
   private filterOf(text: string): (e: StoredRecord<Enquiry>) => boolean {
     const t = ` ${normaliseForRules(text)} `;
-    const interest = this.deps.content.interests.find((i) => i.id !== 'not-sure' && (t.includes(` ${normaliseForRules(i.label)} `) || t.includes(` ${i.id.replace(/-/g, ' ')} `)));
+    const interest = this.deps.content.interests.find(
+      (i) => i.id !== 'not-sure' && (t.includes(` ${normaliseForRules(i.label)} `) || t.includes(` ${i.id.replace(/-/g, ' ')} `)),
+    );
     if (interest !== undefined) return (e) => e.data.interest === interest.id;
-    if (/\b(not (yet )?(been )?(called|contacted|rung|phoned)|no(t)? call ?back|havent been|hasnt been|waiting|overdue|outstanding)\b/.test(t)) return (e) => !firstContactMade(e.data);
+    if (/\b(not (yet )?(been )?(called|contacted|rung|phoned)|no(t)? call ?back|havent been|hasnt been|waiting|overdue|outstanding)\b/.test(t))
+      return (e) => !firstContactMade(e.data);
     if (/\b(session|info evening|information evening|drop in|booked)\b/.test(t)) return (e) => e.data.sessionId !== undefined;
     if (/\b(foster carer|talk to a carer)\b/.test(t)) return (e) => e.data.wants === 'talk-to-a-carer';
     if (/\bnew\b/.test(t)) return (e) => e.data.stage === 'enquiry' && e.data.assignedTo === undefined;
@@ -284,14 +295,25 @@ export class EnquiryDesk {
     const stageLabel = (stage: string) => messages.cards.enquiry.stages[stage as Enquiry['stage']];
     const labels = this.labels();
     const stageLines = report.stages.map((row) =>
-      copy.stageLine(stageLabel(row.stage), row.current, row.previous, row.stage === 'enquiry' || row.conversion === null ? '' : copy.conversion(row.conversion)),
+      copy.stageLine(
+        stageLabel(row.stage),
+        row.current,
+        row.previous,
+        row.stage === 'enquiry' || row.conversion === null ? '' : copy.conversion(row.conversion),
+      ),
     );
     const section = (title: string, rows: readonly { id: string; current: number; previous: number }[], label: (id: string) => string) =>
       rows.length === 0 ? [] : [`**${title}**`, ...rows.map((r) => copy.line(label(r.id), r.current, r.previous))];
     const { firstContact, sessions } = report;
     const text = [
       ...stageLines,
-      copy.firstContact(firstContact.made, copy.hours(firstContact.medianHours), firstContact.withinTarget, firstContact.overdueNow, this.deps.contactWorkingDays),
+      copy.firstContact(
+        firstContact.made,
+        copy.hours(firstContact.medianHours),
+        firstContact.withinTarget,
+        firstContact.overdueNow,
+        this.deps.contactWorkingDays,
+      ),
       copy.sessions(sessions.booked, sessions.attended),
       ...section(copy.bySource, report.bySource, labels.source),
       ...section(copy.byChannel, report.byChannel, labels.channel),

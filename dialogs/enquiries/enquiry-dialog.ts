@@ -94,7 +94,12 @@ export class EnquiryDialog extends ComponentDialog {
     this.addDialog(buttonsPrompt(CHOICE))
       .addDialog(buttonsPrompt(CONSENT, [messages.enquiries.consentYes]))
       .addDialog(buttonsPromptAccepting(AREA, areaOrDistrict))
-      .addDialog(new TextPrompt(NAME, retryWith((text) => (firstNameOf(text) === undefined ? messages.enquiries.firstNameRetry : undefined))))
+      .addDialog(
+        new TextPrompt(
+          NAME,
+          retryWith((text) => (firstNameOf(text) === undefined ? messages.enquiries.firstNameRetry : undefined)),
+        ),
+      )
       .addDialog(
         new TextPrompt(
           CONTACT,
@@ -211,7 +216,8 @@ export class EnquiryDialog extends ComponentDialog {
   private async askHeardFrom(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const question = String(step.result ?? '').trim();
     // their question goes to the team with names, numbers and addresses masked, like every free text the bot keeps
-    if (question !== '' && !/^(no|none|nope|n|nothing|no thanks|not really|no questions?)$/i.test(question)) answers(step).question = maskPersonalData(question);
+    if (question !== '' && !/^(no|none|nope|n|nothing|no thanks|not really|no questions?)$/i.test(question))
+      answers(step).question = maskPersonalData(question);
     const heardFrom = this.deps.desk.content.heardFrom;
     return step.prompt(CHOICE, { prompt: messages.enquiries.askHeardFrom, choices: choicesOf(Object.fromEntries(heardFrom.map((h) => [h.id, h.label]))) });
   }

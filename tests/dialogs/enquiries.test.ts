@@ -13,7 +13,12 @@ import { replyTexts, sendActivity, startTestApp, type ActivityReply, type Runnin
 const TENANT = 'council-tenant';
 const RECRUITMENT_TEAM = 'team-recruitment';
 const RECRUITMENT_CHANNEL = '19:recruitment@thread.tacv2';
-const ENV = { RECRUITMENT_OFFICER_IDS: 'aad-officer-1,aad-officer-2', MANAGER_IDS: 'aad-manager', RECRUITMENT_TEAM_ID: RECRUITMENT_TEAM, ALLOWED_TENANT_IDS: TENANT };
+const ENV = {
+  RECRUITMENT_OFFICER_IDS: 'aad-officer-1,aad-officer-2',
+  MANAGER_IDS: 'aad-manager',
+  RECRUITMENT_TEAM_ID: RECRUITMENT_TEAM,
+  ALLOWED_TENANT_IDS: TENANT,
+};
 /** Test data: a fictional enquirer (drama numbers, example.org). */
 const QUESTION = 'Can I foster if I work full time? My landline is 01632 960555';
 
@@ -27,7 +32,9 @@ const cardText = (card: CardJson) => card.body.flatMap((b) => [b.text ?? '', ...
 const buttonsOf = (reply: ActivityReply): string[] =>
   reply.activities.flatMap((a) => [
     ...((a as { suggestedActions?: { actions: { title: string }[] } }).suggestedActions?.actions ?? []).map((x) => x.title),
-    ...(a.attachments ?? []).flatMap((attachment) => ((attachment as { content: { buttons?: { title: string }[] } }).content.buttons ?? []).map((b) => b.title)),
+    ...(a.attachments ?? []).flatMap((attachment) =>
+      ((attachment as { content: { buttons?: { title: string }[] } }).content.buttons ?? []).map((b) => b.title),
+    ),
   ]);
 
 /**
@@ -199,7 +206,7 @@ describe.each(['sqlite', 'cosmos'] as const)('enquiries from the public page to 
     expect(cardTexts(posts[0]!)).toContain(enquiry.reference);
   });
 
-  it("lets an officer move it through contacted and initial visit; two officers at once: one wins, the other sees who did", async () => {
+  it('lets an officer move it through contacted and initial visit; two officers at once: one wins, the other sees who did', async () => {
     const list = await officerSays('aad-officer-1', 'show new enquiries');
     const card = cardsOf(list).find((c) => cardText(c).includes(enquiry.reference))!;
     expect(cardText(card)).toContain('Jo');
@@ -251,7 +258,7 @@ describe.each(['sqlite', 'cosmos'] as const)('enquiries from the public page to 
     expect(replyTexts(carer).join('\n')).toContain(messages.enquiries.notAllowed);
   });
 
-  it("tells the enquirer where it stands in plain words when they come back on the same browser", async () => {
+  it('tells the enquirer where it stands in plain words when they come back on the same browser', async () => {
     const again = enquirer('dl_pub_visitor1', 'public-1-later');
     const status = replyTexts(await again.say("what's happening with my enquiry?")).join('\n');
     expect(status).toContain(enquiry.reference);
