@@ -9,6 +9,7 @@ import type { FosterCarerBot } from './foster-carer-bot';
 import type { Logger } from './logger';
 import { CHAT_SCRIPT, contentSecurityPolicy, renderChatPage } from './channels/web/chat-page';
 import type { WebPage, WebTokenIssuer } from './channels/web/web-tokens';
+import { newVisitorSecret, visitorSecretOf, visitorSetCookie, visitorUserId } from './channels/web/visitor-cookie';
 import { registerEmbeddedDirectLineRoutes } from './channels/directline/direct-line-routes';
 import type { EmbeddedDirectLine } from './channels/directline/embedded-direct-line';
 import { messagesEndpoint } from './channels/messages-endpoint';
@@ -126,10 +127,14 @@ export function createServer(deps: ServerDeps): restify.Server {
         res.send(403, { error: 'origin not allowed' });
         return;
       }
-      const body = (req.body ?? {}) as { page?: unknown; user?: unknown };
+      const body = (req.body ?? {}) as { page?: unknown; user?: unknown; fresh?: unknown };
       const which: WebPage = body.page === 'public' ? 'public' : 'carers';
       try {
-        const issued = await webTokens.issue(which, typeof body.user === 'string' ? body.user : undefined);
+        const visitor = which === 'public' ? publicVisitor(req, res, body.fresh === true, !config.unauthenticated.plainHttpPage) : undefined;
+        const issued = await webTokens.issue(which, {
+          ...(typeof body.user === 'string' ? { requestedUserId: body.user } : {}),
+          ...(visitor === undefined ? {} : { visitorUserId: visitor }),
+        });
         res.send(200, issued);
       } catch {
         logger.error('web token not issued', { code: 'DIRECT_LINE_TOKEN', outcome: 'error' });
@@ -141,6 +146,17 @@ export function createServer(deps: ServerDeps): restify.Server {
   if (deps.embeddedDirectLine !== undefined) registerEmbeddedDirectLineRoutes(server, deps.embeddedDirectLine, logger);
 
   return server;
+}
+
+/**
+ * The public page's visitor: the same web user on every load from one browser (so an enquirer can ask how their
+ * enquiry is going), from an HttpOnly cookie the server sets; `fresh` ("start a new chat") sets a new one.
+ */
+function publicVisitor(req: restify.Request, res: restify.Response, fresh: boolean, secure: boolean): string {
+  const existing = fresh ? undefined : visitorSecretOf(req.headers.cookie);
+  const secret = existing ?? newVisitorSecret();
+  if (existing === undefined) res.setHeader('Set-Cookie', visitorSetCookie(secret, secure));
+  return visitorUserId(secret);
 }
 
 /** Browsers send Origin on POST; a page on another site may not mint tokens (AUTH-8). */

@@ -116,6 +116,52 @@ describe('the service over HTTP (local mode)', () => {
     });
     expect(foreign.status).toBe(403);
   });
+
+  describe("the public page's visitor cookie (an enquirer who comes back is the same web user)", () => {
+    const token = (body: Record<string, unknown>, cookie?: string) =>
+      fetch(`${running.baseUrl}/api/directline/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: running.baseUrl, ...(cookie === undefined ? {} : { Cookie: cookie }) },
+        body: JSON.stringify(body),
+      });
+    const userOf = async (response: Response) => ((await response.json()) as { userId: string }).userId;
+    const cookieOf = (response: Response) => (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+
+    it('sets an HttpOnly, SameSite=Strict cookie for the token route only, and gives the same user back with it', async () => {
+      const first = await token({ page: 'public' });
+      const setCookie = first.headers.get('set-cookie') ?? '';
+      expect(setCookie).toMatch(/^fca_visitor=[A-Za-z0-9_-]{43}; /);
+      expect(setCookie).toContain('HttpOnly');
+      expect(setCookie).toContain('SameSite=Strict');
+      expect(setCookie).toContain('Path=/api/directline/token');
+      expect(setCookie).toContain(`Max-Age=${180 * 24 * 60 * 60}`);
+      // local mode serves the page over plain http on loopback: a Secure cookie would never come back
+      expect(setCookie).not.toContain('Secure');
+      const id = await userOf(first);
+      expect(id).toMatch(/^dl_pub_[0-9a-f]{32}$/);
+      const again = await token({ page: 'public' }, cookieOf(first));
+      expect(again.headers.get('set-cookie')).toBeNull();
+      expect(await userOf(again)).toBe(id);
+      // the response never carries the cookie's value
+      expect(JSON.stringify(await (await token({ page: 'public' }, cookieOf(first))).json())).not.toContain(cookieOf(first).split('=')[1]);
+    });
+
+    it('starts afresh on request, replaces a malformed cookie, and leaves the carers page random', async () => {
+      const first = await token({ page: 'public' });
+      const id = await userOf(first);
+      const fresh = await token({ page: 'public', fresh: true }, cookieOf(first));
+      expect(cookieOf(fresh)).not.toBe(cookieOf(first));
+      expect(await userOf(fresh)).not.toBe(id);
+      const forged = await token({ page: 'public' }, 'fca_visitor=dl_pub_0123');
+      expect(forged.headers.get('set-cookie')).toMatch(/^fca_visitor=[A-Za-z0-9_-]{43}; /);
+      expect(await userOf(forged)).not.toContain('0123');
+      const carers = [await token({ page: 'carers' }, cookieOf(first)), await token({ page: 'carers' }, cookieOf(first))];
+      expect(carers.map((r) => r.headers.get('set-cookie'))).toEqual([null, null]);
+      const ids = await Promise.all(carers.map(userOf));
+      expect(ids[0]).not.toBe(ids[1]);
+      expect(ids[0]).not.toMatch(/^dl_pub_/);
+    });
+  });
 });
 
 describe('readiness and failure handling', () => {

@@ -29,8 +29,8 @@ describe('booking an information session on the public page in Web Chat', () => 
   });
 
   const bubbles = (page: Page) => page.locator('.webchat__bubble__content');
-  /** Web Chat renders typographic quotes, and breaks lines around links: compare without quote marks or spaces. */
-  const plain = (text: string) => text.replace(/["'“”‘’\s]/g, '');
+  /** Web Chat renders Markdown and typographic quotes, and breaks lines around links: compare without those marks or spaces. */
+  const plain = (text: string) => text.replace(/["'“”‘’*\s]/g, '');
   const waitForText = async (page: Page, text: string) => {
     try {
       await page.waitForFunction((wanted) => document.body.innerText.replace(/["'“”‘’\s]/g, '').includes(wanted), plain(text), { timeout: 30_000 });
@@ -95,5 +95,18 @@ describe('booking an information session on the public page in Web Chat', () => 
     expect(text).toContain(plain(informationSessionLabel(session)));
     await bubbles(page).last().scrollIntoViewIfNeeded();
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    // the same browser, later: a new chat, the same visitor (the HttpOnly cookie), so the enquiry is found
+    await page.reload();
+    await bubbles(page).filter({ hasText: 'privacy notice' }).first().waitFor({ timeout: 30_000 });
+    await type(page, "what's happening with my enquiry?");
+    await waitForText(page, messages.enquiries.status.heading(enquiry.reference, enquiry.raisedAt));
+    await waitForText(page, messages.enquiries.status.waiting(enquiry.contactBy));
+    // "start a new chat" forgets the browser: the enquiry is no longer found from it
+    await page.getByRole('link', { name: messages.webPage.startAfresh }).click();
+    await bubbles(page).filter({ hasText: 'privacy notice' }).first().waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).search).toBe('');
+    await type(page, "what's happening with my enquiry?");
+    await waitForText(page, "I can't find an enquiry made from this browser");
   }, 120_000);
 });

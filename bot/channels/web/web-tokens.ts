@@ -13,9 +13,22 @@ export interface WebToken {
   readonly expiresIn: number;
 }
 
+/** Who the token is for, as the server decided it. */
+export interface WebUserChoice {
+  /** Local mode's carers' page only: an id listed in a role variable, so roles can be tried. */
+  readonly requestedUserId?: string;
+  /** The public page: the id derived from the browser's visitor cookie (bot/channels/web/visitor-cookie.ts). */
+  readonly visitorUserId?: string;
+}
+
 /** Issues the page a Direct Line token bound to a server-chosen user id; the secret never reaches the browser (AUTH-7). */
 export interface WebTokenIssuer {
-  issue(page: WebPage, requestedUserId: string | undefined): Promise<WebToken>;
+  issue(page: WebPage, choice: WebUserChoice): Promise<WebToken>;
+}
+
+/** The public page keeps its visitor's id; the carers' page gets a new random one (issue 13 gives carers theirs). */
+function userIdFor(page: WebPage, choice: WebUserChoice): string {
+  return page === 'public' && choice.visitorUserId !== undefined ? choice.visitorUserId : newWebUserId(page);
 }
 
 const LOCAL_USER_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -31,11 +44,12 @@ export function newWebUserId(page: WebPage): string {
  */
 export function createEmbeddedTokenIssuer(directLine: EmbeddedDirectLine, mayChooseId: (userId: string) => boolean): WebTokenIssuer {
   return {
-    async issue(page, requestedUserId) {
+    async issue(page, choice) {
+      const { requestedUserId } = choice;
       const userId =
         page === 'carers' && requestedUserId !== undefined && LOCAL_USER_ID.test(requestedUserId) && mayChooseId(requestedUserId)
           ? requestedUserId
-          : newWebUserId(page);
+          : userIdFor(page, choice);
       const { token, expiresIn } = await directLine.issueToken(userId);
       return { token, userId, domain: undefined, expiresIn };
     },
@@ -46,8 +60,8 @@ type AzureDirectLine = Extract<Config['directLine'], { kind: 'azure' }>;
 
 export function createAzureTokenIssuer(settings: AzureDirectLine, fetchImpl: typeof fetch = fetch): WebTokenIssuer {
   return {
-    async issue(page) {
-      const userId = newWebUserId(page);
+    async issue(page, choice) {
+      const userId = userIdFor(page, choice);
       const response = await fetchImpl(`${settings.endpoint}/tokens/generate`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${settings.secret}`, 'Content-Type': 'application/json' },
