@@ -1,5 +1,6 @@
 import type { Attachment, TurnContext } from 'botbuilder';
 import { auditRouteOf } from '../audit-route';
+import { saveConfirmed, type SaveOutcome } from '../save-confirmed';
 import { concernCard, type CardActionMode } from './concern-card';
 import { statusCard } from '../status-card';
 import { nonEmpty, type ConcernSubmit } from '../card-actions/card-submit';
@@ -29,12 +30,8 @@ export interface ConcernDeskDeps {
 /** Why a concern card is posted: a new concern, or the daily re-announcement of an overdue one. */
 export type Occasion = 'new' | 'overdue';
 
-/**
- * What the carer may be told after raising a concern: saved (with the stored record), not saved (checked), or not
- * known (the store failed and could not be asked again). Never "saved" for something that is not, nor the reverse.
- */
-export type RaiseOutcome =
-  { readonly outcome: 'saved'; readonly record: StoredRecord<Concern> } | { readonly outcome: 'not-saved' } | { readonly outcome: 'unknown' };
+/** What the carer may be told after raising a concern (dialogs/save-confirmed.ts). */
+export type RaiseOutcome = SaveOutcome<StoredRecord<Concern>>;
 
 /** The managers' side of concerns: raising and announcing them, listing, acting, telling the carer. */
 export class ConcernDesk {
@@ -51,22 +48,15 @@ export class ConcernDesk {
    * it is asked again whether the concern was stored (a write can commit although its answer is lost).
    */
   async raise(id: string, concern: NewConcern): Promise<RaiseOutcome> {
-    try {
-      const { record, created } = await this.deps.concerns.raise(id, concern, this.deps.clock.now());
-      if (created) await this.announceNew(record);
-      return { outcome: 'saved', record };
-    } catch (error) {
-      this.deps.logger.error('concern not confirmed saved', { code: errorCodeOf(error), concernId: id });
-    }
-    try {
-      const stored = await this.deps.concerns.get(id);
-      if (stored === undefined) return { outcome: 'not-saved' };
-      if (stored.data.teamCardId === undefined) await this.announceNew(stored);
-      return { outcome: 'saved', record: stored };
-    } catch (error) {
-      this.deps.logger.error('concern state unknown', { code: errorCodeOf(error), concernId: id });
-      return { outcome: 'unknown' };
-    }
+    return saveConfirmed({
+      what: 'concern',
+      idField: { concernId: id },
+      create: () => this.deps.concerns.raise(id, concern, this.deps.clock.now()),
+      reread: () => this.deps.concerns.get(id),
+      announce: (record) => this.announceNew(record),
+      announced: (record) => record.data.teamCardId !== undefined,
+      logger: this.deps.logger,
+    });
   }
 
   /** The concern is saved whatever happens here: a failed post is logged, and managers still find it in the list. */

@@ -21,6 +21,7 @@ import { deterministicId, type StoredRecord } from '../../bot/storage/record-sto
 import type { TurnFacts } from '../../bot/turn/turn-facts';
 import { normaliseForRules } from '../../bot/understanding/normalise';
 import { auditRouteOf } from '../audit-route';
+import { saveConfirmed, type SaveOutcome } from '../save-confirmed';
 import type { EnquirySubmit } from '../card-actions/card-submit';
 import type { CardActionMode } from '../concerns/concern-card';
 import type { OverdueSource } from '../overdue-announcer';
@@ -45,9 +46,8 @@ export interface EnquiryDeskDeps {
   readonly logger: Logger;
 }
 
-/** Saved (with the record), not saved (checked), or not known: the enquirer is told exactly one of these. */
-export type EnquiryOutcome =
-  { readonly outcome: 'saved'; readonly record: StoredRecord<Enquiry> } | { readonly outcome: 'not-saved' } | { readonly outcome: 'unknown' };
+/** Saved, not saved or not known: the enquirer is told exactly one of these (dialogs/save-confirmed.ts). */
+export type EnquiryOutcome = SaveOutcome<StoredRecord<Enquiry>>;
 
 /** The recruitment team's side of enquiries: announcing, listing, acting, the funnel; and the enquirer's own view. */
 export class EnquiryDesk {
@@ -68,22 +68,15 @@ export class EnquiryDesk {
 
   /** Records the enquiry once per originating activity and posts its card; after a store failure, asks again. */
   async raise(id: string, enquiry: NewEnquiry): Promise<EnquiryOutcome> {
-    try {
-      const { record, created } = await this.deps.enquiries.raise(id, enquiry, this.deps.clock.now());
-      if (created) await this.announceSafely(record);
-      return { outcome: 'saved', record };
-    } catch (error) {
-      this.deps.logger.error('enquiry not confirmed saved', { code: errorCodeOf(error), enquiryId: id });
-    }
-    try {
-      const stored = await this.deps.enquiries.get(id);
-      if (stored === undefined) return { outcome: 'not-saved' };
-      if (stored.data.teamCardId === undefined) await this.announceSafely(stored);
-      return { outcome: 'saved', record: stored };
-    } catch (error) {
-      this.deps.logger.error('enquiry state unknown', { code: errorCodeOf(error), enquiryId: id });
-      return { outcome: 'unknown' };
-    }
+    return saveConfirmed({
+      what: 'enquiry',
+      idField: { enquiryId: id },
+      create: () => this.deps.enquiries.raise(id, enquiry, this.deps.clock.now()),
+      reread: () => this.deps.enquiries.get(id),
+      announce: (record) => this.announceSafely(record),
+      announced: (record) => record.data.teamCardId !== undefined,
+      logger: this.deps.logger,
+    });
   }
 
   /** "show new enquiries", "not called back", "interested in respite", "booked on a session": open ones as cards. */
