@@ -585,7 +585,8 @@ export const messages = {
       firstContact: (made: number, median: string, within: number, overdue: number, target: number): string =>
         `**First contact**: made for ${made}; median time ${median}; ${within} of ${made} within the ${target}-working-day target${overdue > 0 ? `; ${overdue} waiting past their date` : ''}.`,
       hours: (h: number | null): string => (h === null ? 'not known yet' : h < 48 ? `${Math.round(h)} hours` : `${Math.round(h / 24)} days`),
-      sessions: (booked: number, attended: number): string => `**Information sessions**: ${booked} places booked, ${attended} attended.`,
+      sessions: (booked: number, attended: number): string =>
+        `**Information sessions**: ${booked} place${booked === 1 ? '' : 's'} booked, ${attended} attended.`,
       bySource: 'By how they heard',
       byChannel: 'By channel',
       byWant: 'By what they asked for',
