@@ -165,6 +165,8 @@ export class EnquiryDialog extends ComponentDialog {
 
   private async askConsent(step: WaterfallStepContext): Promise<DialogTurnResult> {
     this.rememberSession(step);
+    // "none of these dates: call me back"
+    if (answers(step).wants === 'information-session' && answers(step).sessionId === undefined) answers(step).wants = 'call-back';
     const copy = messages.enquiries;
     await step.context.sendActivity({ type: 'message', text: copy.privacy(this.deps.profile.links.privacyNotice?.url ?? ''), textFormat: 'markdown' });
     return step.prompt(CONSENT, { prompt: copy.askConsent, choices: choicesOf({ yes: copy.consentYes, no: copy.consentNo }) });
@@ -235,27 +237,25 @@ export class EnquiryDialog extends ComponentDialog {
     const others = session === undefined ? [] : await this.deps.desk.places.withPlaces(session.kind, this.deps.clock.now());
     if (others.length === 0) {
       await step.context.sendActivity(messages.enquiries.noSessions(session?.kind ?? 'information-session'));
-      answers(step).wants = 'call-back';
+      if (session?.kind !== 'talk-to-a-carer') answers(step).wants = 'call-back';
       return step.next();
     }
-    return this.offerSessions(step, others, messages.enquiries.callMeInstead, messages.enquiries.placeGone);
+    const last = session?.kind === 'talk-to-a-carer' ? messages.enquiries.arrangeAChat : messages.enquiries.callMeInstead;
+    return this.offerSessions(step, others, last, messages.enquiries.placeGone);
   }
 
   private async takeOtherPlace(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (step.result === undefined) return step.next();
     this.rememberSession(step);
-    const { sessionId } = answers(step);
-    if (sessionId === undefined) {
-      answers(step).wants = 'call-back';
-      return step.next();
+    const a = answers(step);
+    const kind = a.wants === 'talk-to-a-carer' ? 'talk-to-a-carer' : 'information-session';
+    if (a.sessionId !== undefined && !['booked', 'already-booked'].includes(await this.deps.desk.places.take(a.sessionId, optionsOf(step).recordId))) {
+      // gone again in the moments since: the team gets back to them with the next date rather than asking a third time
+      await step.context.sendActivity(messages.enquiries.noSessions(kind));
+      a.sessionId = undefined;
     }
-    const outcome = await this.deps.desk.places.take(sessionId, optionsOf(step).recordId);
-    if (outcome !== 'booked' && outcome !== 'already-booked') {
-      // gone again in the moments since: the team calls them back with the next date rather than asking a third time
-      await step.context.sendActivity(messages.enquiries.noSessions('information-session'));
-      answers(step).sessionId = undefined;
-      answers(step).wants = 'call-back';
-    }
+    // no session after all: an information session becomes a call back; a chat with a carer is arranged by the team
+    if (a.sessionId === undefined && kind === 'information-session') a.wants = 'call-back';
     return step.next();
   }
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Enquiry } from '../../bot/domain/enquiries/enquiries';
 import { informationSessionLabel } from '../../bot/content/recruitment-content';
+import { loadContent } from '../../bot/content/load-content';
 import { messages } from '../../bot/messages';
 import type { RecordStore } from '../../bot/storage/record-store';
 import { startLocalCosmos, type LocalCosmos } from '../helpers/cosmos-server';
@@ -329,5 +330,84 @@ describe.each(['sqlite', 'cosmos'] as const)('enquiries from the public page to 
     expect(await running.app.overdueEnquiries.runOnce()).toBe(0);
     const status = replyTexts(await enquirer('dl_pub_visitor3', 'public-4-later').say('any update on my enquiry?')).join('\n');
     expect(status).toContain(messages.enquiries.status.late('2026-12-03', running.app.content.profile));
+  });
+});
+
+/** Places that run out while people answer: never oversold, and the enquirer is offered the next date or a call back. */
+describe('information sessions that fill up (sqlite)', () => {
+  let running: RunningApp;
+  let counter = 0;
+  const say = (visitor: string, text: string) => {
+    counter += 1;
+    return sendActivity(running.baseUrl, { id: `full-${counter}`, channelId: 'webchat', from: { id: visitor }, conversation: { id: `conv-${visitor}` }, text });
+  };
+  const details = ['Sam', 'sam@example.org', 'Fenland', messages.labels.bestTimes['any-time'], 'Not sure yet', messages.labels.ageGroups['not-sure'], 'no'];
+
+  beforeAll(async () => {
+    const content = await loadContent(path.resolve('content'));
+    // one place on each session
+    const sessions = content.recruitment.sessions.map((s) => ({ ...s, capacity: 1 }));
+    running = await startTestApp({ clock: fixedClock('2026-12-01T10:00:00Z'), content: { ...content, recruitment: { ...content.recruitment, sessions } } });
+  });
+  afterAll(async () => {
+    await running.stop();
+  });
+
+  it('offers the other dates when the chosen one fills while the enquirer answers, and a call back if none is wanted', async () => {
+    const sessions = running.app.content.recruitment.sessions.filter((s) => s.kind === 'information-session');
+    const [first, second] = sessions.map(informationSessionLabel);
+    for (const text of [messages.enquiries.offers['information-session'], first!, messages.enquiries.consentYes, ...details]) await say('dl_pub_slow', text);
+    // someone else takes the last place on the same session first
+    for (const text of [messages.enquiries.offers['information-session'], first!, messages.enquiries.consentYes, ...details, 'Social media'])
+      await say('dl_pub_quick', text);
+    const gone = await say('dl_pub_slow', 'Social media');
+    expect(replyTexts(gone).join('\n')).toContain(messages.enquiries.placeGone);
+    const offered = gone.activities.flatMap((a) =>
+      ((a.attachments?.[0] as { content?: { buttons?: { title: string }[] } } | undefined)?.content?.buttons ?? []).map((b) => b.title),
+    );
+    expect(offered).toEqual([second, ...sessions.slice(2).map(informationSessionLabel), messages.enquiries.callMeInstead]);
+    await say('dl_pub_slow', messages.enquiries.callMeInstead);
+    const stored = await running.app.records.list<Enquiry>('enquiry');
+    expect(stored.map((e) => [e.data.firstName, e.data.wants, e.data.sessionId])).toEqual([
+      ['Sam', 'information-session', sessions[0]!.id],
+      ['Sam', 'call-back', undefined],
+    ]);
+    // the session holds exactly its one place
+    expect(await running.app.records.get<{ booked: string[] }>({ kind: 'booking', partitionKey: sessions[0]!.id, id: 'places' })).toMatchObject({
+      data: { booked: [stored[0]!.id] },
+    });
+  });
+
+  it('takes a call back when none of the dates offered suits', async () => {
+    for (const text of [
+      messages.enquiries.offers['information-session'],
+      messages.enquiries.callMeInstead,
+      messages.enquiries.consentYes,
+      ...details,
+      'An internet search',
+    ])
+      await say('dl_pub_nodate', text);
+    const stored = (await running.app.records.list<Enquiry>('enquiry')).find((e) => e.data.heardFrom === 'search')!;
+    expect([stored.data.wants, stored.data.sessionId]).toEqual(['call-back', undefined]);
+  });
+
+  it('says so when every session is full, and takes a call back instead', async () => {
+    const sessions = running.app.content.recruitment.sessions.filter((s) => s.kind === 'information-session');
+    // fill the remaining sessions
+    for (const [i, session] of sessions.slice(1).entries())
+      for (const text of [
+        messages.enquiries.offers['information-session'],
+        informationSessionLabel(session),
+        messages.enquiries.consentYes,
+        ...details,
+        'Social media',
+      ])
+        await say(`dl_pub_filler${i}`, text);
+    const none = await say('dl_pub_late', messages.enquiries.offers['information-session']);
+    expect(replyTexts(none).join('\n')).toContain(messages.enquiries.noSessions('information-session'));
+    expect(replyTexts(none).join('\n')).toContain(messages.enquiries.askConsent);
+    for (const text of [messages.enquiries.consentYes, ...details, 'Social media']) await say('dl_pub_late', text);
+    const late = (await running.app.records.list<Enquiry>('enquiry')).at(-1)!;
+    expect([late.data.wants, late.data.sessionId]).toEqual(['call-back', undefined]);
   });
 });
