@@ -6,7 +6,9 @@ import { informationSessionLabel } from '../../bot/content/recruitment-content';
 import { loadContent } from '../../bot/content/load-content';
 import { messages } from '../../bot/messages';
 import type { RecordStore } from '../../bot/storage/record-store';
+import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
 import { startLocalCosmos, type LocalCosmos } from '../helpers/cosmos-server';
+import { failingStateWrites } from '../helpers/failing-store';
 import { fixedClock } from '../helpers/fixed-clock';
 import { cardTexts, startMockChannel, type MockChannel } from '../helpers/mock-channel';
 import { replyTexts, sendActivity, startTestApp, type ActivityReply, type RunningApp } from '../helpers/test-app';
@@ -409,5 +411,65 @@ describe('information sessions that fill up (sqlite)', () => {
     for (const text of [messages.enquiries.consentYes, ...details, 'Social media']) await say('dl_pub_late', text);
     const late = (await running.app.records.list<Enquiry>('enquiry')).at(-1)!;
     expect([late.data.wants, late.data.sessionId]).toEqual(['call-back', undefined]);
+  });
+});
+
+/** The channel delivers the activity that completes the enquiry again (its state could not be saved the first time). */
+describe('an enquiry redelivered (sqlite, two instances on one store)', () => {
+  const clock = fixedClock('2026-12-01T10:00:00Z');
+  const stateWrites = { fail: false };
+  let dataDir: string;
+  let flaky: RunningApp;
+  let other: RunningApp;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'fca-enquiry-redelivery-'));
+    other = await startTestApp({ dataDir, clock });
+    flaky = await startTestApp({ dataDir, clock, records: failingStateWrites(SqliteRecordStore.open(dataDir, clock), stateWrites) });
+  });
+  afterAll(async () => {
+    await flaky.stop();
+    await other.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('records one enquiry, holds one place and gives the same reference', async () => {
+    const session = flaky.app.content.recruitment.sessions.find((s) => s.kind === 'information-session')!;
+    const answers = [
+      messages.enquiries.offers['information-session'],
+      informationSessionLabel(session),
+      messages.enquiries.consentYes,
+      'Robin',
+      'robin@example.org',
+      'Peterborough',
+      messages.labels.bestTimes.weekend,
+      'Emergency fostering',
+      messages.labels.ageGroups['under-5'],
+      'no',
+      'A poster or leaflet',
+    ];
+    const activities = answers.map((text, i) => ({
+      id: `redeliver-${i}`,
+      channelId: 'webchat',
+      from: { id: 'dl_pub_redelivered' },
+      conversation: { id: 'conv-redelivered' },
+      text,
+    }));
+    for (const activity of activities.slice(0, -1)) await sendActivity(flaky.baseUrl, activity);
+    // the last answer records the enquiry, then the turn can neither save nor clear the state
+    stateWrites.fail = true;
+    await sendActivity(flaky.baseUrl, activities.at(-1)!);
+    stateWrites.fail = false;
+    const first = await other.app.records.list<Enquiry>('enquiry');
+    expect(first).toHaveLength(1);
+    // the flow is still at its last step, so the redelivery (same activity id, other instance) runs it again...
+    const again = replyTexts(await sendActivity(other.baseUrl, activities.at(-1)!)).join('\n');
+    // ...and finds the enquiry and the place it recorded the first time
+    const stored = await other.app.records.list<Enquiry>('enquiry');
+    expect(stored.map((e) => e.data.reference)).toEqual([first[0]!.data.reference]);
+    expect(again).toContain(`Your reference is **${first[0]!.data.reference}**`);
+    expect(await other.app.records.get<{ booked: string[] }>({ kind: 'booking', partitionKey: session.id, id: 'places' })).toMatchObject({
+      data: { booked: [stored[0]!.id] },
+    });
   });
 });

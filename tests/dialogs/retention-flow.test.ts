@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fixedClock } from '../helpers/fixed-clock';
 import type { Concern } from '../../bot/domain/concerns/concerns';
-import { StorageError } from '../../bot/errors';
 import { messages } from '../../bot/messages';
-import type { RecordStore, StoredRecord } from '../../bot/storage/record-store';
+import type { StoredRecord } from '../../bot/storage/record-store';
 import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
+import { failingStateWrites } from '../helpers/failing-store';
 import { cardTexts, startMockChannel, type MockChannel } from '../helpers/mock-channel';
 import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
 
@@ -111,22 +111,6 @@ async function invoke(service: Service, app: RunningApp, who: Person, verb: stri
 
 const concerns = (service: Service) => service.first.app.records.list<Concern>('concern');
 const auditTrail = async (service: Service) => (await service.first.app.records.list<{ who: string; what: string }>('audit-event')).map((a) => a.data);
-
-/** A store whose writes and deletes of bot state fail while `control.fail` is set, as a store that gives up after its retries. */
-function failingStateWrites(inner: RecordStore, control: { fail: boolean }): RecordStore {
-  return new Proxy(inner, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        const kind = (args[0] as { kind?: string } | undefined)?.kind;
-        if (control.fail && kind === 'bot-state' && ['create', 'replace', 'upsert', 'delete'].includes(String(property)))
-          return Promise.reject(new StorageError('state store down'));
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-}
 
 /** Arrange: the carer goes through the whole flow on the first instance; returns the one concern it recorded. */
 async function raiseConcern(service: Service, conversation: string, steps: readonly string[] = MONEY_CONCERN): Promise<StoredRecord<Concern>> {

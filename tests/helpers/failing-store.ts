@@ -52,3 +52,19 @@ export function failingStore(inner: RecordStore) {
   const failures = (): number => injected;
   return { store, inner, failFrom, clear, failures };
 }
+
+/** A store whose writes and deletes of bot state fail while `control.fail` is set, as a store that gives up after its retries. */
+export function failingStateWrites(inner: RecordStore, control: { fail: boolean }): RecordStore {
+  return new Proxy(inner, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const kind = (args[0] as { kind?: string } | undefined)?.kind;
+        if (control.fail && kind === 'bot-state' && ['create', 'replace', 'upsert', 'delete'].includes(String(property)))
+          return Promise.reject(new StorageError('state store down'));
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
