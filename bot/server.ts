@@ -130,11 +130,13 @@ export function createServer(deps: ServerDeps): restify.Server {
       const body = (req.body ?? {}) as { page?: unknown; user?: unknown; fresh?: unknown };
       const which: WebPage = body.page === 'public' ? 'public' : 'carers';
       try {
-        const visitor = which === 'public' ? publicVisitor(req, res, body.fresh === true, !config.unauthenticated.plainHttpPage) : undefined;
+        const visitor = which === 'public' ? publicVisitor(req, body.fresh === true) : undefined;
         const issued = await webTokens.issue(which, {
           ...(typeof body.user === 'string' ? { requestedUserId: body.user } : {}),
-          ...(visitor === undefined ? {} : { visitorUserId: visitor }),
+          ...(visitor === undefined ? {} : { visitorUserId: visitor.userId }),
         });
+        // only with a token: a failed start does not forget the browser. Sent each time, so it lasts from the last visit
+        if (visitor !== undefined) res.setHeader('Set-Cookie', visitorSetCookie(visitor.secret, !config.unauthenticated.plainHttpPage || req.isSecure()));
         res.send(200, issued);
       } catch {
         logger.error('web token not issued', { code: 'DIRECT_LINE_TOKEN', outcome: 'error' });
@@ -152,11 +154,9 @@ export function createServer(deps: ServerDeps): restify.Server {
  * The public page's visitor: the same web user on every load from one browser (so an enquirer can ask how their
  * enquiry is going), from an HttpOnly cookie the server sets; `fresh` ("start a new chat") sets a new one.
  */
-function publicVisitor(req: restify.Request, res: restify.Response, fresh: boolean, secure: boolean): string {
-  const existing = fresh ? undefined : visitorSecretOf(req.headers.cookie);
-  const secret = existing ?? newVisitorSecret();
-  if (existing === undefined) res.setHeader('Set-Cookie', visitorSetCookie(secret, secure));
-  return visitorUserId(secret);
+function publicVisitor(req: restify.Request, fresh: boolean): { readonly secret: string; readonly userId: string } {
+  const secret = (fresh ? undefined : visitorSecretOf(req.headers.cookie)) ?? newVisitorSecret();
+  return { secret, userId: visitorUserId(secret) };
 }
 
 /** Browsers send Origin on POST; a page on another site may not mint tokens (AUTH-8). */

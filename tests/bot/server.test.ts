@@ -1,3 +1,4 @@
+import { failingStore } from '../helpers/failing-store';
 import { fixedClock } from '../helpers/fixed-clock';
 import { StorageError } from '../../bot/errors';
 import { opaqueId } from '../../bot/logger';
@@ -140,7 +141,8 @@ describe('the service over HTTP (local mode)', () => {
       const id = await userOf(first);
       expect(id).toMatch(/^dl_pub_[0-9a-f]{32}$/);
       const again = await token({ page: 'public' }, cookieOf(first));
-      expect(again.headers.get('set-cookie')).toBeNull();
+      // the same value again, so it lasts 180 days from the last visit rather than the first
+      expect(cookieOf(again)).toBe(cookieOf(first));
       expect(await userOf(again)).toBe(id);
       // the response never carries the cookie's value
       expect(JSON.stringify(await (await token({ page: 'public' }, cookieOf(first))).json())).not.toContain(cookieOf(first).split('=')[1]);
@@ -152,6 +154,10 @@ describe('the service over HTTP (local mode)', () => {
       const fresh = await token({ page: 'public', fresh: true }, cookieOf(first));
       expect(cookieOf(fresh)).not.toBe(cookieOf(first));
       expect(await userOf(fresh)).not.toBe(id);
+      // two cookies of the name (one may be planted by a site on a parent domain): neither is trusted
+      const planted = await token({ page: 'public' }, `${cookieOf(first)}; fca_visitor=${'A'.repeat(42)}A`);
+      expect(await userOf(planted)).not.toBe(id);
+      expect(cookieOf(planted)).not.toBe(cookieOf(first));
       const forged = await token({ page: 'public' }, 'fca_visitor=dl_pub_0123');
       expect(forged.headers.get('set-cookie')).toMatch(/^fca_visitor=[A-Za-z0-9_-]{43}; /);
       expect(await userOf(forged)).not.toContain('0123');
@@ -161,6 +167,26 @@ describe('the service over HTTP (local mode)', () => {
       expect(ids[0]).not.toBe(ids[1]);
       expect(ids[0]).not.toMatch(/^dl_pub_/);
     });
+  });
+});
+
+describe('a web token that cannot be issued', () => {
+  it('sets no visitor cookie, so a failed "start a new chat" forgets nothing', async () => {
+    const failing = failingStore(SqliteRecordStore.open(':memory:', fixedClock('2026-03-03T10:30:00Z')));
+    const running = await startTestApp({ records: failing.store });
+    try {
+      failing.failFrom('directline-session', 'before-commit');
+      const response = await fetch(`${running.baseUrl}/api/directline/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: running.baseUrl, Cookie: `fca_visitor=${'A'.repeat(42)}E` },
+        body: JSON.stringify({ page: 'public', fresh: true }),
+      });
+      expect(response.status).toBe(502);
+      expect(failing.failures()).toBeGreaterThan(0);
+      expect(response.headers.get('set-cookie')).toBeNull();
+    } finally {
+      await running.stop();
+    }
   });
 });
 

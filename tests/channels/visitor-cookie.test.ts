@@ -19,6 +19,13 @@ describe("the public page's visitor cookie (bot/channels/web/visitor-cookie.ts)"
     expect(visitorSecretOf(`fca_visitor=${secret}x`)).toBeUndefined();
     expect(visitorSecretOf(`fca_visitor=${secret.slice(0, 42)}!`)).toBeUndefined();
     expect(visitorSecretOf('fca_visitorx=abc')).toBeUndefined();
+    // two of the name, or a value that is not the encoding of exactly 32 bytes (its last character carries spare bits)
+    expect(visitorSecretOf(`fca_visitor=${secret}; fca_visitor=${newVisitorSecret()}`)).toBeUndefined();
+    const last = secret.at(-1)!;
+    const sibling = 'AEIMQUYcgkosw048'.includes(last) ? String.fromCharCode(last.charCodeAt(0) + 1) : undefined;
+    if (sibling !== undefined) expect(visitorSecretOf(`fca_visitor=${secret.slice(0, 42)}${sibling}`)).toBeUndefined();
+    expect(visitorSecretOf(`fca_visitor=${'A'.repeat(42)}B`)).toBeUndefined();
+    expect(visitorSecretOf(`fca_visitor=${'A'.repeat(42)}E`)).toBe(`${'A'.repeat(42)}E`);
   });
 
   it('is Secure everywhere but plain local http', () => {

@@ -18,11 +18,18 @@ export function newVisitorSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** The secret in a request's Cookie header, when there is one of the right shape (anything else is replaced, not trusted). */
+/**
+ * The secret in a request's Cookie header, when there is exactly one of exactly the shape we write (anything else is
+ * replaced, not trusted). Two cookies of the name mean another site on a parent domain may have planted one: neither
+ * is used, so no one can hand a browser an id they know.
+ */
 export function visitorSecretOf(cookieHeader: string | undefined): string | undefined {
   if (cookieHeader === undefined) return undefined;
+  const named = cookieHeader.split(';').filter((pair) => pair.trim().startsWith(`${VISITOR_COOKIE}=`));
+  if (named.length !== 1) return undefined;
   const value = parse(cookieHeader)[VISITOR_COOKIE];
-  return value !== undefined && SECRET.test(value) ? value : undefined;
+  // canonical only: the encoding of exactly 32 bytes, as newVisitorSecret writes it
+  return value !== undefined && SECRET.test(value) && Buffer.from(value, 'base64url').toString('base64url') === value ? value : undefined;
 }
 
 /** The public page's web user id for a browser: the enquirer prefix and 128 bits of the secret's SHA-256. */
