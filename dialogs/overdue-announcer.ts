@@ -39,9 +39,9 @@ export class OverdueAnnouncer<R> {
     const overdue = await source.dueToday(today);
     if (overdue.length === 0) return 0;
     const until = now.endOf('day').toUTC().toISO() ?? '';
-    // the concerns' lease keeps its earlier name, so an instance of the last release and one of this never both send
-    const lease = source.name === 'concerns' ? `overdue-announcement-${today}` : `overdue-${source.name}-${today}`;
-    if (!(await this.deps.leases.tryAcquire(lease, this.deps.instanceId, now.toUTC().toISO() ?? '', until))) return 0;
+    // during an upgrade an older instance may hold the day under its old lease name: its posts and ours are the same
+    // notices (one per record, audience and day), so nothing is posted twice
+    if (!(await this.deps.leases.tryAcquire(`overdue-${source.name}-${today}`, this.deps.instanceId, now.toUTC().toISO() ?? '', until))) return 0;
     for (const record of overdue) {
       await source.announce(record);
       await source.markAnnounced(record, today);

@@ -4,8 +4,7 @@ import { type Concern } from '../../bot/domain/concerns/concerns';
 import { messages } from '../../bot/messages';
 import type { StoredRecord } from '../../bot/storage/record-store';
 
-/** Teams gets Universal Actions (Action.Execute, refreshed in place); Web Chat gets Action.Submit. */
-export type CardActionMode = 'execute' | 'submit';
+import type { CardActionMode } from '../card-mode';
 
 const day = (iso: string) => cardDay(iso);
 

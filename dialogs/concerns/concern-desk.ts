@@ -1,7 +1,8 @@
 import type { Attachment, TurnContext } from 'botbuilder';
-import { auditRouteOf } from '../audit-route';
+import { staffAuditEvent } from '../staff-audit';
 import { saveConfirmed, type SaveOutcome } from '../save-confirmed';
-import { concernCard, type CardActionMode } from './concern-card';
+import { concernCard } from './concern-card';
+import { cardModeOf } from '../card-mode';
 import { statusCard } from '../status-card';
 import { nonEmpty, type ConcernSubmit } from '../card-actions/card-submit';
 import type { Clock } from '../../bot/clock';
@@ -84,13 +85,13 @@ export class ConcernDesk {
     }
     const sorted = [...open].sort((a, b) => Number(overdue.has(b.id)) - Number(overdue.has(a.id)) || a.data.contactBy.localeCompare(b.data.contactBy));
     await context.sendActivity(messages.concerns.listHeader(open.length, overdue.size));
-    await context.sendActivity({ type: 'message', attachments: sorted.map((c) => concernCard(c, modeOf(context), { today })) });
+    await context.sendActivity({ type: 'message', attachments: sorted.map((c) => concernCard(c, cardModeOf(context), { today })) });
   }
 
   /** A card action (Teams Action.Execute or Web Chat submit): returns the card to show, refreshed. */
   async act(context: TurnContext, facts: TurnFacts, submit: ConcernSubmit): Promise<Attachment | undefined> {
     if (!this.isManager(facts)) return undefined;
-    const mode = modeOf(context);
+    const mode = cardModeOf(context);
     const today = this.today();
     if (submit.verb === 'refresh') {
       const current = await this.deps.concerns.get(submit.concernId);
@@ -203,14 +204,7 @@ export class ConcernDesk {
   }
 
   private async audit(facts: TurnFacts, what: string, recordKind: string, recordId: string, context: TurnContext): Promise<void> {
-    await this.deps.audit.record({
-      who: facts.roleKey ?? 'unknown',
-      what,
-      recordKind,
-      recordId,
-      at: this.nowIso(),
-      route: auditRouteOf(context.activity),
-    });
+    await this.deps.audit.record(staffAuditEvent(context, facts, { what, recordKind, recordId, at: this.nowIso() }));
   }
 
   private today(): string {
@@ -220,10 +214,6 @@ export class ConcernDesk {
   private nowIso(): string {
     return this.deps.clock.now().toUTC().toISO() ?? '';
   }
-}
-
-function modeOf(context: TurnContext): CardActionMode {
-  return context.activity.channelId === 'msteams' ? 'execute' : 'submit';
 }
 
 function toManagerAction(submit: ConcernSubmit): ManagerAction | undefined {

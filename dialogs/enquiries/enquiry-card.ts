@@ -1,6 +1,6 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import { cardDay, escapeMarkdown } from '../card-text';
-import type { CardActionMode } from '../concerns/concern-card';
+import type { CardActionMode } from '../card-mode';
 import { CHOSEN_CLOSE_REASONS, CONTACT_OUTCOMES, firstContactMade, type Enquiry, type EnquiryVerb } from '../../bot/domain/enquiries/enquiries';
 import type { RecruitmentContent } from '../../bot/content/recruitment-content';
 import { informationSessionLabel } from '../../bot/content/recruitment-content';

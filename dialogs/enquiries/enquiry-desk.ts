@@ -5,11 +5,12 @@ import { informationSessionLabel, type RecruitmentContent } from '../../bot/cont
 import type { ServiceProfile } from '../../bot/content/service-profile';
 import type { AuditLog } from '../../bot/domain/audit-log';
 import { firstContactMade, type Enquiries, type Enquiry, type NewEnquiry, type OfficerAction } from '../../bot/domain/enquiries/enquiries';
+import { enquiryFilterOf } from '../../bot/domain/enquiries/enquiry-requests';
 import { funnelCsv } from '../../bot/domain/enquiries/funnel-csv';
 import { buildFunnelReport, type FunnelReport } from '../../bot/domain/enquiries/funnel-report';
 import type { InformationSessionPlaces } from '../../bot/domain/enquiries/information-session-places';
 import type { ReportExports } from '../../bot/domain/reports/report-exports';
-import { reportPeriodsFrom } from '../../bot/domain/reports/report-period';
+import { reportPeriodsUpTo } from '../../bot/domain/reports/report-period';
 import { errorCodeOf } from '../../bot/errors';
 import type { Logger } from '../../bot/logger';
 import { messages } from '../../bot/messages';
@@ -19,11 +20,10 @@ import type { OutgoingMessage, ProactiveSender } from '../../bot/proactive/proac
 import type { StaffNotifier } from '../../bot/proactive/staff-notifier';
 import { deterministicId, type StoredRecord } from '../../bot/storage/record-store';
 import type { TurnFacts } from '../../bot/turn/turn-facts';
-import { normaliseForRules } from '../../bot/understanding/normalise';
-import { auditRouteOf } from '../audit-route';
+import { staffAuditEvent } from '../staff-audit';
 import { saveConfirmed, type SaveOutcome } from '../save-confirmed';
 import type { EnquirySubmit } from '../card-actions/card-submit';
-import type { CardActionMode } from '../concerns/concern-card';
+import { cardModeOf, type CardActionMode } from '../card-mode';
 import type { OverdueSource } from '../overdue-announcer';
 import { reportChart, type RenderChart } from '../report-chart';
 import { statusCard } from '../status-card';
@@ -87,7 +87,8 @@ export class EnquiryDesk {
     }
     const today = this.today();
     const open = await this.deps.enquiries.open();
-    const shown = open.filter(this.filterOf(text));
+    const wanted = enquiryFilterOf(text, this.deps.content.interests);
+    const shown = open.filter((e) => wanted(e.data));
     await this.audit(facts, 'list-enquiries', '*', context);
     if (shown.length === 0) {
       await context.sendActivity(messages.enquiries.noneOpen);
@@ -96,23 +97,24 @@ export class EnquiryDesk {
     const overdue = new Set(this.deps.enquiries.overdue(shown, today).map((e) => e.id));
     const sorted = [...shown].sort((a, b) => Number(overdue.has(b.id)) - Number(overdue.has(a.id)) || a.data.contactBy.localeCompare(b.data.contactBy));
     await context.sendActivity(messages.enquiries.listHeader(shown.length, overdue.size));
-    await context.sendActivity({ type: 'message', attachments: sorted.map((e) => this.card(e, modeOf(context))) });
+    await context.sendActivity({ type: 'message', attachments: sorted.map((e) => this.card(e, cardModeOf(context))) });
   }
 
   /** A card button (Teams Universal Action or Web Chat submit): the card to show, refreshed. */
   async act(context: TurnContext, facts: TurnFacts, submit: EnquirySubmit): Promise<Attachment | undefined> {
     if (!this.isOfficer(facts)) return undefined;
-    const mode = modeOf(context);
+    const mode = cardModeOf(context);
     const copy = messages.enquiries;
-    const current = await this.deps.enquiries.get(submit.enquiryId);
-    if (current === undefined) return this.notFound(facts, submit, context);
-    if (submit.verb === 'refresh') {
+    const action = toOfficerAction(submit);
+    if (action === undefined) {
+      // not an update: shown again, erased, or missing what the action needs
+      const current = await this.deps.enquiries.get(submit.enquiryId);
+      if (current === undefined) return this.notFound(facts, submit, context);
+      if (submit.verb === 'erase') return this.eraseOnRequest(context, facts, current, submit.etag);
+      if (submit.verb !== 'refresh') return this.card(current, mode, submit.verb === 'close' ? copy.needsReason : copy.needsOutcome);
       await this.audit(facts, 'view', current.id, context);
       return this.card(current, mode);
     }
-    if (submit.verb === 'erase') return this.eraseOnRequest(context, facts, current, submit.etag);
-    const action = toOfficerAction(submit);
-    if (action === undefined) return this.card(current, mode, submit.verb === 'close' ? copy.needsReason : copy.needsOutcome);
     const result = await this.deps.enquiries.act(submit.enquiryId, submit.etag, action, facts.roleKey ?? 'unknown', this.nowIso());
     if (!result.applied && result.reason === 'not-found') return this.notFound(facts, submit, context);
     await this.audit(facts, result.applied ? submit.verb : `${submit.verb}-refused-${result.reason}`, result.enquiry.id, context);
@@ -129,7 +131,7 @@ export class EnquiryDesk {
       await context.sendActivity(messages.enquiries.notAllowed);
       return;
     }
-    const periods = reportPeriodsFrom(text, this.deps.clock.now().plus({ milliseconds: 1 }));
+    const periods = reportPeriodsUpTo(text, this.deps.clock.now());
     const all = await this.deps.enquiries.all();
     const report = buildFunnelReport({ enquiries: all.map((e) => e.data), periods, today: this.today() });
     const periodKey = periods.current.start.toISODate() ?? '';
@@ -230,7 +232,7 @@ export class EnquiryDesk {
   }
 
   private async eraseOnRequest(context: TurnContext, facts: TurnFacts, record: StoredRecord<Enquiry>, etag: string): Promise<Attachment> {
-    if (record.etag !== etag) return this.card(record, modeOf(context), messages.enquiries.changedMeanwhile);
+    if (record.etag !== etag) return this.card(record, cardModeOf(context), messages.enquiries.changedMeanwhile);
     await this.erase(record, facts.roleKey ?? 'unknown');
     await this.audit(facts, 'erase', record.id, context);
     return statusCard(messages.cards.enquiry.heading(record.data.reference), messages.enquiries.erased);
@@ -267,20 +269,6 @@ export class EnquiryDesk {
       ...(session === undefined ? [] : [copy.session(informationSessionLabel(session))]),
       ...(session?.joiningLink === undefined ? [] : [copy.joiningLink(session.joiningLink)]),
     ].join(' ');
-  }
-
-  private filterOf(text: string): (e: StoredRecord<Enquiry>) => boolean {
-    const t = ` ${normaliseForRules(text)} `;
-    const interest = this.deps.content.interests.find(
-      (i) => i.id !== 'not-sure' && (t.includes(` ${normaliseForRules(i.label)} `) || t.includes(` ${i.id.replace(/-/g, ' ')} `)),
-    );
-    if (interest !== undefined) return (e) => e.data.interest === interest.id;
-    if (/\b(not (yet )?(been )?(called|contacted|rung|phoned)|no(t)? call ?back|havent been|hasnt been|waiting|overdue|outstanding)\b/.test(t))
-      return (e) => !firstContactMade(e.data);
-    if (/\b(session|info evening|information evening|drop in|booked)\b/.test(t)) return (e) => e.data.sessionId !== undefined;
-    if (/\b(foster carer|talk to a carer)\b/.test(t)) return (e) => e.data.wants === 'talk-to-a-carer';
-    if (/\bnew\b/.test(t)) return (e) => e.data.stage === 'enquiry' && e.data.assignedTo === undefined;
-    return () => true;
   }
 
   private async funnelCard(report: FunnelReport, downloadUrl: string | undefined): Promise<Attachment> {
@@ -370,14 +358,7 @@ export class EnquiryDesk {
   }
 
   private async audit(facts: TurnFacts, what: string, recordId: string, context: TurnContext): Promise<void> {
-    await this.deps.audit.record({
-      who: facts.roleKey ?? 'unknown',
-      what,
-      recordKind: 'enquiry',
-      recordId,
-      at: this.nowIso(),
-      route: auditRouteOf(context.activity),
-    });
+    await this.deps.audit.record(staffAuditEvent(context, facts, { what, recordKind: 'enquiry', recordId, at: this.nowIso() }));
   }
 
   private today(): string {
@@ -392,10 +373,6 @@ export class EnquiryDesk {
 /** The one-way key enquiries are found by from the same web user (the public page's browser cookie keeps it). */
 export function enquirerKeyOf(facts: Pick<TurnFacts, 'userKey'>): string {
   return deterministicId('enquirer', facts.userKey);
-}
-
-function modeOf(context: TurnContext): CardActionMode {
-  return context.activity.channelId === 'msteams' ? 'execute' : 'submit';
 }
 
 function toOfficerAction(submit: EnquirySubmit): OfficerAction | undefined {

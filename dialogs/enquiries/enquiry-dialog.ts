@@ -12,16 +12,17 @@ import type { Clock } from '../../bot/clock';
 import { informationSessionLabel } from '../../bot/content/recruitment-content';
 import type { ServiceProfile } from '../../bot/content/service-profile';
 import { firstNameOf, parseContactRoute, postcodeDistrictOf } from '../../bot/domain/enquiries/contact-details';
-import { AGE_GROUPS, BEST_TIMES, ENQUIRY_WANTS, type AgeGroup, type BestTime, type EnquiryWant } from '../../bot/domain/enquiries/enquiries';
+import type { AgeGroup, BestTime, EnquiryWant } from '../../bot/domain/enquiries/enquiries';
+import { wantOf } from '../../bot/domain/enquiries/enquiry-requests';
 import type { SessionOffer } from '../../bot/domain/enquiries/information-session-places';
 import { maskPersonalData } from '../../bot/domain/personal-data';
 import { messages } from '../../bot/messages';
 import { textOf } from '../../bot/turn/activity-text';
-import { normaliseForRules } from '../../bot/understanding/normalise';
 import { buttonsPrompt, buttonsPromptAccepting, choiceKey, choicesOf } from '../choices';
 import { DialogId } from '../dialog-ids';
 import type { EnquiryDesk } from './enquiry-desk';
 import { forgetSteps } from './enquiry-forget-dialog';
+import { withoutUndefined } from '../../bot/domain/without-undefined';
 
 const CHOICE = 'enquiry.choice';
 const CONSENT = 'enquiry.consent';
@@ -65,17 +66,6 @@ interface Answers {
 }
 const answers = (step: WaterfallStepContext): Answers => step.values;
 const optionsOf = (step: WaterfallStepContext) => step.options as EnquiryFlowOptions;
-
-/** The offer named by the message that started the flow ("Book an information session", "can someone call me"). */
-export function wantOf(text: string): EnquiryWant | undefined {
-  const t = normaliseForRules(text);
-  const offered = ENQUIRY_WANTS.find((want) => normaliseForRules(messages.enquiries.offers[want]) === t);
-  if (offered !== undefined) return offered;
-  if (/\b(info|information) (session|evening|event|night|meeting)|\bwebinar\b/.test(t)) return 'information-session';
-  if (/\b(foster carer|carer who|someone who (actually )?foster\w*|who (actually )?fosters|drop in)\b/.test(t)) return 'talk-to-a-carer';
-  if (/\b(call|ring|phone|contact|email|text) (me|us)\b|\bget in touch\b|\bcall back\b/.test(t)) return 'call-back';
-  return undefined;
-}
 
 export interface EnquiryDialogDeps {
   readonly desk: EnquiryDesk;
@@ -139,7 +129,7 @@ export class EnquiryDialog extends ComponentDialog {
   }
 
   private async askWant(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const wants = wantOf(textOf(step.context.activity));
+    const wants = wantOf(textOf(step.context.activity), messages.enquiries.offers);
     if (wants !== undefined) return step.next(wants);
     return step.prompt(CHOICE, { prompt: messages.enquiries.askWant, choices: choicesOf(messages.enquiries.offers) });
   }
@@ -199,19 +189,19 @@ export class EnquiryDialog extends ComponentDialog {
   }
 
   private async askInterest(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    answers(step).bestTime = choiceKey(keyed(BEST_TIMES, messages.labels.bestTimes), step.result as FoundChoice);
+    answers(step).bestTime = choiceKey(messages.labels.bestTimes, step.result as FoundChoice);
     const interests = this.deps.desk.content.interests;
-    return step.prompt(CHOICE, { prompt: messages.enquiries.askInterest, choices: choicesOf(Object.fromEntries(interests.map((i) => [i.id, i.label]))) });
+    return step.prompt(CHOICE, { prompt: messages.enquiries.askInterest, choices: choicesOf(titlesOf(interests)) });
   }
 
   private async askAges(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const interests = this.deps.desk.content.interests;
-    answers(step).interest = choiceKey(Object.fromEntries(interests.map((i) => [i.id, i.label])), step.result as FoundChoice);
+    answers(step).interest = choiceKey(titlesOf(interests), step.result as FoundChoice);
     return step.prompt(CHOICE, { prompt: messages.enquiries.askAges, choices: choicesOf(messages.labels.ageGroups) });
   }
 
   private async askQuestion(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    answers(step).ages = choiceKey(keyed(AGE_GROUPS, messages.labels.ageGroups), step.result as FoundChoice);
+    answers(step).ages = choiceKey(messages.labels.ageGroups, step.result as FoundChoice);
     return step.prompt(QUESTION, { prompt: messages.enquiries.askQuestion });
   }
 
@@ -221,13 +211,13 @@ export class EnquiryDialog extends ComponentDialog {
     if (question !== '' && !/^(no|none|nope|n|nothing|no thanks|not really|no questions?)$/i.test(question))
       answers(step).question = maskPersonalData(question);
     const heardFrom = this.deps.desk.content.heardFrom;
-    return step.prompt(CHOICE, { prompt: messages.enquiries.askHeardFrom, choices: choicesOf(Object.fromEntries(heardFrom.map((h) => [h.id, h.label]))) });
+    return step.prompt(CHOICE, { prompt: messages.enquiries.askHeardFrom, choices: choicesOf(titlesOf(heardFrom)) });
   }
 
   /** Takes the chosen session's place now; when it has just filled up, offers the others with room, or a call back. */
   private async holdPlace(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const heardFrom = this.deps.desk.content.heardFrom;
-    answers(step).heardFrom = choiceKey(Object.fromEntries(heardFrom.map((h) => [h.id, h.label])), step.result as FoundChoice);
+    answers(step).heardFrom = choiceKey(titlesOf(heardFrom), step.result as FoundChoice);
     const { sessionId } = answers(step);
     if (sessionId === undefined) return step.next();
     const outcome = await this.deps.desk.places.take(sessionId, optionsOf(step).recordId);
@@ -333,10 +323,7 @@ async function areaOrDistrict(prompt: PromptValidatorContext<FoundChoice>): Prom
   return prompt.recognized.succeeded || postcodeDistrictOf(textOf(prompt.context.activity)) !== undefined;
 }
 
-function keyed<K extends string>(keys: readonly K[], titles: Readonly<Record<K, string>>): Record<K, string> {
-  return Object.fromEntries(keys.map((k) => [k, titles[k]])) as Record<K, string>;
-}
-
-function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+/** Content options (kinds of fostering, where they heard of us) as id → button title. */
+function titlesOf(options: readonly { readonly id: string; readonly label: string }[]): Record<string, string> {
+  return Object.fromEntries(options.map((o) => [o.id, o.label]));
 }

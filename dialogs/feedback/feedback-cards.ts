@@ -6,7 +6,7 @@ import type { ThemeResponse } from '../../bot/domain/feedback/theme-responses';
 import type { ShownCount, ShownTotal, ThemeReport } from '../../bot/domain/feedback/theme-report';
 import { messages } from '../../bot/messages';
 import type { StoredRecord } from '../../bot/storage/record-store';
-import type { CardActionMode } from '../concerns/concern-card';
+import type { CardActionMode } from '../card-mode';
 
 const day = (iso: string) => cardDay(iso, false);
 const card = (body: unknown[], actions: unknown[] = [], refresh?: unknown): Attachment =>

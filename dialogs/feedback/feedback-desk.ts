@@ -7,7 +7,7 @@ import { THEMES, type Theme } from '../../bot/content/taxonomy';
 import type { AuditLog } from '../../bot/domain/audit-log';
 import { contributorKey, type FeedbackItem, type FeedbackItems, type FeedbackSource, type NewFeedback } from '../../bot/domain/feedback/feedback-items';
 import type { FeedbackSubscriptions } from '../../bot/domain/feedback/feedback-subscriptions';
-import { quarterOf, reportPeriodsFrom, type ReportPeriods } from '../../bot/domain/reports/report-period';
+import { quarterOf, reportPeriodsUpTo, type ReportPeriods } from '../../bot/domain/reports/report-period';
 import type { ReportExports } from '../../bot/domain/reports/report-exports';
 import { themeReportCsv } from '../../bot/domain/feedback/theme-report-csv';
 import { buildThemeReport, type ThemeReport } from '../../bot/domain/feedback/theme-report';
@@ -22,7 +22,7 @@ import { deterministicId, type StoredRecord } from '../../bot/storage/record-sto
 import type { TurnFacts } from '../../bot/turn/turn-facts';
 import type { FeedbackThemeSubmit } from '../card-actions/card-submit';
 import { nonEmpty } from '../card-actions/card-submit';
-import type { CardActionMode } from '../concerns/concern-card';
+import { cardModeOf, type CardActionMode } from '../card-mode';
 import { statusCard } from '../status-card';
 import { digestCard, feedbackThemeCard, responseLine, responseWords, shown, themeReportCard } from './feedback-cards';
 import { forumNames } from '../../bot/domain/feedback/forums';
@@ -119,7 +119,7 @@ export class FeedbackDesk {
       return;
     }
     const themes = THEMES.filter((theme) => waiting.some((item) => item.data.theme === theme));
-    const cards = await Promise.all(themes.map((theme) => this.themeCard(theme, modeOf(context))));
+    const cards = await Promise.all(themes.map((theme) => this.themeCard(theme, cardModeOf(context))));
     await context.sendActivity({ type: 'message', text: messages.feedback.newHeader(waiting.length, themes.length), attachments: cards });
   }
 
@@ -127,7 +127,7 @@ export class FeedbackDesk {
   async act(context: TurnContext, facts: TurnFacts, submit: FeedbackThemeSubmit): Promise<Attachment | undefined> {
     if (!facts.roles.has('manager') || facts.roleKey === undefined) return undefined;
     const copy = messages.cards.feedbackTheme;
-    const mode = modeOf(context);
+    const mode = cardModeOf(context);
     const { theme } = submit;
     const at = this.nowIso();
     if (submit.verb === 'refresh') return this.themeCard(theme, mode);
@@ -160,7 +160,7 @@ export class FeedbackDesk {
       await context.sendActivity(messages.feedback.notAllowed);
       return;
     }
-    const periods = reportPeriodsFrom(text, this.reportTime());
+    const periods = reportPeriodsUpTo(text, this.deps.clock.now());
     const { report, responses } = await this.build(periods);
     await this.audit(facts, 'view-feedback-report', periods.current.start.toISODate() ?? '');
     const csv = themeReportCsv(report, messages.labels.themes);
@@ -187,8 +187,8 @@ export class FeedbackDesk {
       await context.sendActivity(messages.feedback.notAllowed);
       return;
     }
-    const named = reportPeriodsFrom(text, this.reportTime());
-    const periods = named.understood ? named : quarterOf(this.reportTime());
+    const named = reportPeriodsUpTo(text, this.deps.clock.now());
+    const periods = named.understood ? named : quarterOf(this.deps.clock.now());
     const { report, responses } = await this.build(periods);
     await this.audit(facts, 'view-you-said-we-did', periods.current.start.toISODate() ?? '');
     const card = digestCard({ report, responses, chart: await this.chartOf(report), forumNames: forumNames(this.deps.profile) });
@@ -273,11 +273,6 @@ export class FeedbackDesk {
     return reportChart(this.deps.renderChart, input, alt, this.deps.logger);
   }
 
-  /** Periods "up to now" end just after it (ends are exclusive), so what was logged at this very instant counts. */
-  private reportTime() {
-    return this.deps.clock.now().plus({ milliseconds: 1 });
-  }
-
   private mayReport(facts: TurnFacts): boolean {
     return facts.roles.has('association-rep') || facts.roles.has('manager');
   }
@@ -285,8 +280,4 @@ export class FeedbackDesk {
   private async audit(facts: TurnFacts, what: string, recordId: string): Promise<void> {
     await this.deps.audit.record({ who: facts.roleKey ?? 'unknown', what, recordKind: 'feedback', recordId, at: this.nowIso(), route: 'chat-command' });
   }
-}
-
-function modeOf(context: TurnContext): CardActionMode {
-  return context.activity.channelId === 'msteams' ? 'execute' : 'submit';
 }

@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { type ServiceRequest } from '../../bot/domain/requests/service-requests';
 import { messages } from '../../bot/messages';
 import type { StoredRecord } from '../../bot/storage/record-store';
-import type { CardActionMode } from '../concerns/concern-card';
+import type { CardActionMode } from '../card-mode';
 
 /** A transport report or mentor request as staff see it, with Close (Action.Execute on Teams, Submit on the web). */
 export function requestCard(record: StoredRecord<ServiceRequest>, mode: CardActionMode, banner?: string): Attachment {

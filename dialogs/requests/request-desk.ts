@@ -1,5 +1,6 @@
 import { errorCodeOf } from '../../bot/errors';
 import type { Attachment, TurnContext } from 'botbuilder';
+import { cardModeOf } from '../card-mode';
 import { statusCard } from '../status-card';
 import { requestCard } from './request-card';
 import { nonEmpty, type RequestSubmit } from '../card-actions/card-submit';
@@ -78,7 +79,7 @@ export class RequestDesk {
     await context.sendActivity({
       type: 'message',
       text: messages.requests.listHeader(type, open.length),
-      attachments: open.map((r) => requestCard(r, modeOf(context))),
+      attachments: open.map((r) => requestCard(r, cardModeOf(context))),
     });
   }
 
@@ -102,7 +103,7 @@ export class RequestDesk {
       return statusCard(messages.cards.status.requestNotFound, messages.requests.notFound);
     }
     await this.audit(facts, result.applied ? 'close' : 'close-refused', submit.requestId);
-    return requestCard(result.record, modeOf(context), result.applied ? messages.concerns.saved : messages.requests.changed);
+    return requestCard(result.record, cardModeOf(context), result.applied ? messages.concerns.saved : messages.requests.changed);
   }
 
   /** Figures for managers: places and fill rate, interest and waiting lists per course; transport reports by type and month. */
@@ -169,8 +170,4 @@ export class RequestDesk {
       route: 'chat-command',
     });
   }
-}
-
-function modeOf(context: TurnContext) {
-  return context.activity.channelId === 'msteams' ? ('execute' as const) : ('submit' as const);
 }

@@ -7,6 +7,7 @@ import type { RecordStore, StoredRecord } from '../../storage/record-store';
 import { TypedRecords, type SchemaMatches } from '../../storage/typed-records';
 import { addWorkingDays } from '../working-days';
 import { referenceFor } from '../references';
+import { withoutUndefined } from '../without-undefined';
 
 export type ConcernKind = 'retention' | 'allegation-support';
 /** Ids only: what a person sees for each is in bot/messages.ts (`messages.labels`). */
@@ -203,8 +204,4 @@ function apply(concern: Concern, action: ManagerAction, by: string, at: string):
     case 'close':
       return { ...concern, status: 'closed', outcome: action.outcome, closedAt: at, actionPlan: action.note ?? concern.actionPlan, history };
   }
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

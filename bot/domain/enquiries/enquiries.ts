@@ -6,6 +6,7 @@ import type { RecordStore, StoredRecord } from '../../storage/record-store';
 import { TypedRecords, type SchemaMatches } from '../../storage/typed-records';
 import { addWorkingDays } from '../working-days';
 import { referenceFor } from '../references';
+import { withoutUndefined } from '../without-undefined';
 
 /** What the enquirer asked for first: the three things the public page offers. */
 export const ENQUIRY_WANTS = ['call-back', 'information-session', 'talk-to-a-carer'] as const;
@@ -252,8 +253,4 @@ function apply(enquiry: Enquiry, action: OfficerAction, by: string, at: string):
     default:
       return { ...enquiry, ...reach(enquiry, action.verb, at), assignedTo: enquiry.assignedTo ?? by, history };
   }
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

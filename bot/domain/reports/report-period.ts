@@ -241,6 +241,14 @@ export function reportPeriodsFrom(text: string, now: DateTime): ReportPeriods {
   return { ...recognised, understood: true };
 }
 
+/**
+ * A report's periods as of `now`: periods "up to now" end just after it (ends are exclusive), so what was recorded at
+ * this very instant counts.
+ */
+export function reportPeriodsUpTo(text: string, now: DateTime): ReportPeriods {
+  return reportPeriodsFrom(text, now.plus({ milliseconds: 1 }));
+}
+
 /** The calendar quarter now is in (whole, to its end) and the quarter before: the quarterly "You said, we did" digest. */
 export function quarterOf(now: DateTime): ReportPeriods {
   return { ...calendar(now.setZone(SERVICE_ZONE), 'quarter'), understood: true };
