@@ -31,7 +31,8 @@ function userIdFor(page: WebPage, choice: WebUserChoice): string {
   return page === 'public' && choice.visitorUserId !== undefined ? choice.visitorUserId : newWebUserId(page);
 }
 
-const LOCAL_USER_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** A local role id: never one shaped like an issued web id (`dl_…`), which would claim a signed-in or another visitor's identity. */
+const LOCAL_USER_ID = /^(?!dl_)[A-Za-z0-9_-]{1,64}$/;
 
 /** `dl_` + at least 128 random bits; public-page users get a prefix the bot recognises as the enquirer persona. */
 export function newWebUserId(page: WebPage): string {
