@@ -48,6 +48,8 @@ import { EnquiryDesk } from '../dialogs/enquiries/enquiry-desk';
 import { Enquiries, type Enquiry } from './domain/enquiries/enquiries';
 import { InformationSessionPlaces } from './domain/enquiries/information-session-places';
 import { createClassifier } from './understanding/create-classifier';
+import { Handoffs } from './domain/handoffs/handoffs';
+import { HandoffDesk } from '../dialogs/handoffs/handoff-desk';
 import type { MessageClassifier } from './understanding/classifier';
 import type { Activity } from 'botbuilder';
 
@@ -77,6 +79,8 @@ export interface App {
   /** New enquiries whose first contact is overdue, re-announced to the recruitment team once a working day. */
   readonly overdueEnquiries: OverdueAnnouncer<StoredRecord<Enquiry>>;
   readonly trainingNotices: TrainingNotices;
+  /** Requests to talk to a person: tests drive its reminder job (`remindOverdue`) as the scheduled job does. */
+  readonly handoffs: HandoffDesk;
   /**
    * Overdue-concern announcements, training reminders and lapsed offers, notice retries, and the purge of expired
    * records: started by the entry point, not by tests (which call `runOnce`); `close` stops them.
@@ -171,6 +175,19 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const { index } = built;
   const classifier = options.understanding?.(built.classifier) ?? built.classifier;
   const replies = new GuidanceReplies({ profile: content.profile, sourceNames: content.sourceNames, index, clock });
+  const handoffDesk = new HandoffDesk({
+    handoffs: new Handoffs(records, content.profile.id, logger),
+    audit,
+    proactive,
+    outbox,
+    staff,
+    index,
+    profile: content.profile,
+    takeMinutes: config.handoffTakeMinutes,
+    teamIds: { fostering: config.fosteringTeamId, recruitment: config.recruitmentTeamId },
+    clock,
+    logger,
+  });
   const guidanceFeedback = new GuidanceFeedback(records, logger);
   const unanswered = new UnansweredQuestions(guidanceFeedback, clock);
   const routeDeps: RouteDeps = {
@@ -184,6 +201,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     requestDesk,
     feedbackDesk,
     enquiryDesk,
+    handoffDesk,
     enquiryContactWorkingDays: config.enquiryContactWorkingDays,
     clock,
   };
@@ -199,6 +217,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     requestDesk,
     feedbackDesk,
     enquiryDesk,
+    handoffDesk,
     training,
     clock,
     logger,
@@ -215,6 +234,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     clock,
     logger,
     cardActions,
+    staffThreads: handoffDesk,
+    holdsConversation: (state) => dialog.holdsConversation(state),
   });
   const leases = new Leases(records, logger);
   const instanceId = randomUUID();
@@ -248,6 +269,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const jobs = [
     new PeriodicJob('overdue-concerns', config.reminderCheckMinutes, () => overdue.runOnce(), logger),
     new PeriodicJob('overdue-enquiries', config.reminderCheckMinutes, () => overdueEnquiries.runOnce(), logger),
+    // a hand-off's target is minutes, not days: checked at least every 5 minutes
+    new PeriodicJob('handoff-reminders', Math.min(5, config.reminderCheckMinutes), () => handoffDesk.remindOverdue(), logger),
     new PeriodicJob('training-notices', config.reminderCheckMinutes, () => trainingNotices.runOnce(), logger),
     new PeriodicJob('purge-expired', config.purgeEveryMinutes, () => expiredRecords.runOnce(), logger),
     new PeriodicJob('notice-retries', config.reminderCheckMinutes, () => outbox.retryDue(), logger),
@@ -277,6 +300,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     overdue,
     overdueEnquiries,
     trainingNotices,
+    handoffs: handoffDesk,
     jobs,
     close: async () => {
       await Promise.all(jobs.map((job) => job.stop()));
@@ -293,6 +317,7 @@ function staffNotifierFor(config: Config, references: ConversationReferences): S
     transport: config.transportTeamId,
     mentoring: config.mentoringTeamId,
     recruitment: config.recruitmentTeamId,
+    fostering: config.fosteringTeamId,
   });
   return config.localMode ? new LocalPageStaff(references, channels) : channels;
 }

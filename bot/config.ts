@@ -64,6 +64,9 @@ const EnvSchema = z.object({
   TRANSPORT_TEAM_ID: optionalText,
   MENTORING_TEAM_ID: optionalText,
   RECRUITMENT_TEAM_ID: optionalText,
+  FOSTERING_TEAM_ID: optionalText,
+  HANDOFF_TAKE_MINUTES: z.coerce.number().int().min(5).max(480).default(30),
+  HANDOFF_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   ENQUIRY_CONTACT_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(2),
   ENQUIRY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   CONCERN_CONTACT_WORKING_DAYS: z.coerce.number().int().min(1).max(20).default(2),
@@ -172,9 +175,13 @@ export interface Config {
   readonly mentoringTeamId: string | undefined;
   /** The recruitment team's Teams team: new enquiries from the public page arrive in its channel. */
   readonly recruitmentTeamId: string | undefined;
+  /** The fostering team's Teams team: carers' requests to talk to a person arrive in its channel as hand-off cards. */
+  readonly fosteringTeamId: string | undefined;
+  /** Someone should take a hand-off within this many minutes of office time; past it, it is announced again once. */
+  readonly handoffTakeMinutes: number;
   /** A recruitment officer should make first contact with an enquirer within this many working days. */
   readonly enquiryContactWorkingDays: number;
-  /** Retention periods set here rather than by the data inventory (an enquiry: ENQUIRY_RETENTION_DAYS after its last change). */
+  /** Retention periods set here rather than by the data inventory (an enquiry: ENQUIRY_RETENTION_DAYS after its last change; a hand-off: HANDOFF_RETENTION_DAYS). */
   readonly retention: RetentionOverrides;
   /** A manager should contact a carer within this many working days of a retention concern. */
   readonly concernContactWorkingDays: number;
@@ -273,7 +280,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mentoringTeamId: e.MENTORING_TEAM_ID,
     recruitmentTeamId: e.RECRUITMENT_TEAM_ID,
     enquiryContactWorkingDays: e.ENQUIRY_CONTACT_WORKING_DAYS,
-    retention: { enquiry: e.ENQUIRY_RETENTION_DAYS * 24 * 60 * 60 },
+    retention: { enquiry: e.ENQUIRY_RETENTION_DAYS * 24 * 60 * 60, handoff: e.HANDOFF_RETENTION_DAYS * 24 * 60 * 60 },
+    fosteringTeamId: e.FOSTERING_TEAM_ID,
+    handoffTakeMinutes: e.HANDOFF_TAKE_MINUTES,
     concernContactWorkingDays: e.CONCERN_CONTACT_WORKING_DAYS,
     reminderCheckMinutes: e.REMINDER_CHECK_MINUTES,
     proactiveSendRetries: e.PROACTIVE_SEND_RETRIES,

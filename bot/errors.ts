@@ -32,6 +32,12 @@ export type ErrorCode =
   | 'ENQUIRY_NOT_POSTED'
   /** The recruitment channel's copy of an enquiry card was not updated in place after an action or an erasure. */
   | 'ENQUIRY_CARD_NOT_REFRESHED'
+  /** A hand-off card (a person asking to talk to someone) could not be posted to the team's channel. */
+  | 'HANDOFF_NOT_POSTED'
+  /** A message the person wrote in a hand-off did not reach the member of staff who took it (after the outbox's retries). */
+  | 'HANDOFF_NOT_RELAYED'
+  /** The team channel's copy of a hand-off card was not updated after the person ended the chat. */
+  | 'HANDOFF_CARD_NOT_REFRESHED'
   /** A manager acted on a request card whose request no longer exists. */
   | 'REQUEST_NOT_FOUND'
   /** A request's card did not reach the transport or mentoring team's channel at once (the notice is retried). */

@@ -20,7 +20,7 @@ import { knownOr, opaqueId, tenantForLog, type Logger } from './logger';
 import { MAX_MESSAGE_LENGTH, messages } from './messages';
 import type { ConversationReferences } from './proactive/conversation-references';
 import { teamAddress } from './proactive/address';
-import type { CardActionPort } from './turn/card-action-port';
+import type { CardActionPort, StaffThreadPort } from './turn/card-action-port';
 import { Turn } from './turn/turn';
 import { attachTurn, turnOf } from './turn/turn-context';
 import { describeTurn, type TurnFacts } from './turn/turn-facts';
@@ -29,6 +29,8 @@ import { textOf } from './turn/activity-text';
 interface ConversationFlags {
   welcomed?: boolean;
   referenceSaved?: boolean;
+  /** The article last given in this conversation (a hand-off's card shows what the person had read). */
+  lastArticleId?: string;
 }
 
 export interface FosterCarerBotDeps {
@@ -43,6 +45,10 @@ export interface FosterCarerBotDeps {
   readonly logger: Logger;
   /** Every card button: submits that arrive as messages, and Teams Universal Actions. */
   readonly cardActions: CardActionPort;
+  /** Staff replies typed in a channel thread under a hand-off card. */
+  readonly staffThreads?: StaffThreadPort;
+  /** True while a flow relays a conversation with a person: every message then counts on its own (a risk included). */
+  readonly holdsConversation?: (dialogState: DialogState) => boolean;
 }
 
 export class FosterCarerBot extends ActivityHandler {
@@ -61,6 +67,7 @@ export class FosterCarerBot extends ActivityHandler {
         await context.sendActivity(messages.tooLong(MAX_MESSAGE_LENGTH));
         return next();
       }
+      if (turn.facts.inTeamChannel && this.deps.staffThreads !== undefined && (await this.deps.staffThreads.threadReply(context, turn.facts))) return next();
       const value: unknown = context.activity.value;
       if (value !== undefined && value !== null && (text.length === 0 || this.deps.cardActions.recognises(value))) {
         // a card's button: dispatched on its own, so a flow waiting for an answer keeps waiting
@@ -86,7 +93,12 @@ export class FosterCarerBot extends ActivityHandler {
         }
       }
       await this.welcomeOnce(context);
+      const flags = await this.flags.get(context, {});
+      turn.recallPreviousArticle(flags.lastArticleId);
       await runDialog(this.deps.dialog, context, this.dialogState);
+      const articleId = turn.decision?.articleId;
+      if (articleId !== undefined && articleId !== flags.lastArticleId)
+        await this.flags.set(context, { ...(await this.flags.get(context, {})), lastArticleId: articleId });
       if (turn.understanding !== undefined && turn.decision === undefined) {
         // every route and flow decides through the turn (tests/dialogs/routing-registry.test.ts holds them to it)
         this.deps.logger.error('turn finished without a decision', { code: 'TURN_WITHOUT_DECISION', action: turn.understanding.action });
@@ -167,10 +179,14 @@ export class FosterCarerBot extends ActivityHandler {
     }
   }
 
-  /** True when a dialog is waiting for this message; a store that fails counts as no (signposting goes ahead). */
+  /**
+   * True when a dialog is waiting for this message as an answer to its question; a store that fails counts as no
+   * (signposting goes ahead). A conversation relayed to a person is not answering a question: its messages count.
+   */
   private async answeringAFlow(context: TurnContext): Promise<boolean> {
     try {
       const state = await this.dialogState.get(context);
+      if (state !== undefined && this.deps.holdsConversation?.(state) === true) return false;
       return (state?.dialogStack.length ?? 0) > 0;
     } catch {
       return false;

@@ -464,6 +464,43 @@ export const messages = {
     ],
   },
   cards: {
+    handoff: {
+      heading: (reference: string): string => `Talk to someone: ${reference}`,
+      from: 'From',
+      contact: 'Contact',
+      about: 'About',
+      topic: 'Topic',
+      lastArticle: 'Last read',
+      asked: 'Asked',
+      takeBy: 'Take by',
+      status: 'Status',
+      notGiven: 'not given',
+      waiting: 'Waiting for someone to take it',
+      takenBy: (name: string, at: string): string => `Taken by ${name} at ${at}`,
+      closedAs: (outcome: string, at: string): string => `Closed at ${at}: ${outcome}`,
+      closedByCarer: (at: string): string => `Ended by the person at ${at}`,
+      stillWaiting: (minutes: number): string => `Still waiting: nobody has taken this within ${minutes} minutes.`,
+      conversation: 'Conversation so far',
+      fromCarer: 'They wrote',
+      fromStaff: (name: string): string => `${name} wrote`,
+      takeIt: 'Take it',
+      replyLabel: 'Your reply (goes to their chat)',
+      send: 'Send',
+      outcomeLabel: 'How did it end?',
+      close: 'Close',
+      refresh: 'Refresh',
+      outcomes: {
+        answered: 'Answered',
+        'call-arranged': 'Call arranged',
+        'passed-to-social-worker': 'Passed to their social worker',
+        'no-reply': 'No reply',
+        'not-needed': 'Not needed',
+      },
+      /** Posted in the card's thread when the person writes to the member of staff who took it. */
+      carerWrote: (reference: string, text: string): string => `${reference}, they wrote: ${text}`,
+      carerEnded: (reference: string): string => `${reference}: they ended the chat.`,
+      sent: 'Sent to their chat.',
+    },
     answer: {
       sourceLine: (sources: string, reviewed: string): string => `Source: ${sources} · Last reviewed ${reviewed}`,
       wasItHelpful: 'Was this helpful?',
@@ -669,6 +706,7 @@ export const messages = {
       requestNotFound: 'Request not found',
       responseNotFound: 'Response not found',
       enquiryNotFound: 'Enquiry not found',
+      handoffNotFound: 'Conversation not found',
       notConfirmed: 'Not confirmed',
     },
   },
@@ -699,12 +737,44 @@ export const messages = {
     staleFinancialYear: (financialYear: string): string => `${financialYear} (latest published here)`,
   },
 
+  /** Talking to a person (issue 13): who picks it up and when, the relay both ways, and how it ends. */
+  handoffs: {
+    teamName: { fostering: 'the fostering team', recruitment: 'the recruitment team' },
+    /** "Thursday 3 December at 09:00", in the service's time zone. */
+    when: (at: DateTime): string => at.setZone('Europe/London').setLocale('en-GB').toFormat("cccc d LLLL 'at' HH:mm"),
+    openNow: (team: string, minutes: number): string =>
+      `I'll ask ${team} to chat with you here. The office is open, so someone should pick this up within ${minutes} minutes.`,
+    closedNow: (team: string, from: string): string => `The office is closed now, so someone from ${team} will pick this up from ${from}.`,
+    /** Out of office hours, for carers: who to call about anything that cannot wait until then. */
+    urgentTonight: (edt: string): string => `If something is urgent before then, call the ${edt}. If a child is in immediate danger, call 999.`,
+    askAbout: 'In a line, what would you like to talk about? It helps them pick it up ready. Or press "Skip".',
+    skip: 'Skip',
+    opened: (team: string, reference: string): string =>
+      `I've asked ${team} (reference ${reference}). I'll tell you here when someone picks it up, and anything you type now goes to them. Type "end chat" to stop.`,
+    notOpened: (profile: ServiceProfile, publicPage: boolean): string =>
+      `Sorry, I couldn't pass this on just now. Please contact ${publicPage ? 'the recruitment team' : 'the fostering team'} directly: ${contactLine(profile, publicPage ? 'recruitment' : 'fosteringTeam')}.`,
+    stillWaiting: "I've passed that on. Nobody has picked this up yet; they'll see it when they do.",
+    taken: (name: string, team: string): string => `**${name}** from ${team} has picked this up. What you type now goes to them.`,
+    fromStaff: (name: string, text: string): string => `**${name}:** ${text}`,
+    endedByStaff: (name: string): string => `${name} has ended this chat. I'm here again if there's anything else.`,
+    endedByCarer: "Chat ended, and I've told the team. I'm here again if there's anything else.",
+    /** Nobody took it within the target: said honestly, once. */
+    notTakenYet: (reference: string, team: string, phone: string): string =>
+      `I'm sorry: nobody from ${team} has picked up your request yet (reference ${reference}). I've reminded them. If it can't wait, call ${phone}.`,
+    alreadyOpen: (reference: string): string =>
+      `You're already waiting to talk to someone (reference ${reference}). Anything you type goes to them; type "end chat" to stop.`,
+    endWords: ['end chat', 'end the chat', 'stop chat', 'close chat', 'finish chat', 'end', 'bye', 'cancel'],
+    /** Staff side. */
+    notYours: (name: string): string => `${name} has this chat: only they can reply or close it.`,
+    notFound: 'This conversation is no longer kept (it may have passed its retention period).',
+    notDelivered: "Not delivered: the person's chat could not be reached just now. Try again, or contact them another way.",
+    emptyReply: 'Type your reply in the box first.',
+    needsOutcome: 'Choose how it ended before closing.',
+    staffThreadHint: 'Reply on the card, or in this thread with @mention of the bot, and it reaches them.',
+  },
+
   /** Honest interim replies for actions whose full flow is not built yet: what I can do now, and who can help. */
   interim: {
-    handoff: (profile: ServiceProfile, publicPage: boolean): string =>
-      publicPage
-        ? `Of course. I can't connect you to a person from this chat yet, but the recruitment team would be glad to talk: ${contactLine(profile, 'recruitment')}.`
-        : `Of course. I can't connect you to a person from this chat yet, but the fostering team can help: ${contactLine(profile, 'fosteringTeam')}. Your supervising social worker is also there for you.`,
     'review-concerns': 'Reviewing concerns from the chat is coming soon. Nothing has been flagged through this chat yet.',
     report: 'Reports from the chat are coming soon.',
   },

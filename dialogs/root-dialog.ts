@@ -18,6 +18,16 @@ export class RootDialog extends ComponentDialog {
   private readonly routes: ReadonlyMap<Action, Route>;
   private readonly flowDecisions: ReadonlyMap<string, Route>;
 
+  /** True while a flow holds the conversation (a hand-off's relay): a model's risk signal is then raised, not discounted. */
+  holdsConversation(dialogState: unknown): boolean {
+    const root = (
+      dialogState as { dialogStack?: readonly { state?: { dialogs?: { dialogStack?: readonly { id: string; state?: unknown }[] } } }[] } | undefined
+    )?.dialogStack?.[0];
+    return (root?.state?.dialogs?.dialogStack ?? []).some(
+      (instance) => this.flowDecisions.get(instance.id)?.flow?.holdsConversation?.(instance.state) === true,
+    );
+  }
+
   constructor(
     routes: readonly Route[],
     private readonly profile: ServiceProfile,
@@ -26,13 +36,25 @@ export class RootDialog extends ComponentDialog {
     this.routes = new Map(routes.map((route) => [route.action, route]));
     if (this.routes.size !== routes.length) throw new Error('the routing registry has two rows for one action');
     this.flowDecisions = new Map(routes.flatMap((route) => (route.flow === undefined ? [] : [[route.flow.dialog.id, route] as const])));
-    this.addDialog(new WaterfallDialog(STEPS, [this.route.bind(this), async (step) => step.endDialog()]));
+    // a flow that ends asking for `reroute` (a hand-off closed meanwhile) leaves the message to be routed afresh
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        this.route.bind(this),
+        async (step) => ((step.result as { reroute?: unknown } | undefined)?.reroute === true ? step.replaceDialog(STEPS) : step.endDialog()),
+      ]),
+    );
     for (const route of routes) if (route.flow !== undefined) this.addDialog(route.flow.dialog);
     this.initialDialogId = STEPS;
   }
 
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
     const turn = turnOf(inner.context);
+    const flow = this.flowDecisions.get(inner.activeDialog?.id ?? '');
+    // a conversation with a person: the emergency was signposted, and the message still goes to them
+    if (flow?.flow?.holdsConversation?.(inner.activeDialog?.state) === true) {
+      if (turn.understanding?.action === 'emergency') turn.decideAsUnderstood();
+      return super.onContinueDialog(inner);
+    }
     if (turn.understanding?.action === 'emergency') {
       turn.decideAsUnderstood();
       return inner.cancelAllDialogs();
@@ -42,7 +64,6 @@ export class RootDialog extends ComponentDialog {
       turn.decide({ action: 'fallback' });
       return inner.cancelAllDialogs();
     }
-    const flow = this.flowDecisions.get(inner.activeDialog?.id ?? '');
     // the text answers the flow's question: it is recorded as the flow, not as what it would mean on its own
     if (flow?.flow !== undefined) turn.decide(flow.flow.during);
     return super.onContinueDialog(inner);

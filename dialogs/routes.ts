@@ -22,13 +22,15 @@ import type { RequestDesk } from './requests/request-desk';
 import { TransportReportDialog } from './requests/transport-report-dialog';
 import { TrainingBookingDialog, type TrainingBookingOptions } from './training/training-booking-dialog';
 import type { TrainingNotices } from './training/training-notices';
-import { textOf } from '../bot/turn/activity-text';
+import { senderNameOf, textOf } from '../bot/turn/activity-text';
 import { THEMES, type Theme } from '../bot/content/taxonomy';
 import { forumNamedIn } from '../bot/domain/feedback/forums';
 import { FeedbackDialog, type FeedbackFlowOptions } from './feedback/feedback-dialog';
 import type { FeedbackDesk } from './feedback/feedback-desk';
 import { EnquiryDialog, type EnquiryFlowOptions } from './enquiries/enquiry-dialog';
 import { enquirerKeyOf, type EnquiryDesk } from './enquiries/enquiry-desk';
+import type { HandoffDesk } from './handoffs/handoff-desk';
+import { HandoffDialog, isRelaying, type HandoffFlowOptions } from './handoffs/handoff-dialog';
 
 /** What a route is given: the waterfall step it runs in, the turn, and the understanding it was chosen by. */
 export interface RouteTurn {
@@ -48,8 +50,11 @@ export interface Route {
   /** A staff role needed as well (any one of them); absent when the persona is enough. */
   readonly roles?: readonly StaffRole[];
   readonly refusal?: string;
-  /** The dialog, when the action is a multi-turn flow: the root registers it, and interrupts (cancel, 999) end it. */
-  readonly flow?: { readonly dialog: Dialog; readonly during: DecidedBy };
+  /**
+   * The dialog, when the action is a multi-turn flow: the root registers it, and interrupts (cancel, 999) end it,
+   * except while `holdsConversation` says the flow is relaying a conversation with a person (it sees every message).
+   */
+  readonly flow?: { readonly dialog: Dialog; readonly during: DecidedBy; readonly holdsConversation?: (flowState: unknown) => boolean };
   /** Replies, or starts the flow (returning the result of `beginDialog`). */
   serve(route: RouteTurn): Promise<DialogTurnResult | undefined>;
 }
@@ -65,6 +70,7 @@ export interface RouteDeps {
   readonly requestDesk: RequestDesk;
   readonly feedbackDesk: FeedbackDesk;
   readonly enquiryDesk: EnquiryDesk;
+  readonly handoffDesk: HandoffDesk;
   readonly enquiryContactWorkingDays: number;
   readonly clock: Clock;
 }
@@ -139,9 +145,25 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
     {
       action: 'handoff',
       personas: EVERYONE,
-      serve: async ({ step, turn }) => {
-        await step.context.sendActivity(messages.interim.handoff(profile, turn.facts.publicPage));
-        return undefined;
+      flow: {
+        dialog: new HandoffDialog({ desk: deps.handoffDesk, profile }),
+        during: { action: 'handoff' },
+        holdsConversation: (flowState) => isRelaying((flowState as { dialogs?: unknown } | undefined)?.dialogs),
+      },
+      serve: async ({ step, turn, understanding }) => {
+        const { activity } = step.context;
+        const name = senderNameOf(activity);
+        const options: HandoffFlowOptions = {
+          recordId: turnRef(activity.channelId, activity.conversation.id, activity.id ?? ''),
+          team: turn.facts.publicPage ? 'recruitment' : 'fostering',
+          carerAudience: turn.facts.address,
+          channel: turn.facts.channel,
+          // a web name is whatever the page sent: only Teams' (from the tenant) is shown as the person's name
+          ...(turn.facts.channel === 'msteams' && name !== '' ? { displayName: name } : {}),
+          ...(understanding.topic === undefined ? {} : { topic: understanding.topic }),
+          ...(turn.previousArticleId === undefined ? {} : { articleId: turn.previousArticleId }),
+        };
+        return step.beginDialog(DialogId.handoff, options);
       },
     },
     {

@@ -21,3 +21,16 @@ export function safeguardingContactNow(now: DateTime, profile: ServiceProfile): 
   if (contact === undefined) throw new Error('service profile lacks the duty and emergency duty contacts');
   return { contact, inOfficeHours };
 }
+
+/** When the office next opens (Europe/London), or `now` when it is open: the next working day's opening time. */
+export function nextOpening(now: DateTime, profile: ServiceProfile): DateTime {
+  if (isOfficeHours(now, profile)) return now;
+  const [hour, minute] = profile.officeHours.open.split(':').map(Number);
+  let day = now.setZone(SERVICE_ZONE).startOf('day');
+  // two weeks covers any run of weekends and bank holidays a profile can list
+  for (let i = 0; i < 15; i += 1, day = day.plus({ days: 1 })) {
+    const opening = day.set({ hour: hour ?? 9, minute: minute ?? 0 });
+    if (opening > now && isOfficeHours(opening, profile)) return opening;
+  }
+  throw new Error('service profile has no office hours in the next two weeks');
+}

@@ -49,6 +49,9 @@ true satisfies SchemaMatches<typeof noticeSchema, Notice>;
 
 export type NewNotice = Pick<Notice, 'purpose' | 'audience' | 'params'>;
 
+/** A notice param naming the Teams channel post to reply under (a hand-off card's thread); absent: a new post. */
+export const THREAD_PARAM = 'thread';
+
 /** How a purpose turns a notice back into a message; `undefined` withdraws it. */
 export interface NoticeRenderer {
   render(notice: Notice): Promise<OutgoingMessage | undefined>;
@@ -149,7 +152,7 @@ export class NoticeOutbox {
 
     let result: SendResult;
     try {
-      result = await this.sender.sendWithId(claimed.data.audience, message);
+      result = await this.sender.sendWithId(claimed.data.audience, message, claimed.data.params[THREAD_PARAM]);
     } catch (error) {
       // a reference host that is not allow-listed will not become allowed by waiting
       if (error instanceof AppError && error.code === 'PROACTIVE_TARGET_REFUSED') return this.settle(claimed, { status: 'gave-up', lastCode: error.code });

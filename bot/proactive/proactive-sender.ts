@@ -41,9 +41,11 @@ export class ProactiveSender {
     return (await this.sendWithId(audience, message)).outcome;
   }
 
-  async sendWithId(audience: ProactiveAddress, message: OutgoingMessage): Promise<SendResult> {
-    const reference = await this.reachable(audience);
-    if (reference === undefined) return { outcome: 'no-reference' };
+  /** `thread`: in a Teams channel, the activity id of the post to reply under (a hand-off card's thread). */
+  async sendWithId(audience: ProactiveAddress, message: OutgoingMessage, thread?: string): Promise<SendResult> {
+    const found = await this.reachable(audience);
+    if (found === undefined) return { outcome: 'no-reference' };
+    const reference = thread === undefined ? found : inThread(found, thread);
     let activityId: string | undefined;
     try {
       await this.continueWith(reference, async (context) => {
@@ -114,6 +116,12 @@ export class ProactiveSender {
     });
     return { outcome, httpStatus };
   }
+}
+
+/** Teams addresses a reply in a channel thread by the channel's conversation id and the thread's first post. */
+function inThread(reference: StoredReference, rootActivityId: string): StoredReference {
+  const channel = reference.conversation.id.split(';')[0] ?? reference.conversation.id;
+  return { ...reference, conversation: { ...reference.conversation, id: `${channel};messageid=${rootActivityId}` } };
 }
 
 /**

@@ -1,8 +1,11 @@
 import { teamAddress, type ProactiveAddress } from './address';
 import type { ConversationReferences } from './conversation-references';
 
-/** The staff teams that receive cards: concerns go to managers; transport and mentor requests to their teams; enquiries to recruitment. */
-export type StaffTeam = 'managers' | 'transport' | 'mentoring' | 'recruitment';
+/**
+ * The staff teams that receive cards: concerns go to managers; transport and mentor requests to their teams; enquiries
+ * to recruitment; carers' requests to talk to a person to the fostering team (visitors' to recruitment).
+ */
+export type StaffTeam = 'managers' | 'transport' | 'mentoring' | 'recruitment' | 'fostering';
 
 /**
  * Where staff cards are posted. Chosen once, in the composition root, by deployment: a Teams channel per team, and

@@ -145,6 +145,16 @@ export const RECORD_KINDS = {
     category: 'personal',
     lawfulBasis: 'UK GDPR Art 6(1)(a) consent (given in the chat before any detail is taken; withdrawn by asking to delete the enquiry)',
   },
+  handoff: {
+    container: 'records',
+    // after its last change, so a closed hand-off and the messages relayed in it go this long after closing (HANDOFF_RETENTION_DAYS)
+    ttlSeconds: 90 * DAY,
+    partitionedBy: 'service id (the reminder job lists the waiting hand-offs of the service)',
+    holds:
+      "a person's request to talk to a member of staff: team, the person's chat address, their name as their channel gives it (or the first name and contact route a web carer gave), the optional line on what it is about, topic and last article, when it was opened, taken (by whom: user id and name) and closed, the outcome, and the messages relayed between them",
+    category: 'personal',
+    lawfulBasis: PUBLIC_TASK,
+  },
   request: {
     container: 'records',
     ttlSeconds: 400 * DAY,

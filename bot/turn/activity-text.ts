@@ -5,3 +5,8 @@
 export function textOf(activity: { readonly text?: string }): string {
   return activity.text ?? '';
 }
+
+/** The sender's name as the channel gave it, trimmed; '' when it gave none (botbuilder types it as always present). */
+export function senderNameOf(activity: { readonly from: { readonly name?: string } }): string {
+  return activity.from.name?.trim() ?? '';
+}

@@ -10,3 +10,9 @@ export interface CardActionPort {
   /** A Teams Universal Action (`adaptiveCard/action` invoke): the response carries the refreshed card. */
   invoke(context: TurnContext, turn: Turn): Promise<InvokeResponse>;
 }
+
+/** Messages typed in a Teams channel thread under one of our posts (a hand-off card): a member of staff replying. */
+export interface StaffThreadPort {
+  /** Handles the message when its thread is one of ours; false leaves it to the usual routing. */
+  threadReply(context: TurnContext, facts: Turn['facts']): Promise<boolean>;
+}

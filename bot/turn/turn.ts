@@ -27,6 +27,7 @@ export class Turn {
   private decided: TurnDecision | undefined;
   private signpostedNow = false;
   private welcomedNow = false;
+  private previousArticle: string | undefined;
 
   constructor(readonly facts: TurnFacts) {}
 
@@ -53,6 +54,15 @@ export class Turn {
 
   get decision(): TurnDecision | undefined {
     return this.decided;
+  }
+
+  /** The article last given in this conversation before this turn (a hand-off's card shows what they had read). */
+  get previousArticleId(): string | undefined {
+    return this.previousArticle;
+  }
+
+  recallPreviousArticle(articleId: string | undefined): void {
+    this.previousArticle = articleId;
   }
 
   /** The reply opened with 999 and the duty / out-of-hours contact. */

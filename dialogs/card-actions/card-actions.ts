@@ -15,6 +15,7 @@ import type { UnansweredQuestions } from '../guidance/unanswered-questions';
 import type { RequestDesk } from '../requests/request-desk';
 import type { FeedbackDesk } from '../feedback/feedback-desk';
 import type { EnquiryDesk } from '../enquiries/enquiry-desk';
+import type { HandoffDesk } from '../handoffs/handoff-desk';
 import { statusCard } from '../status-card';
 import { parseCardSubmit, type CardSubmit } from './card-submit';
 
@@ -45,6 +46,7 @@ export interface CardActionDeps {
   readonly requestDesk: RequestDesk;
   readonly feedbackDesk: FeedbackDesk;
   readonly enquiryDesk: EnquiryDesk;
+  readonly handoffDesk: HandoffDesk;
   readonly training: Training;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -119,6 +121,13 @@ export class CardActions implements CardActionPort {
       enquiry: {
         universal: true,
         handle: async (context, turn, submit) => cardOrRefused(await deps.enquiryDesk.act(context, turn.facts, submit), messages.enquiries.notAllowed),
+      },
+      handoff: {
+        universal: true,
+        handle: async (context, turn, submit) => {
+          turn.decide({ action: 'handoff' });
+          return cardOrRefused(await deps.handoffDesk.act(context, turn.facts, submit), messages.cardActionErrors.notAllowed);
+        },
       },
       'feedback-theme': {
         universal: true,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { THEMES } from '../../bot/content/taxonomy';
 import { CONCERN_VERBS, OUTCOME_IDS } from '../../bot/domain/concerns/concerns';
 import { CHOSEN_CLOSE_REASONS, CONTACT_OUTCOMES, ENQUIRY_VERBS } from '../../bot/domain/enquiries/enquiries';
+import { HANDOFF_OUTCOMES, HANDOFF_VERBS, MAX_RELAYED_LENGTH } from '../../bot/domain/handoffs/handoffs';
 
 /** What our cards send back (Action.Submit data). Parsed before use: it round-trips through the client. */
 export const CardSubmitSchema = z.discriminatedUnion('action', [
@@ -34,6 +35,14 @@ export const CardSubmitSchema = z.discriminatedUnion('action', [
     reason: z.enum(CHOSEN_CLOSE_REASONS).optional().or(z.literal('')),
   }),
   z.object({
+    action: z.literal('handoff'),
+    verb: z.enum(HANDOFF_VERBS),
+    handoffId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+    etag: z.string().max(200),
+    message: z.string().max(MAX_RELAYED_LENGTH).optional(),
+    outcome: z.enum(HANDOFF_OUTCOMES).optional().or(z.literal('')),
+  }),
+  z.object({
     action: z.literal('feedback-theme'),
     verb: z.enum(['refresh', 'acknowledge', 'save-draft', 'publish']),
     theme: z.enum(THEMES),
@@ -53,6 +62,7 @@ export type CardSubmit = z.infer<typeof CardSubmitSchema>;
 export type ConcernSubmit = Extract<CardSubmit, { action: 'concern' }>;
 export type RequestSubmit = Extract<CardSubmit, { action: 'request' }>;
 export type EnquirySubmit = Extract<CardSubmit, { action: 'enquiry' }>;
+export type HandoffSubmit = Extract<CardSubmit, { action: 'handoff' }>;
 export type FeedbackThemeSubmit = Extract<CardSubmit, { action: 'feedback-theme' }>;
 
 /** A note typed on a card: trimmed, and none when only spaces were typed. */

@@ -75,10 +75,15 @@ describe('loadConfig', () => {
     const defaults = loadConfig({});
     expect(defaults.recruitmentTeamId).toBeUndefined();
     expect(defaults.enquiryContactWorkingDays).toBe(2);
-    expect(defaults.retention).toEqual({ enquiry: 180 * 24 * 60 * 60 });
+    expect(defaults.retention).toEqual({ enquiry: 180 * 24 * 60 * 60, handoff: 90 * 24 * 60 * 60 });
     const set = loadConfig({ RECRUITMENT_TEAM_ID: 'team-r', ENQUIRY_CONTACT_WORKING_DAYS: '3', ENQUIRY_RETENTION_DAYS: '90' });
     expect([set.recruitmentTeamId, set.enquiryContactWorkingDays, set.retention.enquiry]).toEqual(['team-r', 3, 90 * 24 * 60 * 60]);
     expect(problemsOf({ ENQUIRY_RETENTION_DAYS: '0' })).toEqual([expect.stringMatching(/^ENQUIRY_RETENTION_DAYS:/)]);
+    // hand-offs: the fostering team's channel, 30 minutes to take one, the record and its messages kept 90 days
+    expect([defaults.fosteringTeamId, defaults.handoffTakeMinutes]).toEqual([undefined, 30]);
+    const handoffs = loadConfig({ FOSTERING_TEAM_ID: 'team-f', HANDOFF_TAKE_MINUTES: '15', HANDOFF_RETENTION_DAYS: '30' });
+    expect([handoffs.fosteringTeamId, handoffs.handoffTakeMinutes, handoffs.retention.handoff]).toEqual(['team-f', 15, 30 * 24 * 60 * 60]);
+    expect(problemsOf({ HANDOFF_TAKE_MINUTES: '1' })).toEqual([expect.stringMatching(/^HANDOFF_TAKE_MINUTES:/)]);
   });
 
   it('needs trusted origins when the page uses Azure Direct Line', () => {

@@ -75,7 +75,7 @@ describe('the routing registry (dialogs/routes.ts)', () => {
       flows()
         .map((r) => r.action)
         .sort(),
-    ).toEqual(['allegation-support', 'enquiry', 'feedback', 'mentor-request', 'retention', 'training-booking', 'transport-report']);
+    ).toEqual(['allegation-support', 'enquiry', 'feedback', 'handoff', 'mentor-request', 'retention', 'training-booking', 'transport-report']);
   });
 
   it("records every answer to a flow's question as the flow, not as what the words would mean on their own", async () => {
