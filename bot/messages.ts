@@ -754,7 +754,11 @@ export const messages = {
     notOpened: (profile: ServiceProfile, publicPage: boolean): string =>
       `Sorry, I couldn't pass this on just now. Please contact ${publicPage ? 'the recruitment team' : 'the fostering team'} directly: ${contactLine(profile, publicPage ? 'recruitment' : 'fosteringTeam')}.`,
     stillWaiting: "I've passed that on. Nobody has picked this up yet; they'll see it when they do.",
-    taken: (name: string, team: string): string => `**${name}** from ${team} has picked this up. What you type now goes to them.`,
+    /** `name` undefined: the member of staff's channel gave no name. */
+    taken: (name: string | undefined, team: string): string =>
+      `${name === undefined ? `Someone from ${team}` : `**${name}** from ${team}`} has picked this up. What you type now goes to them.`,
+    /** Who a relayed line is from when the member of staff's channel gave no name. */
+    unnamedStaff: { fostering: 'Fostering team', recruitment: 'Recruitment team' },
     fromStaff: (name: string, text: string): string => `**${name}:** ${text}`,
     endedByStaff: (name: string): string => `${name} has ended this chat. I'm here again if there's anything else.`,
     endedByCarer: "Chat ended, and I've told the team. I'm here again if there's anything else.",

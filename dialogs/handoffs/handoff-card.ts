@@ -11,6 +11,12 @@ const SHOWN_MESSAGES = 6;
 
 const timeOf = (iso: string): string => DateTime.fromISO(iso, { zone: 'Europe/London' }).setLocale('en-GB').toFormat('ccc d LLL, HH:mm');
 
+/** Who took it, as people are shown it: their channel's name, or the team's when the channel gave none. */
+export function staffNameOf(h: Handoff): string {
+  const name = h.takenBy?.name ?? '';
+  return name === '' ? messages.handoffs.unnamedStaff[h.team] : name;
+}
+
 export interface HandoffCardOptions {
   readonly banner?: string;
   readonly articleTitle?: string;
@@ -37,7 +43,7 @@ export function handoffCard(record: StoredRecord<Handoff>, mode: CardActionMode,
         ? h.closed.by === 'carer'
           ? copy.closedByCarer(timeOf(h.closed.at))
           : copy.closedAs(copy.outcomes[h.closed.outcome ?? 'answered'], timeOf(h.closed.at))
-        : copy.takenBy(h.takenBy?.name ?? '', timeOf(h.takenAt ?? h.openedAt));
+        : copy.takenBy(staffNameOf(h), timeOf(h.takenAt ?? h.openedAt));
   const facts = [
     { title: copy.from, value: escapeMarkdown(h.displayName ?? messages.cards.unnamedCarer(h.channel)) },
     ...(h.contact === undefined ? [] : [{ title: copy.contact, value: escapeMarkdown(h.contact) }]),
@@ -56,7 +62,7 @@ export function handoffCard(record: StoredRecord<Handoff>, mode: CardActionMode,
           { type: 'TextBlock', text: copy.conversation, weight: 'Bolder', wrap: true, spacing: 'Medium' },
           ...shown.map((m) => ({
             type: 'TextBlock',
-            text: `${m.from === 'carer' ? copy.fromCarer : copy.fromStaff(h.takenBy?.name ?? '')} (${timeOf(m.at)}): ${escapeMarkdown(m.text)}`,
+            text: `${m.from === 'carer' ? copy.fromCarer : copy.fromStaff(staffNameOf(h))} (${timeOf(m.at)}): ${escapeMarkdown(m.text)}`,
             wrap: true,
             spacing: 'Small',
           })),

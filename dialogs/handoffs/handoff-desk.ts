@@ -21,7 +21,7 @@ import { cardModeOf, type CardActionMode } from '../card-mode';
 import { saveConfirmed, type SaveOutcome } from '../save-confirmed';
 import { staffAuditEvent } from '../staff-audit';
 import { statusCard } from '../status-card';
-import { handoffCard } from './handoff-card';
+import { handoffCard, staffNameOf } from './handoff-card';
 
 export interface HandoffDeskDeps {
   readonly handoffs: Handoffs;
@@ -132,7 +132,7 @@ export class HandoffDesk {
       case 'reply': {
         const text = nonEmpty(submit.message);
         if (current.data.status === 'taken' && current.data.takenBy?.id !== facts.roleKey)
-          return this.card(current, mode, copy.notYours(current.data.takenBy?.name ?? ''));
+          return this.card(current, mode, copy.notYours(staffNameOf(current.data)));
         if (text === undefined) return this.card(current, mode, copy.emptyReply);
         const result = await this.deps.handoffs.change(current.id, { verb: 'relay', from: 'staff', text }, this.nowIso());
         return this.afterChange(context, facts, 'reply', result, mode, async (replied) => {
@@ -142,7 +142,7 @@ export class HandoffDesk {
       }
       case 'close': {
         if (current.data.takenBy !== undefined && current.data.takenBy.id !== facts.roleKey && !facts.roles.has('manager'))
-          return this.card(current, mode, copy.notYours(current.data.takenBy.name));
+          return this.card(current, mode, copy.notYours(staffNameOf(current.data)));
         const outcome = submit.outcome === '' ? undefined : submit.outcome;
         if (outcome === undefined) return this.card(current, mode, copy.needsOutcome);
         const result = await this.deps.handoffs.change(current.id, { verb: 'close', by: 'staff', outcome }, this.nowIso(), submit.etag);
@@ -170,7 +170,7 @@ export class HandoffDesk {
     const text = textOf({ text: TurnContext.removeRecipientMention(context.activity) }).trim();
     if (text === '') return true;
     if (handoff.data.status === 'closed') {
-      await context.sendActivity(messages.handoffs.endedByStaff(handoff.data.takenBy?.name ?? ''));
+      await context.sendActivity(messages.handoffs.endedByStaff(staffNameOf(handoff.data)));
       return true;
     }
     let current = handoff;
@@ -184,7 +184,7 @@ export class HandoffDesk {
       }
     }
     if (current.data.takenBy?.id !== facts.roleKey) {
-      await context.sendActivity(messages.handoffs.notYours(current.data.takenBy?.name ?? ''));
+      await context.sendActivity(messages.handoffs.notYours(staffNameOf(current.data)));
       return true;
     }
     const result = await this.deps.handoffs.change(current.id, { verb: 'relay', from: 'staff', text }, this.nowIso());
@@ -275,10 +275,11 @@ export class HandoffDesk {
     const h = record.data;
     const copy = messages.handoffs;
     const team = copy.teamName[h.team];
-    const name = h.takenBy?.name ?? team;
+    const name = staffNameOf(h);
+    const named = name === copy.unnamedStaff[h.team] ? undefined : name;
     switch (notice.params.kind) {
       case 'taken':
-        return h.status === 'closed' ? undefined : { type: 'message', text: copy.taken(name, team), textFormat: 'markdown' };
+        return h.status === 'closed' ? undefined : { type: 'message', text: copy.taken(named, team), textFormat: 'markdown' };
       case 'message': {
         const message = h.messages.find((m) => m.from === 'staff' && String(m.seq) === notice.params.seq);
         return message === undefined ? undefined : { type: 'message', text: copy.fromStaff(name, message.text), textFormat: 'markdown' };
@@ -343,7 +344,7 @@ export class HandoffDesk {
       await this.audit(facts, `${verb}-refused-${result.reason}`, result.reason === 'not-found' ? '' : result.handoff.id, context);
       if (result.reason === 'not-found') return statusCard(messages.cards.status.handoffNotFound, messages.handoffs.notFound);
       const h = result.handoff.data;
-      const banner = result.reason === 'taken' ? messages.handoffs.notYours(h.takenBy?.name ?? '') : undefined;
+      const banner = result.reason === 'taken' ? messages.handoffs.notYours(staffNameOf(h)) : undefined;
       return this.card(result.handoff, mode, banner);
     }
     await this.audit(facts, verb, result.handoff.id, context);
@@ -367,7 +368,7 @@ export class HandoffDesk {
     const name = senderNameOf(context.activity);
     return {
       id: facts.roleKey ?? 'unknown',
-      name: name === '' ? messages.handoffs.teamName.fostering : name,
+      name,
       ...(facts.inTeamChannel || context.activity.type === 'invoke' ? {} : { audience: facts.address }),
       ...(facts.channel === 'msteams' ? { channelAccountId: from.id } : {}),
     };

@@ -49,6 +49,7 @@ export const handoffSchema = z.object({
     .object({
       /** Role key (Entra object id), for the audit trail and to know who may reply. */
       id: z.string(),
+      /** As their channel gives it; '' when it gave none (the local page). */
       name: z.string(),
       /** Their own chat with the bot (one machine, no Teams channel): the carer's messages go there. */
       audience: ProactiveAddressSchema.optional(),
