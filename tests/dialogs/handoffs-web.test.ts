@@ -3,6 +3,17 @@ import { messages } from '../../bot/messages';
 import { DirectLineClient } from '../helpers/direct-line-client';
 import { fixedClock } from '../helpers/fixed-clock';
 import { startTestApp, type RunningApp } from '../helpers/test-app';
+import type { MessageClassifier } from '../../bot/understanding/classifier';
+
+/** Words only the model reads as a risk (no rule or concept would): how a relayed message is treated then. */
+const MODEL_ONLY_RISK = 'test: a worry only the model sees';
+const modelSeesRisk = (real: MessageClassifier): MessageClassifier => ({
+  classify: (text, persona) => {
+    const understood = real.classify(text, persona);
+    if (text !== MODEL_ONLY_RISK) return understood;
+    return { ...understood, action: 'emergency', emergency: { category: 'test', advice: '', level: 'possible', from: 'model' }, reason: 'model.emergency' };
+  },
+});
 
 type BotActivity = { type: string; text?: string; attachments?: unknown[] };
 interface CardJson {
@@ -49,7 +60,7 @@ describe('talking to a person from the web pages, on one machine', () => {
   const handoffs = () => running.app.records.list<Handoff>('handoff');
 
   beforeAll(async () => {
-    running = await startTestApp({ clock, env: { MANAGER_IDS: 'local-manager', RECRUITMENT_OFFICER_IDS: 'local-officer' } });
+    running = await startTestApp({ clock, understanding: modelSeesRisk, env: { MANAGER_IDS: 'local-manager', RECRUITMENT_OFFICER_IDS: 'local-officer' } });
   }, 60_000);
   afterAll(async () => {
     await running.stop();
@@ -92,6 +103,13 @@ describe('talking to a person from the web pages, on one machine', () => {
     await manager.waitFor(messages.cards.handoff.carerWrote(taken.data.reference, 'we need a weekend in January'));
     // and the bot did not answer them itself
     expect(carer.texts().some((t) => t.includes('weekend in January'))).toBe(false);
+
+    // a risk only the model sees is not discounted as "an answer to a flow's question": the relay is not a question
+    const before = carer.seen.length;
+    await carer.say(MODEL_ONLY_RISK);
+    await carer.waitFor('999');
+    expect(carer.seen.slice(before).some((a) => (a.text ?? '').includes('999'))).toBe(true);
+    await manager.waitFor(MODEL_ONLY_RISK);
 
     const latest = (await handoffs())[0]!;
     await manager.press({ action: 'handoff', verb: 'close', handoffId: latest.id, etag: latest.etag, outcome: 'answered' });
