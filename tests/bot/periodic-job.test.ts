@@ -71,6 +71,7 @@ describe('a periodic job', () => {
     expect(running.app.jobs.map((job) => [job.name, job.started])).toEqual([
       ['overdue-concerns', true],
       ['overdue-enquiries', true],
+      ['handoff-reminders', true],
       ['training-notices', true],
       ['purge-expired', true],
       ['notice-retries', true],
