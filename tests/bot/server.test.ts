@@ -257,10 +257,11 @@ describe('a web token that cannot be issued', () => {
     const running = await startTestApp({ records: failing.store });
     try {
       failing.failFrom('directline-session', 'before-commit');
-      for (const [page, cookie] of [
+      const cookies: readonly (readonly [string, string])[] = [
         ['public', 'fca_visitor'],
         ['carers', 'fca_carer'],
-      ]) {
+      ];
+      for (const [page, cookie] of cookies) {
         const response = await fetch(`${running.baseUrl}/api/directline/token`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Origin: running.baseUrl, Cookie: `${cookie}=${'A'.repeat(42)}E` },
