@@ -718,7 +718,7 @@ export const messages = {
     notMonitored: NOT_MONITORED,
     chatRegion: 'Chat',
     privacyNotice: 'Privacy notice',
-    /** The public page remembers the browser (so an enquirer can come back); on a shared computer this forgets it. */
+    /** Each page remembers the browser (so an enquirer or a carer can come back); on a shared computer this forgets it. */
     startAfresh: 'Start a new chat (forget this browser)',
     councils: (profile: ServiceProfile): string => profile.councils.join(' and '),
     /** Shown by the page's script when no token could be had. */

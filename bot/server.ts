@@ -9,7 +9,14 @@ import type { FosterCarerBot } from './foster-carer-bot';
 import type { Logger } from './logger';
 import { CHAT_SCRIPT, contentSecurityPolicy, renderChatPage } from './channels/web/chat-page';
 import type { WebPage, WebTokenIssuer } from './channels/web/web-tokens';
-import { newVisitorSecret, visitorSecretOf, visitorSetCookie, visitorUserId } from './channels/web/visitor-cookie';
+import {
+  WEB_IDENTITY_COOKIES,
+  identitySecretOf,
+  identitySetCookie,
+  identityUserId,
+  newIdentitySecret,
+  type WebIdentityCookie,
+} from './channels/web/web-identity-cookie';
 import { registerEmbeddedDirectLineRoutes } from './channels/directline/direct-line-routes';
 import type { EmbeddedDirectLine } from './channels/directline/embedded-direct-line';
 import { messagesEndpoint } from './channels/messages-endpoint';
@@ -130,13 +137,15 @@ export function createServer(deps: ServerDeps): restify.Server {
       const body = (req.body ?? {}) as { page?: unknown; user?: unknown; fresh?: unknown };
       const which: WebPage = body.page === 'public' ? 'public' : 'carers';
       try {
-        const visitor = which === 'public' ? publicVisitor(req, body.fresh === true) : undefined;
+        const browser = browserIdentity(req, which, body.fresh === true);
         const issued = await webTokens.issue(which, {
           ...(typeof body.user === 'string' ? { requestedUserId: body.user } : {}),
-          ...(visitor === undefined ? {} : { visitorUserId: visitor.userId }),
+          ...(which === 'public' ? { visitorUserId: browser.userId } : { carerUserId: browser.userId }),
         });
-        // only with a token: a failed start does not forget the browser. Sent each time, so it lasts from the last visit
-        if (visitor !== undefined) res.setHeader('Set-Cookie', visitorSetCookie(visitor.secret, !config.unauthenticated.plainHttpPage || req.isSecure()));
+        // only with a token bound to it: a failed start, or a local role id being tried, forgets nothing and is not
+        // remembered. Sent each time, so it lasts from the last visit
+        if (issued.userId === browser.userId)
+          res.setHeader('Set-Cookie', identitySetCookie(browser.cookie, browser.secret, !config.unauthenticated.plainHttpPage || req.isSecure()));
         res.send(200, issued);
       } catch {
         logger.error('web token not issued', { code: 'DIRECT_LINE_TOKEN', outcome: 'error' });
@@ -151,12 +160,18 @@ export function createServer(deps: ServerDeps): restify.Server {
 }
 
 /**
- * The public page's visitor: the same web user on every load from one browser (so an enquirer can ask how their
- * enquiry is going), from an HttpOnly cookie the server sets; `fresh` ("start a new chat") sets a new one.
+ * The browser as the page knows it: the same web user on every load from one browser (so an enquirer can ask how
+ * their enquiry is going, and a carer what they are booked on), from an HttpOnly cookie per page that the server sets;
+ * `fresh` ("start a new chat") sets a new one.
  */
-function publicVisitor(req: restify.Request, fresh: boolean): { readonly secret: string; readonly userId: string } {
-  const secret = (fresh ? undefined : visitorSecretOf(req.headers.cookie)) ?? newVisitorSecret();
-  return { secret, userId: visitorUserId(secret) };
+function browserIdentity(
+  req: restify.Request,
+  which: WebPage,
+  fresh: boolean,
+): { readonly cookie: WebIdentityCookie; readonly secret: string; readonly userId: string } {
+  const cookie = WEB_IDENTITY_COOKIES[which];
+  const secret = (fresh ? undefined : identitySecretOf(cookie, req.headers.cookie)) ?? newIdentitySecret();
+  return { cookie, secret, userId: identityUserId(cookie, secret) };
 }
 
 /** Browsers send Origin on POST; a page on another site may not mint tokens (AUTH-8). */

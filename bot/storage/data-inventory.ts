@@ -49,7 +49,8 @@ export const RECORD_KINDS = {
     container: 'bot-state',
     ttlSeconds: 1 * DAY,
     partitionedBy: 'hash of the session token',
-    holds: 'embedded Direct Line: token hash, conversation id, random user id, page (carers or public)',
+    holds:
+      "embedded Direct Line: token hash, conversation id, web user id (random, or derived one way from the page's browser cookie), page (carers or public)",
     category: 'operational',
     lawfulBasis: PUBLIC_TASK,
   },

@@ -148,7 +148,7 @@ describe('the service over HTTP (local mode)', () => {
       expect(JSON.stringify(await (await token({ page: 'public' }, cookieOf(first))).json())).not.toContain(cookieOf(first).split('=')[1]);
     });
 
-    it('starts afresh on request, replaces a malformed cookie, and leaves the carers page random', async () => {
+    it("starts afresh on request, replaces a malformed cookie, and is not the carers' page's cookie", async () => {
       const first = await token({ page: 'public' });
       const id = await userOf(first);
       const fresh = await token({ page: 'public', fresh: true }, cookieOf(first));
@@ -161,8 +161,9 @@ describe('the service over HTTP (local mode)', () => {
       const forged = await token({ page: 'public' }, 'fca_visitor=dl_pub_0123');
       expect(forged.headers.get('set-cookie')).toMatch(/^fca_visitor=[A-Za-z0-9_-]{43}; /);
       expect(await userOf(forged)).not.toContain('0123');
+      // the carers' page does not take the visitor's cookie for its own: each visit without a carer cookie is new
       const carers = [await token({ page: 'carers' }, cookieOf(first)), await token({ page: 'carers' }, cookieOf(first))];
-      expect(carers.map((r) => r.headers.get('set-cookie'))).toEqual([null, null]);
+      expect(carers.map((r) => cookieOf(r).split('=')[0])).toEqual(['fca_carer', 'fca_carer']);
       const ids = await Promise.all(carers.map(userOf));
       expect(ids[0]).not.toBe(ids[1]);
       expect(ids[0]).not.toMatch(/^dl_pub_/);
@@ -170,20 +171,106 @@ describe('the service over HTTP (local mode)', () => {
   });
 });
 
+describe("the carers' page cookie (a carer who comes back is the same web user)", () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    // its own app: these tests ask for more tokens than one client may in a minute
+    running = await startTestApp({ env: { MANAGER_IDS: 'local-manager', TOKEN_RATE_LIMIT_PER_MINUTE: '100' } });
+  });
+  afterAll(() => running.stop());
+
+  const token = (body: Record<string, unknown>, cookie?: string) =>
+    fetch(`${running.baseUrl}/api/directline/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: running.baseUrl, ...(cookie === undefined ? {} : { Cookie: cookie }) },
+      body: JSON.stringify(body),
+    });
+  const userOf = async (response: Response) => ((await response.json()) as { userId: string }).userId;
+  const cookieOf = (response: Response) => (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+
+  it('sets an HttpOnly, SameSite=Strict cookie of its own for the token route only, and gives the same carer back with it', async () => {
+    const first = await token({ page: 'carers' });
+    const setCookie = first.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^fca_carer=[A-Za-z0-9_-]{43}; /);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Strict');
+    expect(setCookie).toContain('Path=/api/directline/token');
+    expect(setCookie).toContain(`Max-Age=${400 * 24 * 60 * 60}`);
+    expect(setCookie).not.toContain('Secure');
+    const id = await userOf(first);
+    expect(id).toMatch(/^dl_[0-9a-f]{32}$/);
+    const again = await token({ page: 'carers' }, cookieOf(first));
+    expect(cookieOf(again)).toBe(cookieOf(first));
+    expect(await userOf(again)).toBe(id);
+    expect(JSON.stringify(await (await token({ page: 'carers' }, cookieOf(first))).json())).not.toContain(cookieOf(first).split('=')[1]);
+    // one browser, both pages: each page reads its own cookie and sets only its own
+    const visitor = await token({ page: 'public' });
+    const both = `${cookieOf(visitor)}; ${cookieOf(first)}`;
+    expect(await userOf(await token({ page: 'carers' }, both))).toBe(id);
+    const publicAgain = await token({ page: 'public' }, both);
+    expect(cookieOf(publicAgain)).toBe(cookieOf(visitor));
+    expect(await userOf(publicAgain)).toMatch(/^dl_pub_/);
+  });
+
+  it('starts afresh on request, and trusts neither a malformed cookie nor two of the name', async () => {
+    const first = await token({ page: 'carers' });
+    const id = await userOf(first);
+    const fresh = await token({ page: 'carers', fresh: true }, cookieOf(first));
+    expect(cookieOf(fresh)).toMatch(/^fca_carer=/);
+    expect(cookieOf(fresh)).not.toBe(cookieOf(first));
+    const freshId = await userOf(fresh);
+    expect(freshId).not.toBe(id);
+    expect(await userOf(await token({ page: 'carers' }, cookieOf(fresh)))).toBe(freshId);
+    const planted = await token({ page: 'carers' }, `${cookieOf(first)}; fca_carer=${'A'.repeat(42)}A`);
+    expect(await userOf(planted)).not.toBe(id);
+    expect(cookieOf(planted)).not.toBe(cookieOf(first));
+    const forged = await token({ page: 'carers' }, `fca_carer=${id}`);
+    expect(forged.headers.get('set-cookie')).toMatch(/^fca_carer=[A-Za-z0-9_-]{43}; /);
+    expect(await userOf(forged)).not.toBe(id);
+  });
+
+  it('issues a local role id over the carer cookie, neither replacing nor renewing it; the carer is the same afterwards', async () => {
+    const carer = await token({ page: 'carers' });
+    const id = await userOf(carer);
+    const manager = await token({ page: 'carers', user: 'local-manager' }, cookieOf(carer));
+    expect(await userOf(manager)).toBe('local-manager');
+    expect(manager.headers.get('set-cookie')).toBeNull();
+    // without a carer cookie, a role id sets none either (it would otherwise remember nobody)
+    const managerOnly = await token({ page: 'carers', user: 'local-manager' });
+    expect(await userOf(managerOnly)).toBe('local-manager');
+    expect(managerOnly.headers.get('set-cookie')).toBeNull();
+    // even "start afresh" with a role id keeps the carer: the role was being tried, the browser was not forgotten
+    const freshManager = await token({ page: 'carers', user: 'local-manager', fresh: true }, cookieOf(carer));
+    expect(await userOf(freshManager)).toBe('local-manager');
+    expect(freshManager.headers.get('set-cookie')).toBeNull();
+    expect(await userOf(await token({ page: 'carers' }, cookieOf(carer)))).toBe(id);
+    // an id no role variable lists is refused, and the carer's own cookie decides
+    const refused = await token({ page: 'carers', user: 'local-someone' }, cookieOf(carer));
+    expect(await userOf(refused)).toBe(id);
+    expect(cookieOf(refused)).toBe(cookieOf(carer));
+  });
+});
+
 describe('a web token that cannot be issued', () => {
-  it('sets no visitor cookie, so a failed "start a new chat" forgets nothing', async () => {
+  it('sets no cookie for either page, so a failed "start a new chat" forgets nothing', async () => {
     const failing = failingStore(SqliteRecordStore.open(':memory:', fixedClock('2026-03-03T10:30:00Z')));
     const running = await startTestApp({ records: failing.store });
     try {
       failing.failFrom('directline-session', 'before-commit');
-      const response = await fetch(`${running.baseUrl}/api/directline/token`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: running.baseUrl, Cookie: `fca_visitor=${'A'.repeat(42)}E` },
-        body: JSON.stringify({ page: 'public', fresh: true }),
-      });
-      expect(response.status).toBe(502);
-      expect(failing.failures()).toBeGreaterThan(0);
-      expect(response.headers.get('set-cookie')).toBeNull();
+      const cookies: readonly (readonly [string, string])[] = [
+        ['public', 'fca_visitor'],
+        ['carers', 'fca_carer'],
+      ];
+      for (const [page, cookie] of cookies) {
+        const response = await fetch(`${running.baseUrl}/api/directline/token`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: running.baseUrl, Cookie: `${cookie}=${'A'.repeat(42)}E` },
+          body: JSON.stringify({ page, fresh: true }),
+        });
+        expect(response.status).toBe(502);
+        expect(response.headers.get('set-cookie')).toBeNull();
+      }
+      expect(failing.failures()).toBeGreaterThan(1);
     } finally {
       await running.stop();
     }

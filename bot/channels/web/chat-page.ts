@@ -11,7 +11,7 @@ export const CHAT_SCRIPT = `(function () {
   var request = { page: root.getAttribute('data-page') };
   if (params.get('user')) request.user = params.get('user');
   if (params.get('fresh') === '1') {
-    // "start a new chat": the server forgets this browser and sets a new visitor cookie; the address loses the flag
+    // "start a new chat": the server forgets this browser and sets a new cookie for the page; the address loses the flag
     request.fresh = true;
     window.history.replaceState(null, '', window.location.pathname);
   }
@@ -102,7 +102,7 @@ export function renderChatPage(page: WebPage, nonce: string, profile: ServicePro
 <header><h1>${escapeHtml(heading)}</h1></header>
 <p class="notice" role="note"><strong>${escapeHtml(text.notMonitored)}</strong></p>
 <main><div id="webchat" role="region" aria-label="${escapeHtml(text.chatRegion)}" tabindex="-1" data-page="${page}"></div></main>
-<footer><a href="${escapeHtml(privacy)}">${escapeHtml(text.privacyNotice)}</a>${page === 'public' ? ` · <a href="/public?fresh=1">${escapeHtml(text.startAfresh)}</a>` : ''} · ${escapeHtml(text.councils(profile))}</footer>
+<footer><a href="${escapeHtml(privacy)}">${escapeHtml(text.privacyNotice)}</a> · <a href="${page === 'public' ? '/public' : '/'}?fresh=1">${escapeHtml(text.startAfresh)}</a> · ${escapeHtml(text.councils(profile))}</footer>
 <script nonce="${nonce}" src="/webchat/webchat.js"></script>
 <script nonce="${nonce}" src="/chat.js"></script>
 </body>

@@ -17,8 +17,10 @@ export interface WebToken {
 export interface WebUserChoice {
   /** Local mode's carers' page only: an id listed in a role variable, so roles can be tried. */
   readonly requestedUserId?: string;
-  /** The public page: the id derived from the browser's visitor cookie (bot/channels/web/visitor-cookie.ts). */
+  /** The public page: the id derived from the browser's visitor cookie (bot/channels/web/web-identity-cookie.ts). */
   readonly visitorUserId?: string;
+  /** The carers' page: the id derived from the browser's carer cookie (bot/channels/web/web-identity-cookie.ts). */
+  readonly carerUserId?: string;
 }
 
 /** Issues the page a Direct Line token bound to a server-chosen user id; the secret never reaches the browser (AUTH-7). */
@@ -26,9 +28,10 @@ export interface WebTokenIssuer {
   issue(page: WebPage, choice: WebUserChoice): Promise<WebToken>;
 }
 
-/** The public page keeps its visitor's id; the carers' page gets a new random one (issue 13 gives carers theirs). */
+/** Each page keeps its browser's id (the page's own cookie); without one, a new random id. */
 function userIdFor(page: WebPage, choice: WebUserChoice): string {
-  return page === 'public' && choice.visitorUserId !== undefined ? choice.visitorUserId : newWebUserId(page);
+  const remembered = page === 'public' ? choice.visitorUserId : choice.carerUserId;
+  return remembered ?? newWebUserId(page);
 }
 
 /** A local role id: never one shaped like an issued web id (`dl_…`), which would claim a signed-in or another visitor's identity. */
