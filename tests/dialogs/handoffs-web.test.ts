@@ -15,7 +15,11 @@ const modelSeesRisk = (real: MessageClassifier): MessageClassifier => ({
   },
 });
 
-type BotActivity = { type: string; text?: string; attachments?: unknown[] };
+interface BotActivity {
+  type: string;
+  text?: string;
+  attachments?: unknown[];
+}
 interface CardJson {
   body: { type: string; id?: string; text?: string; facts?: { title: string; value: string }[] }[];
   actions?: { type: string; title: string; data?: Record<string, unknown> }[];
