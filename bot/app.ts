@@ -48,6 +48,7 @@ import { EnquiryDesk } from '../dialogs/enquiries/enquiry-desk';
 import { Enquiries, type Enquiry } from './domain/enquiries/enquiries';
 import { InformationSessionPlaces } from './domain/enquiries/information-session-places';
 import { createClassifier } from './understanding/create-classifier';
+import { WebContacts } from './domain/contact-details/web-contacts';
 import type { MessageClassifier } from './understanding/classifier';
 import type { Activity } from 'botbuilder';
 
@@ -185,6 +186,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     feedbackDesk,
     enquiryDesk,
     enquiryContactWorkingDays: config.enquiryContactWorkingDays,
+    contactDetails: { contacts: new WebContacts(records, logger), logger },
     clock,
   };
   const standard = standardRoutes(routeDeps);

@@ -9,4 +9,5 @@ export const DialogId = {
   feedback: 'feedback',
   enquiry: 'enquiry',
   enquiryForget: 'enquiryForget',
+  contactDetails: 'contactDetails',
 } as const;

@@ -29,6 +29,7 @@ import { FeedbackDialog, type FeedbackFlowOptions } from './feedback/feedback-di
 import type { FeedbackDesk } from './feedback/feedback-desk';
 import { EnquiryDialog, type EnquiryFlowOptions } from './enquiries/enquiry-dialog';
 import { enquirerKeyOf, type EnquiryDesk } from './enquiries/enquiry-desk';
+import { contactDetailsNeeded, type ContactDetailsDeps } from './contact-details/contact-details-dialog';
 
 /** What a route is given: the waterfall step it runs in, the turn, and the understanding it was chosen by. */
 export interface RouteTurn {
@@ -66,6 +67,8 @@ export interface RouteDeps {
   readonly feedbackDesk: FeedbackDesk;
   readonly enquiryDesk: EnquiryDesk;
   readonly enquiryContactWorkingDays: number;
+  /** Asking web carers the council does not know how staff can get back to them (any flow staff follow up). */
+  readonly contactDetails: ContactDetailsDeps;
   readonly clock: Clock;
 }
 
@@ -85,6 +88,7 @@ const CARERS: readonly Persona[] = ['carer'];
 export function standardRoutes(deps: RouteDeps): readonly Route[] {
   const { profile, replies } = deps;
   const shared = { replies, profile, desk: deps.desk, clock: deps.clock };
+  const { contactDetails } = deps;
   const related = (understanding: Understanding) => understanding.matches[0]?.article;
   return [
     // signposted by the bot before anything else happened this turn
@@ -187,6 +191,7 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
         dialog: new RetentionConcernDialog({
           ...shared,
           supportArticle: deps.index.article('support/thinking-of-stopping-fostering'),
+          contactDetails,
           countTowardsTheme: (id, theme, carer, channel) => deps.feedbackDesk.count(id, theme, 'retention', carer, channel),
         }),
         during: { action: 'retention' },
@@ -234,6 +239,7 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
           profile,
           clock: deps.clock,
           countTowardsTheme: (id, theme, carer, channel) => deps.feedbackDesk.count(id, theme, 'transport', carer, channel),
+          contactDetails,
         }),
         during: { action: 'transport-report', topic: 'transport' },
       },
@@ -243,7 +249,7 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
       action: 'mentor-request',
       personas: ['carer', 'enquirer'],
       flow: {
-        dialog: new MentorRequestDialog({ desk: deps.requestDesk, profile, clock: deps.clock }),
+        dialog: new MentorRequestDialog({ desk: deps.requestDesk, profile, clock: deps.clock, contactDetails }),
         during: { action: 'mentor-request', topic: 'mentoring' },
       },
       serve: async ({ step, turn }) => step.beginDialog(DialogId.mentorRequest, flowOptions(step, turn)),
@@ -308,6 +314,7 @@ function flowOptions(step: WaterfallStepContext, turn: Turn): CarerFlowOptions {
     carerAudience: turn.facts.address,
     carerDisplayName: activity.from.name,
     channel: turn.facts.channel,
+    contactNeeded: contactDetailsNeeded(turn.facts),
   };
 }
 
