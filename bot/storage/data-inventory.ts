@@ -41,7 +41,7 @@ export const RECORD_KINDS = {
     ttlSeconds: 30 * DAY,
     partitionedBy: 'hash of the botbuilder state key',
     holds:
-      "dialog position, ids and preferences for one conversation or user; no message text after the turn, except a feedback flow's masked words, and an enquiry flow's answers (name, contact details), until that flow ends or is cancelled",
+      "dialog position, ids and preferences for one conversation or user; no message text after the turn, except a feedback flow's masked words, and an enquiry flow's answers (name, contact details) or a web carer's first name while they are asked for a contact route, until that flow ends or is cancelled",
     category: 'personal',
     lawfulBasis: PUBLIC_TASK,
   },
