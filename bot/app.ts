@@ -50,6 +50,7 @@ import { InformationSessionPlaces } from './domain/enquiries/information-session
 import { createClassifier } from './understanding/create-classifier';
 import { Handoffs } from './domain/handoffs/handoffs';
 import { HandoffDesk } from '../dialogs/handoffs/handoff-desk';
+import { WebContacts } from './domain/contact-details/web-contacts';
 import type { MessageClassifier } from './understanding/classifier';
 import type { Activity } from 'botbuilder';
 
@@ -203,6 +204,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     enquiryDesk,
     handoffDesk,
     enquiryContactWorkingDays: config.enquiryContactWorkingDays,
+    contactDetails: { contacts: new WebContacts(records, logger), logger },
     clock,
   };
   const standard = standardRoutes(routeDeps);

@@ -1,6 +1,7 @@
 import type { ContactMethod, Outcome, RetentionReason, Urgency } from './domain/concerns/concerns';
 import type { Journey, TransportProblem, When } from './domain/requests/service-requests';
 import type { Theme } from './content/taxonomy';
+import type { ContactProblem } from './domain/contact-details/contact-answers';
 import { DateTime } from 'luxon';
 import type { Contact, ServiceProfile } from './content/service-profile';
 import { formatContact } from './content/service-profile';
@@ -12,6 +13,15 @@ const contactLine = (profile: ServiceProfile, key: string): string => {
   const contact: Contact | undefined = profile.contacts[key];
   return contact === undefined ? '' : `${formatContact(contact)}${contact.hours === undefined ? '' : ` (${contact.hours})`}`;
 };
+
+/** Re-asks for a phone number or e-mail address by what was wrong with the answer: every flow that asks uses these. */
+const CONTACT_ROUTE_RETRY = {
+  'email-without-at': 'That e-mail address has no "@" in it. Please type it in full (for example jo@example.org), or give a phone number instead.',
+  'email-incomplete': 'That e-mail address looks incomplete. Please type it in full (for example jo@example.org), or give a phone number instead.',
+  'phone-has-letters': 'That phone number has letters in it. Please type it with digits only (for example 07700 900123).',
+  'phone-not-uk': 'I can only take UK phone numbers here. Please give a UK number, or an e-mail address.',
+  'phone-wrong-length': "That phone number doesn't look complete: UK numbers have 10 or 11 digits (for example 07700 900123).",
+} as const satisfies Record<Exclude<ContactProblem, 'nothing-found'>, string>;
 
 const NOT_MONITORED = 'This chat is not monitored 24/7 — if a child is in immediate danger call 999.';
 
@@ -124,13 +134,9 @@ export const messages = {
     firstNameRetry: 'Please type just your first name (letters only), or "cancel" to stop.',
     askContact: "What's the best phone number or e-mail address for you? (You can give both.)",
     contactRetry: {
-      'email-without-at': 'That e-mail address has no "@" in it. Please type it in full (for example jo@example.org), or give a phone number instead.',
-      'email-incomplete': 'That e-mail address looks incomplete. Please type it in full (for example jo@example.org), or give a phone number instead.',
-      'phone-has-letters': 'That phone number has letters in it. Please type it with digits only (for example 07700 900123).',
-      'phone-not-uk': 'I can only take UK phone numbers here. Please give a UK number, or an e-mail address.',
-      'phone-wrong-length': "That phone number doesn't look complete: UK numbers have 10 or 11 digits (for example 07700 900123).",
+      ...CONTACT_ROUTE_RETRY,
       'nothing-found': 'Please type a UK phone number or an e-mail address, or "cancel" to stop.',
-    },
+    } satisfies Record<ContactProblem, string>,
     askArea: 'Which area do you live in? Choose one, or type the first part of your postcode (for example PE29). Please do not type your address.',
     outsideAreas: 'Somewhere else',
     askBestTime: "When's the best time to contact you?",
@@ -193,6 +199,32 @@ export const messages = {
     notFound: 'This enquiry is no longer on record (it was erased or has expired), so nothing was changed.',
   },
 
+  /**
+   * Asking a web user the council does not know (not signed in) how someone can get back to them, once: the details
+   * are kept for their next request, which says what it will pass on instead of asking (dialogs/contact-details).
+   */
+  contactDetails: {
+    askFirstName: (keptDays: number): string =>
+      `So someone can get back to you, I'd like your first name and a phone number or e-mail address. I'll pass them on with this, and keep them for your next request here (for ${keptDays} days after you last use them). What's your first name?`,
+    askFirstNameAgain: "What's your first name?",
+    firstNameRetry: 'Please type just your first name (letters only), or choose "No thanks" to go on without contact details.',
+    askRoute: (firstName: string): string => `Thanks, ${firstName}. What's the best phone number or e-mail address for you? (You can give both.)`,
+    routeRetry: {
+      ...CONTACT_ROUTE_RETRY,
+      'nothing-found': 'Please type a UK phone number or an e-mail address, or choose "No thanks" to go on without them.',
+    } satisfies Record<ContactProblem, string>,
+    noThanks: 'No thanks',
+    declined: "That's fine: I'll pass this on without any contact details.",
+    /** The details kept from last time, shown before they go: "I'll pass on your details (Jo, 07700 900123) …". */
+    passOn: (details: string): string => `I'll pass on your details (${details}) so someone can get back to you. Is that OK?`,
+    passOnYes: 'Yes, pass them on',
+    change: 'Change them',
+    notThisTime: 'No, not this time',
+    forget: 'Delete them',
+    forgotten: "I've deleted your details, and I'll pass this on without any.",
+    forgetFailed: 'Sorry, I couldn\'t delete your details just now: please choose "Delete them" again next time. I\'ll pass this on without them.',
+  },
+
   retention: {
     intro:
       "I'm really sorry things feel this hard. Lots of carers go through times like this, and the service would much rather help than lose you. When a carer is thinking about stopping, a manager can contact you quickly, talk it through and agree a plan that could help.",
@@ -211,6 +243,9 @@ export const messages = {
     askUrgency: 'How soon would you like to hear from a manager?',
     recorded: (reference: string, contactByDate: string): string =>
       `Thank you. I've passed this to the fostering managers (reference ${reference}). A manager will contact you by ${longDate(contactByDate)}, the way you asked, to talk things through and agree what would help. Nothing is decided until you've spoken. I'll let you know here when they record that they've been in touch.`,
+    /** Recorded for a web carer who left no way to reach them: no promise that a manager will be in touch. */
+    recordedWithoutContact: (reference: string, profile: ServiceProfile): string =>
+      `Thank you. I've passed this to the fostering managers (reference ${reference}). As I have no contact details for you, they can't get in touch with you directly: please contact the fostering team when you're ready (${contactLine(profile, 'fosteringTeam')}) and quote the reference. Nothing is decided until you've spoken.`,
     notSaved: (profile: ServiceProfile): string =>
       `I'm sorry, I couldn't pass this on just now because of a problem on our side. Please contact the fostering team directly: ${contactLine(profile, 'fosteringTeam')}.`,
     notConfirmed: (profile: ServiceProfile): string =>
@@ -264,6 +299,9 @@ export const messages = {
       `I'm sorry, I couldn't log that just now because of a problem on our side. Please tell the transport team directly: ${contactLine(profile, 'transport')}. If a child is waiting or stranded out of hours, call the Emergency Duty Team: ${profile.contacts.emergencyDutyTeam?.phone ?? ''}.`,
     notConfirmed: (profile: ServiceProfile): string =>
       `I'm sorry, a problem on our side means I can't tell whether this was logged. So that nothing is missed, please tell the transport team directly: ${contactLine(profile, 'transport')}. If a child is waiting or stranded out of hours, call the Emergency Duty Team: ${profile.contacts.emergencyDutyTeam?.phone ?? ''}.`,
+    /** After `recorded`, for a web carer who left no way to reach them. */
+    withoutContact: (reference: string, profile: ServiceProfile): string =>
+      `As I have no contact details for you, the transport team can't get back to you directly: if you need them to, please contact them (${contactLine(profile, 'transport')}) and quote ${reference}.`,
     recorded: (reference: string, portal: string): string =>
       `Thank you. I've logged this with the transport team (reference ${reference}) and it is counted in the transport reliability figures the carers' association sees. To rebook the journey, use the ${portal}.`,
   },
@@ -280,6 +318,9 @@ export const messages = {
       `I'm sorry, a problem on our side means I can't tell whether your request reached the mentoring coordinator. So that nothing is missed, please contact them directly: ${contactLine(profile, 'mentoring')}.`,
     recordedFind: (reference: string): string =>
       `Thank you. I've passed your request for a mentor to the mentoring coordinator (reference ${reference}). They match carers with an experienced mentor and will be in touch to introduce you.`,
+    /** Recorded for a web user who left no way to reach them: no promise that the coordinator will be in touch. */
+    recordedWithoutContact: (reference: string, profile: ServiceProfile): string =>
+      `Thank you. I've passed this to the mentoring coordinator (reference ${reference}). As I have no contact details for you, they can't get in touch with you directly: please contact them when you're ready (${contactLine(profile, 'mentoring')}) and quote the reference.`,
     recordedOffer: (reference: string): string =>
       `Thank you for offering to mentor! I've passed this to the mentoring coordinator (reference ${reference}), who will contact you about the next steps and any preparation.`,
   },
@@ -467,7 +508,6 @@ export const messages = {
     handoff: {
       heading: (reference: string): string => `Talk to someone: ${reference}`,
       from: 'From',
-      contact: 'Contact',
       about: 'About',
       topic: 'Topic',
       lastArticle: 'Last read',
@@ -508,8 +548,17 @@ export const messages = {
       no: 'No',
       noneOfThese: 'None of these',
     },
-    /** A carer whose channel gave no display name: "msteams user". */
-    unnamedCarer: (channel: string): string => `${channel} user`,
+    /** A carer the council knows (Teams, or signed in on the web) whose channel gave no display name. */
+    unnamedCarer: 'Carer (no name given)',
+    /** A web carer who is not signed in and gave no first name: their Direct Line name ("webchat user") is never shown. */
+    webCarerNotSignedIn: 'Web carer (not signed in)',
+    /** What a web carer who is not signed in gave so staff can get back to them, on concern and request cards. */
+    contact: {
+      phone: 'Phone',
+      email: 'E-mail',
+      details: 'Contact details',
+      noneGiven: 'None given (not signed in, chose not to leave any): wait for the carer to get back in touch',
+    },
     concern: {
       heading: (kind: string, reference: string): string => `${kind === 'retention' ? 'Retention concern' : 'Allegation support request'} ${reference}`,
       statuses: { open: 'Open', acknowledged: 'Acknowledged', contacted: 'Contact made', closed: 'Closed' },

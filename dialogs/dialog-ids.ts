@@ -10,4 +10,5 @@ export const DialogId = {
   enquiry: 'enquiry',
   enquiryForget: 'enquiryForget',
   handoff: 'handoff',
+  contactDetails: 'contactDetails',
 } as const;

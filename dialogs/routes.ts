@@ -31,6 +31,7 @@ import { EnquiryDialog, type EnquiryFlowOptions } from './enquiries/enquiry-dial
 import { enquirerKeyOf, type EnquiryDesk } from './enquiries/enquiry-desk';
 import type { HandoffDesk } from './handoffs/handoff-desk';
 import { HandoffDialog, isRelaying, type HandoffFlowOptions } from './handoffs/handoff-dialog';
+import { contactDetailsNeeded, type ContactDetailsDeps } from './contact-details/contact-details-dialog';
 
 /** What a route is given: the waterfall step it runs in, the turn, and the understanding it was chosen by. */
 export interface RouteTurn {
@@ -72,6 +73,8 @@ export interface RouteDeps {
   readonly enquiryDesk: EnquiryDesk;
   readonly handoffDesk: HandoffDesk;
   readonly enquiryContactWorkingDays: number;
+  /** Asking web carers the council does not know how staff can get back to them (any flow staff follow up). */
+  readonly contactDetails: ContactDetailsDeps;
   readonly clock: Clock;
 }
 
@@ -91,6 +94,7 @@ const CARERS: readonly Persona[] = ['carer'];
 export function standardRoutes(deps: RouteDeps): readonly Route[] {
   const { profile, replies } = deps;
   const shared = { replies, profile, desk: deps.desk, clock: deps.clock };
+  const { contactDetails } = deps;
   const related = (understanding: Understanding) => understanding.matches[0]?.article;
   return [
     // signposted by the bot before anything else happened this turn
@@ -146,7 +150,7 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
       action: 'handoff',
       personas: EVERYONE,
       flow: {
-        dialog: new HandoffDialog({ desk: deps.handoffDesk, profile }),
+        dialog: new HandoffDialog({ desk: deps.handoffDesk, profile, contactDetails }),
         during: { action: 'handoff' },
         holdsConversation: (flowState) => isRelaying((flowState as { dialogs?: unknown } | undefined)?.dialogs),
       },
@@ -158,6 +162,7 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
           team: turn.facts.publicPage ? 'recruitment' : 'fostering',
           carerAudience: turn.facts.address,
           channel: turn.facts.channel,
+          contactNeeded: contactDetailsNeeded(turn.facts),
           // a web name is whatever the page sent: only Teams' (from the tenant) is shown as the person's name
           ...(turn.facts.channel === 'msteams' && name !== '' ? { displayName: name } : {}),
           ...(understanding.topic === undefined ? {} : { topic: understanding.topic }),
@@ -209,6 +214,7 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
         dialog: new RetentionConcernDialog({
           ...shared,
           supportArticle: deps.index.article('support/thinking-of-stopping-fostering'),
+          contactDetails,
           countTowardsTheme: (id, theme, carer, channel) => deps.feedbackDesk.count(id, theme, 'retention', carer, channel),
         }),
         during: { action: 'retention' },
@@ -256,6 +262,7 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
           profile,
           clock: deps.clock,
           countTowardsTheme: (id, theme, carer, channel) => deps.feedbackDesk.count(id, theme, 'transport', carer, channel),
+          contactDetails,
         }),
         during: { action: 'transport-report', topic: 'transport' },
       },
@@ -265,7 +272,7 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
       action: 'mentor-request',
       personas: ['carer', 'enquirer'],
       flow: {
-        dialog: new MentorRequestDialog({ desk: deps.requestDesk, profile, clock: deps.clock }),
+        dialog: new MentorRequestDialog({ desk: deps.requestDesk, profile, clock: deps.clock, contactDetails }),
         during: { action: 'mentor-request', topic: 'mentoring' },
       },
       serve: async ({ step, turn }) => step.beginDialog(DialogId.mentorRequest, flowOptions(step, turn)),
@@ -330,6 +337,7 @@ function flowOptions(step: WaterfallStepContext, turn: Turn): CarerFlowOptions {
     carerAudience: turn.facts.address,
     carerDisplayName: activity.from.name,
     channel: turn.facts.channel,
+    contactNeeded: contactDetailsNeeded(turn.facts),
   };
 }
 

@@ -40,3 +40,11 @@ export function isTeamAddress(address: ProactiveAddress): boolean {
 export function isOnTeams(address: ProactiveAddress): boolean {
   return isTeamAddress(address) || address.startsWith(`${USER}msteams:`);
 }
+
+/**
+ * A person the council's Entra tenant vouched for: on Teams, or signed in on the carers' page (both have the key
+ * `msteams:<object id>`, bot/turn/turn-facts.ts). Anyone else on the web is known only by what they gave.
+ */
+export function isTenantUser(address: ProactiveAddress): boolean {
+  return address.startsWith(`${USER}msteams:`);
+}

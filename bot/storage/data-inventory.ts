@@ -41,7 +41,7 @@ export const RECORD_KINDS = {
     ttlSeconds: 30 * DAY,
     partitionedBy: 'hash of the botbuilder state key',
     holds:
-      "dialog position, ids and preferences for one conversation or user; no message text after the turn, except a feedback flow's masked words, and an enquiry flow's answers (name, contact details), until that flow ends or is cancelled",
+      "dialog position, ids and preferences for one conversation or user; no message text after the turn, except a feedback flow's masked words, and an enquiry flow's answers (name, contact details) or a web carer's first name while they are asked for a contact route, until that flow ends or is cancelled",
     category: 'personal',
     lawfulBasis: PUBLIC_TASK,
   },
@@ -90,7 +90,8 @@ export const RECORD_KINDS = {
     container: 'records',
     ttlSeconds: 400 * DAY,
     partitionedBy: 'service id (managers list all open concerns of their service)',
-    holds: 'retention concerns and allegation-support requests: reason category, contact preference, status, outcome',
+    holds:
+      'retention concerns and allegation-support requests: reason category, contact preference, status, outcome; from a web carer who is not signed in, the first name and phone and/or e-mail they gave (or that they gave none)',
     category: 'special-category',
     lawfulBasis: `${PUBLIC_TASK}; Art 9(2)(g) with DPA 2018 Sch 1 para 18 (safeguarding)`,
   },
@@ -160,9 +161,21 @@ export const RECORD_KINDS = {
     container: 'records',
     ttlSeconds: 400 * DAY,
     partitionedBy: 'service id',
-    holds: 'mentor requests and transport-problem reports: category, preferences, status',
+    holds:
+      'mentor requests and transport-problem reports: category, preferences, status; from a web carer who is not signed in, the first name and phone and/or e-mail they gave (or that they gave none)',
     category: 'personal',
     lawfulBasis: PUBLIC_TASK,
+  },
+  'web-contact': {
+    container: 'records',
+    // from the last use: each request that passes the details on writes the record again
+    ttlSeconds: 180 * DAY,
+    partitionedBy: "the web user's address (their user key): one record each, read when their next request needs it",
+    holds:
+      'a web user who is not signed in (so the council cannot otherwise reach them): the first name and phone number and/or e-mail address they gave so staff can get back to them; nothing else',
+    category: 'personal',
+    lawfulBasis:
+      'UK GDPR Art 6(1)(a) consent (asked before any detail is taken, "no thanks" keeps nothing; withdrawn by "delete them" when the details are next offered, or by not coming back)',
   },
   'helpful-vote': {
     container: 'records',

@@ -5,6 +5,7 @@ import { messages } from '../../bot/messages';
 import type { StoredRecord } from '../../bot/storage/record-store';
 
 import type { CardActionMode } from '../card-mode';
+import { carerFacts } from '../contact-details/carer-facts';
 
 const day = (iso: string) => cardDay(iso);
 
@@ -22,7 +23,7 @@ export function concernCard(record: StoredRecord<Concern>, mode: CardActionMode,
   });
   const facts = [
     { title: fact.status, value: copy.statusValue(copy.statuses[c.status], overdue) },
-    { title: fact.carer, value: c.carer.displayName === undefined ? messages.cards.unnamedCarer(c.carer.channel) : escapeMarkdown(c.carer.displayName) },
+    ...carerFacts(c.carer, fact.carer),
     ...(c.reason === undefined ? [] : [{ title: fact.reason, value: messages.labels.retentionReasons[c.reason] }]),
     ...(c.contactMethod === undefined ? [] : [{ title: fact.contactMethod, value: messages.labels.contactMethods[c.contactMethod] }]),
     ...(c.contactDetail === undefined ? [] : [{ title: fact.contactDetail, value: escapeMarkdown(c.contactDetail) }]),

@@ -20,7 +20,9 @@ import { DialogId } from '../dialog-ids';
 import { buttonsPrompt, choiceKey, choicesOf } from '../choices';
 import type { GuidanceReplies } from '../guidance/guidance-replies';
 import type { ConcernDesk } from './concern-desk';
-import type { CarerFlowOptions } from '../flow-options';
+import { carerOnRecord, contactNeededIn, type CarerFlowOptions } from '../flow-options';
+import { askContactDetails, contactDetailsOf, ContactDetailsDialog, type ContactDetailsDeps } from '../contact-details/contact-details-dialog';
+import type { CarerContact } from '../../bot/domain/contact-details/web-contacts';
 import { isPhoneOrEmail } from './concern-options';
 
 const CHOICE = 'retentionConcern.choice';
@@ -32,6 +34,8 @@ interface Answers {
   reason?: RetentionReason;
   method?: ContactMethod;
   detail?: string;
+  /** A web carer the council does not know: what they gave instead of `detail` (dialogs/contact-details). */
+  contact?: CarerContact;
   time?: string;
 }
 
@@ -46,6 +50,8 @@ export interface RetentionConcernDeps {
   readonly countTowardsTheme: (recordId: string, theme: Theme, carer: ProactiveAddress, channel: string) => Promise<void>;
   /** Guidance on staying in fostering (retention visits), shown with the offer. */
   readonly supportArticle: Article | undefined;
+  /** Asking a web carer the council does not know how a manager can get back to them. */
+  readonly contactDetails: ContactDetailsDeps;
 }
 
 /**
@@ -65,6 +71,7 @@ export class RetentionConcernDialog extends ComponentDialog {
           async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && (prompt.recognized.value ?? '').trim().length <= 100,
         ),
       )
+      .addDialog(new ContactDetailsDialog(deps.contactDetails))
       .addDialog(
         new WaterfallDialog(STEPS, [
           this.offer.bind(this),
@@ -108,21 +115,33 @@ export class RetentionConcernDialog extends ComponentDialog {
     return step.prompt(CHOICE, { prompt: messages.retention.askMethod, choices: choicesOf(methods) });
   }
 
+  /**
+   * The number or address to use. A web carer the council does not know is asked who they are as well, whatever way
+   * they chose (a manager cannot visit someone they cannot name): once, with consent, then offered back next time.
+   */
   private async askDetail(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const method = choiceKey(messages.labels.contactMethods, step.result as FoundChoice);
     answers(step).method = method;
+    const options = step.options as CarerFlowOptions;
+    if (options.contactNeeded === true) return askContactDetails(step, contactNeededIn(options));
     if (method !== 'phone' && method !== 'email') return step.next(undefined);
     return step.prompt(DETAIL, { prompt: messages.retention.askDetail, retryPrompt: messages.retention.detailRetry });
   }
 
   private async askTime(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (typeof step.result === 'string') answers(step).detail = step.result.trim();
+    const contact = contactDetailsOf(step.result);
+    if (contact !== undefined) answers(step).contact = contact;
+    // no way to reach them: a good time to do it means nothing
+    if (contact === 'none-given') return step.next(undefined);
     return step.prompt(TEXT, { prompt: messages.retention.askTime });
   }
 
   private async askUrgency(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const time = String(step.result ?? '').trim();
-    answers(step).time = /^any( ?time)?$/i.test(time) ? messages.retention.anyTime : time;
+    if (typeof step.result === 'string') {
+      const time = step.result.trim();
+      answers(step).time = /^any( ?time)?$/i.test(time) ? messages.retention.anyTime : time;
+    }
     return step.prompt(CHOICE, { prompt: messages.retention.askUrgency, choices: choicesOf(messages.labels.urgencies) });
   }
 
@@ -132,7 +151,7 @@ export class RetentionConcernDialog extends ComponentDialog {
     const urgency = choiceKey(messages.labels.urgencies, step.result as FoundChoice);
     const raised = await this.deps.desk.raise(options.recordId, {
       kind: 'retention',
-      carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },
+      carer: carerOnRecord(options, answers(step).contact),
       reason: answers(step).reason,
       contactMethod: answers(step).method,
       contactDetail: answers(step).detail,
@@ -142,7 +161,12 @@ export class RetentionConcernDialog extends ComponentDialog {
     });
     // never confirm what was not saved, nor deny what was (COS-2): if unsure, say so and give the direct route
     if (raised.outcome === 'saved') {
-      await step.context.sendActivity(messages.retention.recorded(raised.record.data.reference, raised.record.data.contactBy));
+      const { reference, contactBy } = raised.record.data;
+      await step.context.sendActivity(
+        answers(step).contact === 'none-given'
+          ? messages.retention.recordedWithoutContact(reference, this.deps.profile)
+          : messages.retention.recorded(reference, contactBy),
+      );
       await this.deps.countTowardsTheme(options.recordId, themeOfRetentionReason(answers(step).reason ?? 'other'), options.carerAudience, options.channel);
       return step.endDialog({ recorded: true, concernId: raised.record.id });
     }

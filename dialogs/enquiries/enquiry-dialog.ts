@@ -11,7 +11,8 @@ import {
 import type { Clock } from '../../bot/clock';
 import { informationSessionLabel } from '../../bot/content/recruitment-content';
 import type { ServiceProfile } from '../../bot/content/service-profile';
-import { firstNameOf, parseContactRoute, postcodeDistrictOf } from '../../bot/domain/enquiries/contact-details';
+import { firstNameOf, parseContactRoute } from '../../bot/domain/contact-details/contact-answers';
+import { postcodeDistrictOf } from '../../bot/domain/enquiries/postcode-district';
 import type { AgeGroup, BestTime, EnquiryWant } from '../../bot/domain/enquiries/enquiries';
 import { wantOf } from '../../bot/domain/enquiries/enquiry-requests';
 import type { SessionOffer } from '../../bot/domain/enquiries/information-session-places';

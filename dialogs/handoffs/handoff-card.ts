@@ -1,6 +1,7 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { escapeMarkdown } from '../card-text';
+import { carerFacts } from '../contact-details/carer-facts';
 import type { CardActionMode } from '../card-mode';
 import { HANDOFF_OUTCOMES, type Handoff } from '../../bot/domain/handoffs/handoffs';
 import { messages } from '../../bot/messages';
@@ -44,9 +45,14 @@ export function handoffCard(record: StoredRecord<Handoff>, mode: CardActionMode,
           ? copy.closedByCarer(timeOf(h.closed.at))
           : copy.closedAs(copy.outcomes[h.closed.outcome ?? 'answered'], timeOf(h.closed.at))
         : copy.takenBy(staffNameOf(h), timeOf(h.takenAt ?? h.openedAt));
+  const carer = {
+    audience: h.carerAudience,
+    channel: h.channel,
+    ...(h.displayName === undefined ? {} : { displayName: h.displayName }),
+    ...(h.contact === undefined ? {} : { contact: h.contact }),
+  };
   const facts = [
-    { title: copy.from, value: escapeMarkdown(h.displayName ?? messages.cards.unnamedCarer(h.channel)) },
-    ...(h.contact === undefined ? [] : [{ title: copy.contact, value: escapeMarkdown(h.contact) }]),
+    ...carerFacts(carer, copy.from),
     { title: copy.about, value: h.about === undefined ? copy.notGiven : escapeMarkdown(h.about) },
     ...(options.topicLabel === undefined ? [] : [{ title: copy.topic, value: options.topicLabel }]),
     ...(options.articleTitle === undefined ? [] : [{ title: copy.lastArticle, value: options.articleTitle }]),

@@ -6,6 +6,7 @@ import type { ProactiveAddress } from '../../bot/proactive/address';
 import { textOf } from '../../bot/turn/activity-text';
 import { turnOf } from '../../bot/turn/turn-context';
 import { DialogId } from '../dialog-ids';
+import { askContactDetails, ContactDetailsDialog, contactDetailsOf, type ContactDetailsDeps } from '../contact-details/contact-details-dialog';
 import type { HandoffDesk } from './handoff-desk';
 
 const ABOUT = 'handoff.about';
@@ -21,7 +22,8 @@ export interface HandoffFlowOptions {
   readonly carerAudience: ProactiveAddress;
   readonly channel: string;
   readonly displayName?: string;
-  readonly contact?: string;
+  /** A web carer who is not signed in: asked once for a name and a contact route, with consent. */
+  readonly contactNeeded: boolean;
   readonly topic?: string;
   readonly articleId?: string;
 }
@@ -34,6 +36,12 @@ export interface HandoffFlowResult {
 export interface HandoffDialogDeps {
   readonly desk: HandoffDesk;
   readonly profile: ServiceProfile;
+  readonly contactDetails: ContactDetailsDeps;
+}
+
+interface Answers {
+  /** The one line, held only while a web carer is asked how to reach them (then on the record). */
+  about?: string;
 }
 
 /**
@@ -45,8 +53,9 @@ export class HandoffDialog extends ComponentDialog {
   constructor(private readonly deps: HandoffDialogDeps) {
     super(DialogId.handoff);
     this.addDialog(new TextPrompt(ABOUT))
+      .addDialog(new ContactDetailsDialog(deps.contactDetails))
       .addDialog(new HandoffRelay(deps.desk))
-      .addDialog(new WaterfallDialog(STEPS, [this.sayWhenAndAsk.bind(this), this.open.bind(this)]));
+      .addDialog(new WaterfallDialog(STEPS, [this.sayWhenAndAsk.bind(this), this.askContact.bind(this), this.open.bind(this)]));
     this.initialDialogId = STEPS;
   }
 
@@ -68,17 +77,25 @@ export class HandoffDialog extends ComponentDialog {
     });
   }
 
+  private async askContact(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as HandoffFlowOptions;
+    const typed = String(step.result ?? '').trim();
+    const about = typed === '' || typed.toLowerCase() === messages.handoffs.skip.toLowerCase() ? undefined : typed.slice(0, MAX_ABOUT);
+    if (about !== undefined) (step.values as Answers).about = about;
+    return askContactDetails(step, { address: options.carerAudience, needed: options.contactNeeded });
+  }
+
   private async open(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as HandoffFlowOptions;
     const copy = messages.handoffs;
-    const typed = String(step.result ?? '').trim();
-    const about = typed === '' || typed.toLowerCase() === copy.skip.toLowerCase() ? undefined : typed.slice(0, MAX_ABOUT);
+    const { about } = step.values as Answers;
+    const contact = contactDetailsOf(step.result);
     const result = await this.deps.desk.open(options.recordId, {
       team: options.team,
       carerAudience: options.carerAudience,
       channel: options.channel,
       ...(options.displayName === undefined ? {} : { displayName: options.displayName }),
-      ...(options.contact === undefined ? {} : { contact: options.contact }),
+      ...(contact === undefined ? {} : { contact }),
       ...(about === undefined ? {} : { about }),
       ...(options.topic === undefined ? {} : { topic: options.topic }),
       ...(options.articleId === undefined ? {} : { articleId: options.articleId }),

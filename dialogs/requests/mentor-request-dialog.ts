@@ -8,7 +8,8 @@ import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
 import { buttonsPrompt } from '../choices';
 import type { RequestDesk } from './request-desk';
-import type { CarerFlowOptions } from '../flow-options';
+import { carerOnRecord, contactNeededIn, type CarerFlowOptions } from '../flow-options';
+import { askContactDetails, contactDetailsOf, ContactDetailsDialog, type ContactDetailsDeps } from '../contact-details/contact-details-dialog';
 
 const CHOICE = 'mentorRequest.choice';
 const TEXT = 'mentorRequest.text';
@@ -18,6 +19,8 @@ export interface MentorRequestDeps {
   readonly desk: RequestDesk;
   readonly profile: ServiceProfile;
   readonly clock: Clock;
+  /** Asking a web user the council does not know how the coordinator can get back to them. */
+  readonly contactDetails: ContactDetailsDeps;
 }
 
 interface Answers {
@@ -25,6 +28,7 @@ interface Answers {
   mode?: MentorRequest['mode'];
   area?: string;
   fosteringType?: string;
+  language?: string;
 }
 const answers = (step: WaterfallStepContext): Answers => step.values;
 
@@ -34,7 +38,16 @@ export class MentorRequestDialog extends ComponentDialog {
     super(DialogId.mentorRequest);
     this.addDialog(buttonsPrompt(CHOICE))
       .addDialog(new TextPrompt(TEXT, async (p) => p.recognized.succeeded && (p.recognized.value ?? '').trim().length <= 60))
-      .addDialog(new WaterfallDialog(STEPS, [this.askArea.bind(this), this.askType.bind(this), this.askLanguage.bind(this), this.record.bind(this)]));
+      .addDialog(new ContactDetailsDialog(deps.contactDetails))
+      .addDialog(
+        new WaterfallDialog(STEPS, [
+          this.askArea.bind(this),
+          this.askType.bind(this),
+          this.askLanguage.bind(this),
+          this.askContact.bind(this),
+          this.record.bind(this),
+        ]),
+      );
     this.initialDialogId = STEPS;
   }
 
@@ -53,22 +66,33 @@ export class MentorRequestDialog extends ComponentDialog {
     return step.prompt(TEXT, { prompt: messages.mentor.askLanguage });
   }
 
+  private async askContact(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    answers(step).language = String(step.result ?? '').trim();
+    return askContactDetails(step, contactNeededIn(step.options as CarerFlowOptions));
+  }
+
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as CarerFlowOptions;
-    const language = String(step.result ?? '').trim();
+    const contact = contactDetailsOf(step.result);
+    const language = answers(step).language ?? '';
     const mode = answers(step).mode ?? 'find-a-mentor';
     try {
       const record = await this.deps.desk.raise<MentorRequest>(options.recordId, {
         type: 'mentor-request',
         mode,
-        carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },
+        carer: carerOnRecord(options, contact),
         area: answers(step).area ?? messages.mentor.noPreference,
         fosteringType: answers(step).fosteringType ?? messages.mentor.noPreference,
         ...(/^(no|none|n|nope|english)$/i.test(language) || language === '' ? {} : { language }),
         raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',
       });
+      const { reference } = record.data;
       await step.context.sendActivity(
-        mode === 'offer-to-mentor' ? messages.mentor.recordedOffer(record.data.reference) : messages.mentor.recordedFind(record.data.reference),
+        contact === 'none-given'
+          ? messages.mentor.recordedWithoutContact(reference, this.deps.profile)
+          : mode === 'offer-to-mentor'
+            ? messages.mentor.recordedOffer(reference)
+            : messages.mentor.recordedFind(reference),
       );
     } catch (error) {
       await step.context.sendActivity((error instanceof SaveNotConfirmed ? messages.mentor.notConfirmed : messages.mentor.notSaved)(this.deps.profile));

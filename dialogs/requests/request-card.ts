@@ -5,6 +5,7 @@ import { type ServiceRequest } from '../../bot/domain/requests/service-requests'
 import { messages } from '../../bot/messages';
 import type { StoredRecord } from '../../bot/storage/record-store';
 import type { CardActionMode } from '../card-mode';
+import { carerFacts } from '../contact-details/carer-facts';
 
 /** A transport report or mentor request as staff see it, with Close (Action.Execute on Teams, Submit on the web). */
 export function requestCard(record: StoredRecord<ServiceRequest>, mode: CardActionMode, banner?: string): Attachment {
@@ -26,7 +27,7 @@ export function requestCard(record: StoredRecord<ServiceRequest>, mode: CardActi
           ...(r.language === undefined ? [] : [{ title: fact.language, value: escapeMarkdown(r.language) }]),
         ];
   const common = [
-    { title: fact.carer, value: r.carer.displayName === undefined ? messages.cards.unnamedCarer(r.carer.channel) : escapeMarkdown(r.carer.displayName) },
+    ...carerFacts(r.carer, fact.carer),
     { title: fact.raised, value: DateTime.fromISO(r.raisedAt, { zone: 'Europe/London' }).setLocale('en-GB').toFormat('ccc d LLL yyyy, HH:mm') },
     { title: fact.status, value: copy.status(r.status) },
   ];

@@ -6,12 +6,13 @@ import type { Clock } from '../../bot/clock';
 import type { Theme } from '../../bot/content/taxonomy';
 import type { ServiceProfile } from '../../bot/content/service-profile';
 import { safeguardingContactNow, isOfficeHours } from '../../bot/domain/service-hours';
-import { saysChildWaitingNow, type Journey, type TransportProblem, type TransportReport } from '../../bot/domain/requests/service-requests';
+import { saysChildWaitingNow, type Journey, type TransportProblem, type TransportReport, type When } from '../../bot/domain/requests/service-requests';
 import { messages } from '../../bot/messages';
 import { DialogId } from '../dialog-ids';
 import { buttonsPrompt, choiceKey } from '../choices';
 import type { RequestDesk } from './request-desk';
-import type { CarerFlowOptions } from '../flow-options';
+import { carerOnRecord, contactNeededIn, type CarerFlowOptions } from '../flow-options';
+import { askContactDetails, contactDetailsOf, ContactDetailsDialog, type ContactDetailsDeps } from '../contact-details/contact-details-dialog';
 
 const CHOICE = 'transportReport.choice';
 const STEPS = 'transportReport.steps';
@@ -22,12 +23,15 @@ export interface TransportReportDeps {
   readonly clock: Clock;
   /** The report counts towards the transport-reliability feedback theme (counted only: no words, no name). */
   readonly countTowardsTheme: (recordId: string, theme: Theme, carer: ProactiveAddress, channel: string) => Promise<void>;
+  /** Asking a web carer the council does not know how the transport team can get back to them. */
+  readonly contactDetails: ContactDetailsDeps;
 }
 
 interface Answers {
   waiting?: boolean;
   problem?: TransportProblem;
   journey?: Journey;
+  when?: When;
 }
 const answers = (step: WaterfallStepContext): Answers => step.values;
 
@@ -35,15 +39,18 @@ const answers = (step: WaterfallStepContext): Answers => step.values;
 export class TransportReportDialog extends ComponentDialog {
   constructor(private readonly deps: TransportReportDeps) {
     super(DialogId.transportReport);
-    this.addDialog(buttonsPrompt(CHOICE)).addDialog(
-      new WaterfallDialog(STEPS, [
-        this.askWaiting.bind(this),
-        this.askProblem.bind(this),
-        this.askJourney.bind(this),
-        this.askWhen.bind(this),
-        this.record.bind(this),
-      ]),
-    );
+    this.addDialog(buttonsPrompt(CHOICE))
+      .addDialog(new ContactDetailsDialog(deps.contactDetails))
+      .addDialog(
+        new WaterfallDialog(STEPS, [
+          this.askWaiting.bind(this),
+          this.askProblem.bind(this),
+          this.askJourney.bind(this),
+          this.askWhen.bind(this),
+          this.askContact.bind(this),
+          this.record.bind(this),
+        ]),
+      );
     this.initialDialogId = STEPS;
   }
 
@@ -83,16 +90,22 @@ export class TransportReportDialog extends ComponentDialog {
     return step.prompt(CHOICE, { prompt: messages.transport.askWhen, choices: Object.values(messages.labels.when) });
   }
 
+  private async askContact(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    answers(step).when = choiceKey(messages.labels.when, step.result as FoundChoice);
+    return askContactDetails(step, contactNeededIn(step.options as CarerFlowOptions));
+  }
+
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as CarerFlowOptions;
+    const contact = contactDetailsOf(step.result);
     const a = answers(step);
     try {
       const record = await this.deps.desk.raise<TransportReport>(options.recordId, {
         type: 'transport-report',
-        carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },
+        carer: carerOnRecord(options, contact),
         problem: a.problem ?? 'other',
         journey: a.journey ?? 'other',
-        when: choiceKey(messages.labels.when, step.result as FoundChoice),
+        when: a.when ?? 'earlier',
         childWaitingNow: a.waiting === true,
         theme: 'transport-reliability',
         raisedAt: this.deps.clock.now().toUTC().toISO() ?? '',
@@ -104,6 +117,7 @@ export class TransportReportDialog extends ComponentDialog {
         textFormat: 'markdown',
         text: messages.transport.recorded(record.data.reference, portal === undefined ? messages.transport.portalFallback : `[${portal.title}](${portal.url})`),
       });
+      if (contact === 'none-given') await step.context.sendActivity(messages.transport.withoutContact(record.data.reference, this.deps.profile));
     } catch (error) {
       await step.context.sendActivity((error instanceof SaveNotConfirmed ? messages.transport.notConfirmed : messages.transport.notSaved)(this.deps.profile));
     }

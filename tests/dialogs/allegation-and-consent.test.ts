@@ -134,6 +134,8 @@ describe('local mode: the whole flow without Azure, on the local page', () => {
         'yes',
         'Family',
         'An email',
+        // a web carer who is not signed in is asked who they are and how to reach them (dialogs/contact-details)
+        'Sam',
         'sam@example.org',
         'evenings',
         'Today if possible',

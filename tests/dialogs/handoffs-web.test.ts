@@ -85,14 +85,23 @@ describe('talking to a person from the web pages, on one machine', () => {
     await carer.say('can I talk to a real person');
     await carer.waitFor(messages.handoffs.openNow('the fostering team', 30));
     await carer.say('a question about respite');
+    // a web carer who has not signed in is asked, once and with consent, how the team can reach them
+    await carer.waitFor(messages.contactDetails.askFirstName(180));
+    await carer.say('Jo');
+    await carer.waitFor(messages.contactDetails.askRoute('Jo'));
+    await carer.say('07700 900123');
     const [record] = await handoffs();
     await carer.waitFor(messages.handoffs.opened('the fostering team', record!.data.reference));
+    expect(record!.data.contact).toEqual({ firstName: 'Jo', phone: '07700 900123' });
 
     // the card arrives in the manager's chat, with a Take it button (Action.Submit: this is Web Chat)
     const cardMessage = await manager.waitFor(record!.data.reference);
     const card = cardIn(cardMessage);
     expect(card.actions?.map((a) => [a.type, a.title])).toEqual([['Action.Submit', messages.cards.handoff.takeIt]]);
     expect(JSON.stringify(card)).toContain('a question about respite');
+    // the card shows who and how to reach them, never "webchat user"
+    expect(JSON.stringify(card)).toContain('Jo');
+    expect(JSON.stringify(card)).toContain('07700 900123');
 
     await manager.press(card.actions![0]!.data!);
     await carer.waitFor(messages.handoffs.taken(undefined, 'the fostering team'));
@@ -133,6 +142,8 @@ describe('talking to a person from the web pages, on one machine', () => {
     await visitor.say('I would like to talk to a real person');
     await visitor.waitFor(messages.handoffs.openNow('the recruitment team', 30));
     await visitor.say(messages.handoffs.skip);
+    await visitor.waitFor(messages.contactDetails.askFirstName(180));
+    await visitor.say(messages.contactDetails.noThanks);
     const record = (await handoffs()).find((h) => h.data.team === 'recruitment')!;
     expect(record.data.status).toBe('waiting');
     await officer.waitFor(record.data.reference);

@@ -8,6 +8,7 @@ import { TypedRecords, type SchemaMatches } from '../../storage/typed-records';
 import { addWorkingDays } from '../working-days';
 import { referenceFor } from '../references';
 import { withoutUndefined } from '../without-undefined';
+import { carerContactSchema, type CarerContact } from '../contact-details/web-contacts';
 
 export type ConcernKind = 'retention' | 'allegation-support';
 /** Ids only: what a person sees for each is in bot/messages.ts (`messages.labels`). */
@@ -26,8 +27,11 @@ export interface Concern {
   readonly kind: ConcernKind;
   readonly reference: string;
   readonly status: ConcernStatus;
-  /** How to message the carer later (a conversation-reference audience key), and the name the channel gave. */
-  readonly carer: { readonly audience: ProactiveAddress; readonly displayName?: string; readonly channel: string };
+  /**
+   * How to message the carer later (a conversation-reference audience key), the name the channel gave, and, from a
+   * web carer the council does not know, the contact details they gave (or that they gave none).
+   */
+  readonly carer: { readonly audience: ProactiveAddress; readonly displayName?: string; readonly channel: string; readonly contact?: CarerContact };
   readonly reason?: RetentionReason;
   readonly contactMethod?: ContactMethod;
   /** Phone number or e-mail address, only when the carer chose phone or e-mail. */
@@ -60,7 +64,7 @@ export const concernSchema = z.object({
   kind: z.enum(['retention', 'allegation-support']),
   reference: z.string(),
   status: z.enum(['open', 'acknowledged', 'contacted', 'closed']),
-  carer: z.object({ audience: ProactiveAddressSchema, displayName: z.string().optional(), channel: z.string() }),
+  carer: z.object({ audience: ProactiveAddressSchema, displayName: z.string().optional(), channel: z.string(), contact: carerContactSchema.optional() }),
   reason: z.enum(RETENTION_REASON_IDS).optional(),
   contactMethod: z.enum(CONTACT_METHOD_IDS).optional(),
   contactDetail: z.string().optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConflictError } from '../../errors';
 import type { Logger } from '../../logger';
 import { ProactiveAddressSchema } from '../../proactive/address';
+import { carerContactSchema } from '../contact-details/web-contacts';
 import type { RecordStore, StoredRecord } from '../../storage/record-store';
 import { TypedRecords, type SchemaMatches } from '../../storage/typed-records';
 import { referenceFor } from '../references';
@@ -34,8 +35,8 @@ export const handoffSchema = z.object({
   channel: z.string(),
   /** Their name as their channel gives it (Teams), or the first name they gave on the web. */
   displayName: z.string().optional(),
-  /** A phone number or e-mail a web carer who is not signed in gave for this, with consent. */
-  contact: z.string().optional(),
+  /** What a web carer who is not signed in gave, with consent, so staff can reach them (or that they gave none). */
+  contact: carerContactSchema.optional(),
   /** The one optional line on what it is about. */
   about: z.string().max(500).optional(),
   topic: z.string().optional(),

@@ -6,6 +6,7 @@ import { normaliseForRules } from '../../understanding/normalise';
 import type { RecordStore, StoredRecord } from '../../storage/record-store';
 import { TypedRecords, type SchemaMatches } from '../../storage/typed-records';
 import { referenceFor } from '../references';
+import { carerContactSchema, type CarerContact } from '../contact-details/web-contacts';
 
 /** Ids only: what a person sees for each is in bot/messages.ts (`messages.labels`). */
 export const TRANSPORT_PROBLEM_IDS = ['no-show', 'late', 'no-car-seat', 'cancelled', 'other'] as const;
@@ -18,7 +19,8 @@ export type When = (typeof WHEN_IDS)[number];
 interface RequestBase {
   readonly reference: string;
   readonly status: 'open' | 'closed';
-  readonly carer: { readonly audience: ProactiveAddress; readonly displayName?: string; readonly channel: string };
+  /** As on a concern: the web carer's given contact details (or that they gave none) when the council does not know them. */
+  readonly carer: { readonly audience: ProactiveAddress; readonly displayName?: string; readonly channel: string; readonly contact?: CarerContact };
   readonly raisedAt: string;
   readonly closedAt?: string;
   readonly closedBy?: string;
@@ -49,7 +51,7 @@ type NewRequest<T extends ServiceRequest> = Omit<T, 'reference' | 'status'>;
 const requestBase = {
   reference: z.string(),
   status: z.enum(['open', 'closed']),
-  carer: z.object({ audience: ProactiveAddressSchema, displayName: z.string().optional(), channel: z.string() }),
+  carer: z.object({ audience: ProactiveAddressSchema, displayName: z.string().optional(), channel: z.string(), contact: carerContactSchema.optional() }),
   raisedAt: z.string(),
   closedAt: z.string().optional(),
   closedBy: z.string().optional(),

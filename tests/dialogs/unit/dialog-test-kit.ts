@@ -31,6 +31,7 @@ import { ThemeResponses } from '../../../bot/domain/feedback/theme-responses';
 import { FeedbackSubscriptions } from '../../../bot/domain/feedback/feedback-subscriptions';
 import { ReportExports } from '../../../bot/domain/reports/report-exports';
 import { renderThemeChart } from '../../../bot/charts/theme-chart';
+import { WebContacts } from '../../../bot/domain/contact-details/web-contacts';
 
 /** The real content (service profile, articles, training catalogue): tests assert on its values, never on copies. */
 export const loadRealContent = (): Promise<LoadedContent> => loadContent(path.resolve('content'));
@@ -143,8 +144,11 @@ export function desks(clock: Clock, content: LoadedContent) {
   const training = new Training(content.training, records);
   const feedback = new FeedbackItems(records, content.profile.id);
   const subscriptions = new FeedbackSubscriptions(records);
+  const webContacts = new WebContacts(records);
   return {
     failing,
+    webContacts,
+    contactDetails: { contacts: webContacts, logger },
     feedback,
     subscriptions,
     feedbackDesk: new FeedbackDesk({

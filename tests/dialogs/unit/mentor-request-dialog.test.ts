@@ -28,7 +28,7 @@ describe('MentorRequestDialog (unit, DialogTestClient)', () => {
       text: 'I am a new carer and would like a mentor',
       ...overrides,
     };
-    const dialog = new MentorRequestDialog({ desk: world.requestDesk, profile: content.profile, clock });
+    const dialog = new MentorRequestDialog({ desk: world.requestDesk, profile: content.profile, clock, contactDetails: world.contactDetails });
     return { ...world, options, chat: new DialogConversation(dialog, options) };
   };
 

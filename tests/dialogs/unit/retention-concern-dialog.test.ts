@@ -39,7 +39,15 @@ describe('RetentionConcernDialog (unit, DialogTestClient)', () => {
     const countTowardsTheme = async (...args: unknown[]) => {
       counted.push(args);
     };
-    const dialog = new RetentionConcernDialog({ clock, desk: world.concernDesk, replies, profile: content.profile, supportArticle, countTowardsTheme });
+    const dialog = new RetentionConcernDialog({
+      clock,
+      desk: world.concernDesk,
+      replies,
+      profile: content.profile,
+      supportArticle,
+      countTowardsTheme,
+      contactDetails: world.contactDetails,
+    });
     return { ...world, supportArticle, options, counted, chat: new DialogConversation(dialog, options) };
   };
 

@@ -34,7 +34,13 @@ describe('TransportReportDialog (unit, DialogTestClient)', () => {
     const countTowardsTheme = async (...args: unknown[]) => {
       counted.push(args);
     };
-    const dialog = new TransportReportDialog({ desk: world.requestDesk, profile: content.profile, clock, countTowardsTheme });
+    const dialog = new TransportReportDialog({
+      desk: world.requestDesk,
+      profile: content.profile,
+      clock,
+      countTowardsTheme,
+      contactDetails: world.contactDetails,
+    });
     return { ...world, options, counted, chat: new DialogConversation(dialog, options) };
   };
   const transportTeam = () => required(content.profile.contacts.transport, 'the transport team in the profile');
