@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config';
-import { PUBLIC_USER_PREFIX } from '../../turn/turn-facts';
+import { PUBLIC_USER_PREFIX, SIGNED_IN_USER_PREFIX } from '../../turn/turn-facts';
 import type { EmbeddedDirectLine } from '../directline/embedded-direct-line';
 
 export type WebPage = 'carers' | 'public';
@@ -19,6 +19,13 @@ export interface WebUserChoice {
   readonly requestedUserId?: string;
   /** The public page: the id derived from the browser's visitor cookie (bot/channels/web/visitor-cookie.ts). */
   readonly visitorUserId?: string;
+  /**
+   * The carers' page, signed in with the council's Entra tenant (bot/channels/web/sign-in-routes.ts): the user id is
+   * `dl_aad_<object id>`, so the bot knows them as the person Teams knows. Wins over any other choice.
+   */
+  readonly signedInObjectId?: string;
+  /** The signed-in person's display name (the ID token's `name`), given to Direct Line as the user's name. */
+  readonly displayName?: string;
 }
 
 /** Issues the page a Direct Line token bound to a server-chosen user id; the secret never reaches the browser (AUTH-7). */
@@ -26,9 +33,15 @@ export interface WebTokenIssuer {
   issue(page: WebPage, choice: WebUserChoice): Promise<WebToken>;
 }
 
-/** The public page keeps its visitor's id; the carers' page gets a new random one (issue 13 gives carers theirs). */
+/** The public page keeps its visitor's id; the carers' page a signed-in person's, else a new random one. */
 function userIdFor(page: WebPage, choice: WebUserChoice): string {
+  if (page === 'carers' && choice.signedInObjectId !== undefined) return `${SIGNED_IN_USER_PREFIX}${choice.signedInObjectId}`;
   return page === 'public' && choice.visitorUserId !== undefined ? choice.visitorUserId : newWebUserId(page);
+}
+
+/** Only a signed-in person's name is passed on: nobody else has one the server knows. */
+function nameFor(page: WebPage, choice: WebUserChoice): string | undefined {
+  return page === 'carers' && choice.signedInObjectId !== undefined ? choice.displayName : undefined;
 }
 
 /** A local role id: never one shaped like an issued web id (`dl_…`), which would claim a signed-in or another visitor's identity. */
@@ -48,10 +61,14 @@ export function createEmbeddedTokenIssuer(directLine: EmbeddedDirectLine, mayCho
     async issue(page, choice) {
       const { requestedUserId } = choice;
       const userId =
-        page === 'carers' && requestedUserId !== undefined && LOCAL_USER_ID.test(requestedUserId) && mayChooseId(requestedUserId)
+        page === 'carers' &&
+        choice.signedInObjectId === undefined &&
+        requestedUserId !== undefined &&
+        LOCAL_USER_ID.test(requestedUserId) &&
+        mayChooseId(requestedUserId)
           ? requestedUserId
           : userIdFor(page, choice);
-      const { token, expiresIn } = await directLine.issueToken(userId);
+      const { token, expiresIn } = await directLine.issueToken(userId, nameFor(page, choice));
       return { token, userId, domain: undefined, expiresIn };
     },
   };
@@ -63,10 +80,11 @@ export function createAzureTokenIssuer(settings: AzureDirectLine, fetchImpl: typ
   return {
     async issue(page, choice) {
       const userId = userIdFor(page, choice);
+      const name = nameFor(page, choice);
       const response = await fetchImpl(`${settings.endpoint}/tokens/generate`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${settings.secret}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ user: { id: userId }, trustedOrigins: settings.trustedOrigins }),
+        body: JSON.stringify({ user: { id: userId, ...(name === undefined ? {} : { name }) }, trustedOrigins: settings.trustedOrigins }),
       });
       if (!response.ok) throw new Error(`Direct Line token request failed (${response.status})`);
       const body = (await response.json()) as { token?: unknown; expires_in?: unknown };
