@@ -35,8 +35,3 @@ export const ProactiveAddressSchema = z.custom<ProactiveAddress>((value) => type
 export function isTeamAddress(address: ProactiveAddress): boolean {
   return address.startsWith(TEAM);
 }
-
-/** Teams renders Universal Actions (Action.Execute) in team channels and in Teams personal chats. */
-export function isOnTeams(address: ProactiveAddress): boolean {
-  return isTeamAddress(address) || address.startsWith(`${USER}msteams:`);
-}
