@@ -53,7 +53,8 @@ describe("signing in on the carers' page with the council's Microsoft Entra tena
     provider = await startOpenIdProvider(TENANT);
     running = await startTestApp({
       clock: fixedClock('2027-02-20T12:00:00Z'),
-      env: { PORT: String(await freePort()), ALLOWED_TENANT_IDS: TENANT, ...signInEnv(provider) },
+      // sign-ins are limited per client address like tokens; this suite signs in more often than a person would
+      env: { PORT: String(await freePort()), ALLOWED_TENANT_IDS: TENANT, TOKEN_RATE_LIMIT_PER_MINUTE: '200', ...signInEnv(provider) },
     });
   });
   afterAll(async () => {
@@ -222,6 +223,21 @@ describe("signing in on the carers' page with the council's Microsoft Entra tena
     await chat.start({ page: 'public' }, browser.cookieHeaderFor(page('/api/directline/token')));
     expect(chat.userId).toMatch(/^dl_pub_/);
     expect((await browser.get(page('/public'))).body).not.toContain(messages.webPage.signOut);
+  });
+});
+
+describe('sign-in starts per client address', () => {
+  it('are limited like web tokens (TOKEN_RATE_LIMIT_PER_MINUTE)', async () => {
+    const provider = await startOpenIdProvider(TENANT);
+    const running = await startTestApp({ env: { PORT: String(await freePort()), TOKEN_RATE_LIMIT_PER_MINUTE: '2', ...signInEnv(provider) } });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i += 1) statuses.push((await fetch(`${running.baseUrl}/signin`, { redirect: 'manual' })).status);
+      expect(statuses).toEqual([302, 302, 429]);
+    } finally {
+      await running.stop();
+      await provider.stop();
+    }
   });
 });
 

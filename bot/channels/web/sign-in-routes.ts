@@ -1,5 +1,7 @@
 import type * as restify from 'restify';
 import type { Config } from '../../config';
+import { clientAddress } from '../../http/client-address';
+import { rateLimiter } from '../../http/rate-limiter';
 import type { Logger } from '../../logger';
 import { messages } from '../../messages';
 import type { IdTokenClaims, OpenIdSignIn } from './openid-sign-in';
@@ -16,7 +18,7 @@ export class WebSignIn {
   constructor(
     readonly provider: OpenIdSignIn,
     readonly sessions: SignInSessions,
-    private readonly config: Pick<Config, 'allowedTenantIds' | 'unauthenticated'>,
+    readonly config: Pick<Config, 'allowedTenantIds' | 'unauthenticated' | 'tokenRateLimitPerMinute' | 'clientIpHeader'>,
   ) {}
 
   /** The signed-in person, when the request carries a live session. */
@@ -42,7 +44,10 @@ export class WebSignIn {
 
 /** `GET /signin`, `GET /signin/callback` and `GET /signout` (plain links and redirects: the page's CSP is unchanged). */
 export function registerSignInRoutes(server: restify.Server, signIn: WebSignIn, logger: Logger): void {
-  server.get('/signin', async (req, res) => {
+  // each start writes an attempt to the store: limited per client address like the token route
+  const { tokenRateLimitPerMinute, clientIpHeader } = signIn.config;
+  const limiter = rateLimiter({ perMinute: tokenRateLimitPerMinute, maxTrackedClients: 10_000 }, (req) => clientAddress(req, clientIpHeader));
+  server.get('/signin', limiter, async (req, res) => {
     let started: Awaited<ReturnType<OpenIdSignIn['begin']>>;
     try {
       started = await signIn.provider.begin();
@@ -57,7 +62,7 @@ export function registerSignInRoutes(server: restify.Server, signIn: WebSignIn, 
     redirectTo(res, started.url);
   });
 
-  server.get('/signin/callback', async (req, res) => {
+  server.get('/signin/callback', limiter, async (req, res) => {
     const secure = signIn.secureCookies(req);
     // whatever happens next, this attempt is over
     res.setHeader('Set-Cookie', attemptClearCookie(secure));
