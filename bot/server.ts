@@ -122,9 +122,7 @@ export function createServer(deps: ServerDeps): restify.Server {
         .on('finish', () => next());
     });
 
-    const tokenLimiter = rateLimiter({ perMinute: config.tokenRateLimitPerMinute, maxTrackedClients: 10_000 }, (req) =>
-      clientAddress(req, config.clientIpHeader),
-    );
+    const tokenLimiter = perClientLimiter(config);
     server.post('/api/directline/token', tokenLimiter, async (req, res) => {
       res.setHeader('Cache-Control', 'no-store');
       if (!isAllowedOrigin(req, config)) {
@@ -149,12 +147,17 @@ export function createServer(deps: ServerDeps): restify.Server {
         res.send(502, { error: 'chat unavailable' });
       }
     });
-    if (signIn !== undefined) registerSignInRoutes(server, signIn, logger);
+    if (signIn !== undefined) registerSignInRoutes(server, signIn, perClientLimiter(config), logger);
   }
 
   if (deps.embeddedDirectLine !== undefined) registerEmbeddedDirectLineRoutes(server, deps.embeddedDirectLine, logger);
 
   return server;
+}
+
+/** TOKEN_RATE_LIMIT_PER_MINUTE per client address, for routes anyone can call that write to the store. */
+function perClientLimiter(config: Config): restify.RequestHandler {
+  return rateLimiter({ perMinute: config.tokenRateLimitPerMinute, maxTrackedClients: 10_000 }, (req) => clientAddress(req, config.clientIpHeader));
 }
 
 /** The carers' page footer: a sign-in link, or who is signed in; a store that cannot say shows the link. */

@@ -1,7 +1,5 @@
 import type * as restify from 'restify';
 import type { Config } from '../../config';
-import { clientAddress } from '../../http/client-address';
-import { rateLimiter } from '../../http/rate-limiter';
 import type { Logger } from '../../logger';
 import { messages } from '../../messages';
 import type { IdTokenClaims, OpenIdSignIn } from './openid-sign-in';
@@ -18,7 +16,7 @@ export class WebSignIn {
   constructor(
     readonly provider: OpenIdSignIn,
     readonly sessions: SignInSessions,
-    readonly config: Pick<Config, 'allowedTenantIds' | 'unauthenticated' | 'tokenRateLimitPerMinute' | 'clientIpHeader'>,
+    private readonly config: Pick<Config, 'allowedTenantIds' | 'unauthenticated'>,
   ) {}
 
   /** The signed-in person, when the request carries a live session. */
@@ -43,10 +41,8 @@ export class WebSignIn {
 }
 
 /** `GET /signin`, `GET /signin/callback` and `GET /signout` (plain links and redirects: the page's CSP is unchanged). */
-export function registerSignInRoutes(server: restify.Server, signIn: WebSignIn, logger: Logger): void {
-  // each start writes an attempt to the store: limited per client address like the token route
-  const { tokenRateLimitPerMinute, clientIpHeader } = signIn.config;
-  const limiter = rateLimiter({ perMinute: tokenRateLimitPerMinute, maxTrackedClients: 10_000 }, (req) => clientAddress(req, clientIpHeader));
+/** `limiter`: per client address, as for web tokens (each start writes an attempt to the store). */
+export function registerSignInRoutes(server: restify.Server, signIn: WebSignIn, limiter: restify.RequestHandler, logger: Logger): void {
   server.get('/signin', limiter, async (req, res) => {
     let started: Awaited<ReturnType<OpenIdSignIn['begin']>>;
     try {
