@@ -17,6 +17,9 @@ import { createRecordStore } from './storage/create-record-store';
 import type { RecordStore } from './storage/record-store';
 import { EmbeddedDirectLine, type ChannelActivity } from './channels/directline/embedded-direct-line';
 import { createAzureTokenIssuer, createEmbeddedTokenIssuer, type WebTokenIssuer } from './channels/web/web-tokens';
+import { createOpenIdSignIn } from './channels/web/openid-sign-in';
+import { WebSignIn } from './channels/web/sign-in-routes';
+import { SignInSessions } from './channels/web/sign-in-sessions';
 import { GuidanceReplies } from '../dialogs/guidance/guidance-replies';
 import { RootDialog } from '../dialogs/root-dialog';
 import { standardRoutes, type Route, type RouteDeps } from '../dialogs/routes';
@@ -268,6 +271,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     logger.warn('web chat is off: set DIRECT_LINE_SECRET to serve the chat page with authentication on', { outcome: 'web-off' });
   }
 
+  const signIn =
+    config.webSignIn !== undefined && webTokens !== undefined
+      ? new WebSignIn(createOpenIdSignIn(config.webSignIn), new SignInSessions(records, logger), config)
+      : undefined;
+
   const jobs = [
     new PeriodicJob('overdue-concerns', config.reminderCheckMinutes, () => overdue.runOnce(), logger),
     new PeriodicJob('overdue-enquiries', config.reminderCheckMinutes, () => overdueEnquiries.runOnce(), logger),
@@ -287,6 +295,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     readiness: () => records.ping(),
     webTokens,
     embeddedDirectLine,
+    signIn,
     exports,
   });
 

@@ -56,6 +56,10 @@ const EnvSchema = z.object({
   TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
   CLIENT_IP_HEADER: optionalText,
 
+  WEB_SIGN_IN_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  WEB_SIGN_IN_CLIENT_ID: optionalText,
+  WEB_SIGN_IN_CLIENT_SECRET: optionalText,
+
   PROACTIVE_SERVICE_URL_HOSTS: csv,
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Set by Azure App Service to the app's own host name. */
@@ -130,6 +134,18 @@ export interface CosmosSettings {
   readonly operationDeadlineMs: number;
 }
 
+/** OpenID Connect sign-in on the carers' page with the council's Microsoft Entra tenant (bot/channels/web/sign-in-routes.ts). */
+export interface WebSignInSettings {
+  /** e.g. https://login.microsoftonline.com/<tenant id>/v2.0: its discovery document is at /.well-known/openid-configuration. */
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** `PUBLIC_BASE_URL` + /signin/callback: the redirect URI registered for the app in Entra. */
+  readonly redirectUrl: string;
+  /** Local mode with a loopback provider only (the tests' stand-in): plain http to the provider is allowed. */
+  readonly httpProviderAllowed: boolean;
+}
+
 export interface Config {
   readonly production: boolean;
   /** Local mode: no Microsoft app id, so channel authentication is off and the server binds to loopback only. */
@@ -160,6 +176,8 @@ export interface Config {
   readonly directLine:
     { readonly kind: 'embedded' } | { readonly kind: 'azure'; readonly secret: string; readonly endpoint: string; readonly trustedOrigins: readonly string[] };
   readonly tokenRateLimitPerMinute: number;
+  /** Absent: no sign-in (the carers' page offers none, and every web carer has a new random id). */
+  readonly webSignIn: WebSignInSettings | undefined;
   /**
    * The header the trusted front end (App Service) puts the client's address in; its last entry is used. Undefined:
    * the socket's peer address (local mode, or CLIENT_IP_HEADER=none).
@@ -234,6 +252,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.DIRECT_LINE_SECRET !== undefined && e.WEB_TRUSTED_ORIGINS.length === 0) {
     problems.push('WEB_TRUSTED_ORIGINS: required with DIRECT_LINE_SECRET (the origins allowed to host the chat page)');
   }
+  const webSignIn = webSignInOf(e, localMode, production, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -273,6 +292,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         ? { kind: 'embedded' }
         : { kind: 'azure', secret: e.DIRECT_LINE_SECRET, endpoint: e.DIRECT_LINE_ENDPOINT, trustedOrigins: e.WEB_TRUSTED_ORIGINS },
     tokenRateLimitPerMinute: e.TOKEN_RATE_LIMIT_PER_MINUTE,
+    webSignIn,
     clientIpHeader: clientIpHeaderOf(e.CLIENT_IP_HEADER, localMode),
     proactiveServiceUrlHosts: e.PROACTIVE_SERVICE_URL_HOSTS.length > 0 ? e.PROACTIVE_SERVICE_URL_HOSTS : DEFAULT_PROACTIVE_HOSTS,
     managersTeamId: e.MANAGERS_TEAM_ID,
@@ -296,6 +316,33 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       admin: e.ADMIN_IDS,
     }),
   };
+}
+
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
+/**
+ * All three settings or none. The provider is reached over https; plain http only to a loopback provider in local
+ * mode outside production (the tests' stand-in). The redirect URI comes from the public base URL, which must be https
+ * wherever a browser reaches the service from another machine.
+ */
+function webSignInOf(e: z.output<typeof EnvSchema>, localMode: boolean, production: boolean, problems: string[]): WebSignInSettings | undefined {
+  const { WEB_SIGN_IN_ISSUER: issuer, WEB_SIGN_IN_CLIENT_ID: clientId, WEB_SIGN_IN_CLIENT_SECRET: clientSecret } = e;
+  const given = [issuer, clientId, clientSecret].filter((value) => value !== undefined).length;
+  if (given === 0) return undefined;
+  if (issuer === undefined || clientId === undefined || clientSecret === undefined) {
+    problems.push("WEB_SIGN_IN_ISSUER, WEB_SIGN_IN_CLIENT_ID, WEB_SIGN_IN_CLIENT_SECRET: set all three or none (sign-in on the carers' page)");
+    return undefined;
+  }
+  const issuerUrl = new URL(issuer);
+  const httpProviderAllowed = localMode && !production && LOOPBACK_HOSTS.includes(issuerUrl.hostname);
+  if (issuerUrl.protocol !== 'https:' && !httpProviderAllowed) {
+    problems.push('WEB_SIGN_IN_ISSUER: must be https (plain http only for a loopback provider in local mode)');
+  }
+  const base = publicBaseUrlOf(e.PUBLIC_BASE_URL, e.WEBSITE_HOSTNAME, localMode, e.PORT).publicBaseUrl;
+  if (base === undefined) problems.push("PUBLIC_BASE_URL: required with WEB_SIGN_IN_ISSUER (the address the council's sign-in returns to)");
+  else if (!localMode && !base.startsWith('https:')) problems.push('PUBLIC_BASE_URL: must be https with WEB_SIGN_IN_ISSUER (the sign-in cookie is Secure)');
+  if (!localMode && e.DIRECT_LINE_SECRET === undefined) problems.push('WEB_SIGN_IN_ISSUER: needs the web chat (DIRECT_LINE_SECRET) outside local mode');
+  return { issuer, clientId, clientSecret, redirectUrl: `${base ?? ''}/signin/callback`, httpProviderAllowed };
 }
 
 /** App Service's front end appends the address it saw to X-Forwarded-For; locally there is no proxy to trust. */

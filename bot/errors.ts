@@ -55,6 +55,10 @@ export type ErrorCode =
   | 'DIRECT_LINE'
   /** The chat page's token could not be issued (Direct Line or the embedded channel failed): 502. */
   | 'DIRECT_LINE_TOKEN'
+  /** The carers' page sign-in callback refused (expired attempt, an ID token that does not verify, no object id, another tenant): no session. */
+  | 'WEB_SIGN_IN_REFUSED'
+  /** The council's OpenID provider could not be reached to start a sign-in (discovery failed): 502. */
+  | 'WEB_SIGN_IN_UNAVAILABLE'
   /** Anything that is not an `AppError` (see `errorCodeOf`). */
   /** A message turn ended with no decision recorded: a route or flow forgot to decide (a defect; the reply went out). */
   | 'TURN_WITHOUT_DECISION'

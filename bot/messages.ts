@@ -772,6 +772,24 @@ export const messages = {
     councils: (profile: ServiceProfile): string => profile.councils.join(' and '),
     /** Shown by the page's script when no token could be had. */
     unavailable: 'Sorry, the chat is not available right now. If a child is in immediate danger call 999.',
+    /** The carers' page footer, when sign-in with the council's Microsoft Entra tenant is configured. */
+    signIn: 'Sign in with your council account',
+    signedInAs: (name: string | undefined): string => (name === undefined ? 'Signed in' : `Signed in as ${name}`),
+    signOut: 'Sign out',
+    /** The page the sign-in callback shows when it refuses (nothing is remembered about the attempt). */
+    signInProblem: {
+      title: 'Sign-in did not work',
+      /** The sign-in took too long, was used already, or was started in another browser. */
+      expired: 'That sign-in has expired or was already used. Please try again.',
+      /** The council's sign-in answered with something we could not accept (or the person cancelled). */
+      refused: 'We could not confirm your council account, so you are not signed in. Please try again.',
+      /** An account from another organisation. */
+      otherOrganisation: "That account is not from the council's organisation, so you are not signed in.",
+      /** The provider could not be reached. */
+      unavailable: "The council's sign-in is not available right now. Please try again later.",
+      tryAgain: 'Try again',
+      backToChat: 'Back to the chat',
+    },
   },
 
   /** What {{service.officeHours}} and {{rates...}} placeholders in articles become (bot/content/render.ts). */

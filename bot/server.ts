@@ -7,7 +7,8 @@ import type { Config } from './config';
 import type { ServiceProfile } from './content/service-profile';
 import type { FosterCarerBot } from './foster-carer-bot';
 import type { Logger } from './logger';
-import { CHAT_SCRIPT, contentSecurityPolicy, renderChatPage } from './channels/web/chat-page';
+import { CHAT_SCRIPT, contentSecurityPolicy, renderChatPage, type PageSignIn } from './channels/web/chat-page';
+import { registerSignInRoutes, type WebSignIn } from './channels/web/sign-in-routes';
 import type { WebPage, WebTokenIssuer } from './channels/web/web-tokens';
 import {
   WEB_IDENTITY_COOKIES,
@@ -35,6 +36,8 @@ export interface ServerDeps {
   /** Absent: no web chat (an authenticated deployment without a Direct Line secret). */
   readonly webTokens: WebTokenIssuer | undefined;
   readonly embeddedDirectLine: EmbeddedDirectLine | undefined;
+  /** Sign-in with the council's Entra tenant on the carers' page; absent: off (WEB_SIGN_IN_* unset). */
+  readonly signIn?: WebSignIn;
   /** Report downloads (a CSV behind a random one-day link). */
   readonly exports?: { get(token: string): Promise<{ readonly filename: string; readonly csv: string } | undefined> };
 }
@@ -98,17 +101,18 @@ export function createServer(deps: ServerDeps): restify.Server {
   const webTokens = deps.webTokens;
   if (webTokens !== undefined) {
     const directLineOrigin = config.directLine.kind === 'azure' ? new URL(config.directLine.endpoint).origin : undefined;
+    const signIn = deps.signIn;
     const page =
       (which: WebPage): restify.RequestHandler =>
-      (_req, res, next) => {
+      async (req, res) => {
+        const footer = which === 'carers' ? await pageSignIn(signIn, req) : { kind: 'off' as const };
         const nonce = randomBytes(16).toString('base64');
         res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce, directLineOrigin));
         res.setHeader('Cache-Control', 'no-store');
         res.setHeader('X-Content-Type-Options', 'nosniff');
         res.setHeader('Referrer-Policy', 'no-referrer');
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-        res.end(renderChatPage(which, nonce, deps.profile));
-        next();
+        res.end(renderChatPage(which, nonce, deps.profile, footer));
       };
     server.get('/', page('carers'));
     server.get('/public', page('public'));
@@ -125,9 +129,7 @@ export function createServer(deps: ServerDeps): restify.Server {
         .on('finish', () => next());
     });
 
-    const tokenLimiter = rateLimiter({ perMinute: config.tokenRateLimitPerMinute, maxTrackedClients: 10_000 }, (req) =>
-      clientAddress(req, config.clientIpHeader),
-    );
+    const tokenLimiter = perClientLimiter(config);
     server.post('/api/directline/token', tokenLimiter, async (req, res) => {
       res.setHeader('Cache-Control', 'no-store');
       if (!isAllowedOrigin(req, config)) {
@@ -138,9 +140,11 @@ export function createServer(deps: ServerDeps): restify.Server {
       const which: WebPage = body.page === 'public' ? 'public' : 'carers';
       try {
         const browser = browserIdentity(req, which, body.fresh === true);
+        const person = which === 'carers' ? await signIn?.personOf(req) : undefined;
         const issued = await webTokens.issue(which, {
           ...(typeof body.user === 'string' ? { requestedUserId: body.user } : {}),
           ...(which === 'public' ? { visitorUserId: browser.userId } : { carerUserId: browser.userId }),
+          ...(person === undefined ? {} : { signedInObjectId: person.objectId, displayName: person.name }),
         });
         // only with a token bound to it: a failed start, or a local role id being tried, forgets nothing and is not
         // remembered. Sent each time, so it lasts from the last visit
@@ -152,11 +156,24 @@ export function createServer(deps: ServerDeps): restify.Server {
         res.send(502, { error: 'chat unavailable' });
       }
     });
+    if (signIn !== undefined) registerSignInRoutes(server, signIn, perClientLimiter(config), logger);
   }
 
   if (deps.embeddedDirectLine !== undefined) registerEmbeddedDirectLineRoutes(server, deps.embeddedDirectLine, logger);
 
   return server;
+}
+
+/** TOKEN_RATE_LIMIT_PER_MINUTE per client address, for routes anyone can call that write to the store. */
+function perClientLimiter(config: Config): restify.RequestHandler {
+  return rateLimiter({ perMinute: config.tokenRateLimitPerMinute, maxTrackedClients: 10_000 }, (req) => clientAddress(req, config.clientIpHeader));
+}
+
+/** The carers' page footer: a sign-in link, or who is signed in; a store that cannot say shows the link. */
+async function pageSignIn(signIn: WebSignIn | undefined, req: restify.Request): Promise<PageSignIn> {
+  if (signIn === undefined) return { kind: 'off' };
+  const person = await signIn.personOf(req).catch(() => undefined);
+  return person === undefined ? { kind: 'signed-out' } : { kind: 'signed-in', name: person.name };
 }
 
 /**

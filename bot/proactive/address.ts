@@ -36,11 +36,6 @@ export function isTeamAddress(address: ProactiveAddress): boolean {
   return address.startsWith(TEAM);
 }
 
-/** Teams renders Universal Actions (Action.Execute) in team channels and in Teams personal chats. */
-export function isOnTeams(address: ProactiveAddress): boolean {
-  return isTeamAddress(address) || address.startsWith(`${USER}msteams:`);
-}
-
 /**
  * A person the council's Entra tenant vouched for: on Teams, or signed in on the carers' page (both have the key
  * `msteams:<object id>`, bot/turn/turn-facts.ts). Anyone else on the web is known only by what they gave.

@@ -6,6 +6,7 @@ import type { RecordStore, StoredRecord } from '../storage/record-store';
 import { ProactiveAddressSchema, type ProactiveAddress } from './address';
 import { TypedRecords, type SchemaMatches } from '../storage/typed-records';
 import type { OutgoingMessage, ProactiveSender, SendResult } from './proactive-sender';
+import type { Recipient } from './recipient';
 
 /**
  * - `pending`: not delivered yet; `nextAttemptAt` says when a run of the retry job may try it;
@@ -54,7 +55,8 @@ export const THREAD_PARAM = 'thread';
 
 /** How a purpose turns a notice back into a message; `undefined` withdraws it. */
 export interface NoticeRenderer {
-  render(notice: Notice): Promise<OutgoingMessage | undefined>;
+  /** `recipient`: the chat it is about to land in (the sender's choice): make cards for it. */
+  render(notice: Notice, recipient: Recipient): Promise<OutgoingMessage | undefined>;
   /** Called once, after the connector accepted it (e.g. to remember the card's activity id). */
   delivered?(notice: Notice, activityId: string | undefined): Promise<void>;
 }
@@ -147,13 +149,23 @@ export class NoticeOutbox {
       throw error;
     }
     const renderer = this.renderers.get(claimed.data.purpose);
-    const message = renderer === undefined ? undefined : await renderer.render(claimed.data);
-    if (message === undefined) return this.settle(claimed, { status: 'withdrawn' });
+    if (renderer === undefined) return this.settle(claimed, { status: 'withdrawn' });
+    // the message is made once the chat it goes to is known; a renderer's own failure is ours, not the connector's
+    let renderFailure: { error: unknown } | undefined;
+    const messageFor = async (recipient: Recipient) => {
+      try {
+        return await renderer.render(claimed.data, recipient);
+      } catch (error) {
+        renderFailure = { error };
+        throw error;
+      }
+    };
 
     let result: SendResult;
     try {
-      result = await this.sender.sendWithId(claimed.data.audience, message, claimed.data.params[THREAD_PARAM]);
+      result = await this.sender.sendWithId(claimed.data.audience, messageFor, claimed.data.params[THREAD_PARAM]);
     } catch (error) {
+      if (renderFailure !== undefined) throw renderFailure.error;
       // a reference host that is not allow-listed will not become allowed by waiting
       if (error instanceof AppError && error.code === 'PROACTIVE_TARGET_REFUSED') return this.settle(claimed, { status: 'gave-up', lastCode: error.code });
       result = { outcome: 'failed' };
@@ -173,6 +185,8 @@ export class NoticeOutbox {
         await this.afterDelivery(renderer, claimed.data, result.activityId);
         return settled;
       }
+      case 'withdrawn':
+        return this.settle(claimed, { status: 'withdrawn' });
       case 'no-reference':
         return this.settle(claimed, { status: 'no-reference', lastCode: 'PROACTIVE_NO_REFERENCE' });
       case 'stale':

@@ -3,18 +3,26 @@ import type { Config } from '../config';
 import { AppError, type ErrorCode } from '../errors';
 import type { Logger } from '../logger';
 import type { ProactiveAddress } from './address';
+import { recipientOn, type Recipient } from './recipient';
 import { ConversationReferences, isAllowedServiceUrl, type StoredReference } from './conversation-references';
 
 export type OutgoingMessage = string | Partial<Activity>;
+
+/**
+ * A message made for the chat it lands in (a card's actions depend on it); `undefined`: nothing left to say. Called
+ * once per chat tried: a person's Teams chat first, their web chat if that one is gone.
+ */
+export type MessageFor = (recipient: Recipient) => Promise<OutgoingMessage | undefined>;
 
 /**
  * - `sent`: the connector accepted it;
  * - `no-reference`: nobody to reach (never chatted, or the reference was dropped);
  * - `stale`: the connector said the conversation is gone or closed to the bot (403/404): the reference was dropped;
  * - `failed`: worth trying again later (connector 5xx, 429, 408, network, or an unexpected error);
- * - `rejected`: the connector refused this message for good (another 4xx): trying again cannot help.
+ * - `rejected`: the connector refused this message for good (another 4xx): trying again cannot help;
+ * - `withdrawn`: the message, made for the chat, had nothing left to say (see `MessageFor`).
  */
-export type SendOutcome = 'sent' | 'no-reference' | 'stale' | 'failed' | 'rejected';
+export type SendOutcome = 'sent' | 'no-reference' | 'stale' | 'failed' | 'rejected' | 'withdrawn';
 
 export interface SendResult {
   readonly outcome: SendOutcome;
@@ -22,6 +30,8 @@ export interface SendResult {
   readonly activityId?: string;
   /** The connector's HTTP status when it answered with an error. */
   readonly httpStatus?: number;
+  /** The chat it went to (or was tried last). */
+  readonly recipient?: Recipient;
 }
 
 /**
@@ -41,14 +51,28 @@ export class ProactiveSender {
     return (await this.sendWithId(audience, message)).outcome;
   }
 
-  /** `thread`: in a Teams channel, the activity id of the post to reply under (a hand-off card's thread). */
-  async sendWithId(audience: ProactiveAddress, message: OutgoingMessage, thread?: string): Promise<SendResult> {
-    const found = await this.reachable(audience);
-    if (found === undefined) return { outcome: 'no-reference' };
-    const reference = thread === undefined ? found : inThread(found, thread);
+  /**
+   * Sends to the audience's Teams chat when they have one, else to their web chat; a chat the connector calls gone is
+   * dropped and the other one is tried. `message` may be made for the chat it lands in (`MessageFor`). `thread`: in a
+   * Teams channel, the activity id of the post to reply under (a hand-off card's thread).
+   */
+  async sendWithId(audience: ProactiveAddress, message: OutgoingMessage | MessageFor, thread?: string): Promise<SendResult> {
+    let last: SendResult = { outcome: 'no-reference' };
+    for (const reference of await this.references.all(audience)) {
+      this.assertAllowed(reference);
+      const recipient = recipientOn(reference.channelId);
+      const made = typeof message === 'function' ? await message(recipient) : message;
+      if (made === undefined) return { outcome: 'withdrawn', recipient };
+      last = { ...(await this.sendTo(audience, reference, made, thread)), recipient };
+      if (last.outcome !== 'stale') return last;
+    }
+    return last;
+  }
+
+  private async sendTo(audience: ProactiveAddress, reference: StoredReference, message: OutgoingMessage, thread: string | undefined): Promise<SendResult> {
     let activityId: string | undefined;
     try {
-      await this.continueWith(reference, async (context) => {
+      await this.continueWith(thread === undefined ? reference : inThread(reference, thread), async (context) => {
         activityId = (await context.sendActivity(message))?.id;
       });
       return { outcome: 'sent', activityId };
@@ -73,14 +97,15 @@ export class ProactiveSender {
 
   private async reachable(audience: ProactiveAddress): Promise<StoredReference | undefined> {
     const reference = await this.references.get(audience);
-    if (
-      reference !== undefined &&
-      !isAllowedServiceUrl(reference.serviceUrl, this.config.proactiveServiceUrlHosts, this.config.unauthenticated.loopbackServiceUrls)
-    ) {
-      // never hand the bot's token to a host we do not trust (TEAMS-3)
+    if (reference !== undefined) this.assertAllowed(reference);
+    return reference;
+  }
+
+  /** Never hand the bot's token to a host we do not trust (TEAMS-3). */
+  private assertAllowed(reference: StoredReference): void {
+    if (!isAllowedServiceUrl(reference.serviceUrl, this.config.proactiveServiceUrlHosts, this.config.unauthenticated.loopbackServiceUrls)) {
       throw new AppError('PROACTIVE_TARGET_REFUSED', 'proactive send refused: serviceUrl host is not allow-listed');
     }
-    return reference;
   }
 
   /**
@@ -143,7 +168,7 @@ function httpStatusOf(error: unknown): number | undefined {
 }
 
 /** 403 (MessageWritesBlocked: bot blocked or removed) and 404 (conversation gone) will not heal by waiting. */
-function classify(httpStatus: number | undefined): Exclude<SendOutcome, 'sent' | 'no-reference'> {
+function classify(httpStatus: number | undefined): Exclude<SendOutcome, 'sent' | 'no-reference' | 'withdrawn'> {
   if (httpStatus === undefined) return 'failed';
   if (httpStatus === 403 || httpStatus === 404) return 'stale';
   if (httpStatus === 408 || httpStatus === 429 || httpStatus >= 500 || httpStatus === 401) return 'failed';

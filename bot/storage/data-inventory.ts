@@ -50,7 +50,7 @@ export const RECORD_KINDS = {
     ttlSeconds: 1 * DAY,
     partitionedBy: 'hash of the session token',
     holds:
-      "embedded Direct Line: token hash, conversation id, web user id (random, or derived one way from the page's browser cookie), page (carers or public)",
+      "embedded Direct Line: token hash, conversation id, web user id (random, derived one way from the page's browser cookie, or a signed-in carer's Entra object id), page (carers or public), and a signed-in carer's display name",
     category: 'operational',
     lawfulBasis: PUBLIC_TASK,
   },
@@ -60,6 +60,22 @@ export const RECORD_KINDS = {
     partitionedBy: 'conversation id',
     holds: 'embedded Direct Line: the messages of one web chat conversation, so any instance can serve the page',
     category: 'personal',
+    lawfulBasis: PUBLIC_TASK,
+  },
+  'web-sign-in': {
+    container: 'bot-state',
+    ttlSeconds: 12 * 60 * 60,
+    partitionedBy: "hash of the sign-in cookie's secret (the secret itself is never stored)",
+    holds: "a carer signed in on the carers' page with the council's Entra tenant: their object id and display name, from the ID token",
+    category: 'personal',
+    lawfulBasis: PUBLIC_TASK,
+  },
+  'web-sign-in-attempt': {
+    container: 'bot-state',
+    ttlSeconds: 10 * 60,
+    partitionedBy: "hash of the attempt cookie's secret",
+    holds: 'a sign-in under way: the PKCE code verifier, state and nonce sent to the provider, used once; nothing about the person',
+    category: 'operational',
     lawfulBasis: PUBLIC_TASK,
   },
   health: {

@@ -2,7 +2,7 @@ import type { Attachment, TurnContext } from 'botbuilder';
 import { staffAuditEvent } from '../staff-audit';
 import { saveConfirmed, type SaveOutcome } from '../save-confirmed';
 import { concernCard } from './concern-card';
-import { cardModeOf } from '../card-mode';
+import { cardModeFor, cardModeOf } from '../card-mode';
 import { statusCard } from '../status-card';
 import { nonEmpty, type ConcernSubmit } from '../card-actions/card-submit';
 import type { Clock } from '../../bot/clock';
@@ -11,7 +11,8 @@ import type { Concern, Concerns, ManagerAction, NewConcern } from '../../bot/dom
 import { errorCodeOf } from '../../bot/errors';
 import { opaqueId, type Logger } from '../../bot/logger';
 import { messages } from '../../bot/messages';
-import { isOnTeams, isTeamAddress } from '../../bot/proactive/address';
+import { isTeamAddress } from '../../bot/proactive/address';
+import type { Recipient } from '../../bot/proactive/recipient';
 import type { StaffNotifier } from '../../bot/proactive/staff-notifier';
 import type { Notice, NoticeOutbox } from '../../bot/proactive/notice-outbox';
 import type { OutgoingMessage, ProactiveSender } from '../../bot/proactive/proactive-sender';
@@ -38,7 +39,7 @@ export type RaiseOutcome = SaveOutcome<StoredRecord<Concern>>;
 export class ConcernDesk {
   constructor(private readonly deps: ConcernDeskDeps) {
     deps.outbox.register('concern-card', {
-      render: (notice) => this.renderCard(notice),
+      render: (notice, recipient) => this.renderCard(notice, recipient),
       delivered: (notice, activityId) => this.cardDelivered(notice, activityId),
     });
     deps.outbox.register('carer-contacted', { render: (notice) => this.renderCarerContacted(notice) });
@@ -140,14 +141,14 @@ export class ConcernDesk {
   }
 
   /** A concern closed (or gone) before its card could be posted is not posted; an overdue one no longer overdue neither. */
-  private async renderCard(notice: Notice): Promise<OutgoingMessage | undefined> {
+  private async renderCard(notice: Notice, recipient: Recipient): Promise<OutgoingMessage | undefined> {
     const record = await this.deps.concerns.get(notice.params.concernId ?? '');
     if (record === undefined || record.data.status === 'closed') return undefined;
     const today = this.today();
     const overdue = notice.params.occasion === 'overdue';
     if (overdue && this.deps.concerns.overdue([record], today).length === 0) return undefined;
     const team = isTeamAddress(notice.audience);
-    const card = concernCard(record, isOnTeams(notice.audience) ? 'execute' : 'submit', {
+    const card = concernCard(record, cardModeFor(recipient), {
       today,
       banner: overdue ? messages.concerns.overdueBanner : undefined,
     });

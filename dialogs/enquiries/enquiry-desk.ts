@@ -14,7 +14,8 @@ import { reportPeriodsUpTo } from '../../bot/domain/reports/report-period';
 import { errorCodeOf } from '../../bot/errors';
 import type { Logger } from '../../bot/logger';
 import { messages } from '../../bot/messages';
-import { isOnTeams, isTeamAddress } from '../../bot/proactive/address';
+import { isTeamAddress } from '../../bot/proactive/address';
+import type { Recipient } from '../../bot/proactive/recipient';
 import type { Notice, NoticeOutbox } from '../../bot/proactive/notice-outbox';
 import type { OutgoingMessage, ProactiveSender } from '../../bot/proactive/proactive-sender';
 import type { StaffNotifier } from '../../bot/proactive/staff-notifier';
@@ -23,7 +24,7 @@ import type { TurnFacts } from '../../bot/turn/turn-facts';
 import { staffAuditEvent } from '../staff-audit';
 import { saveConfirmed, type SaveOutcome } from '../save-confirmed';
 import type { EnquirySubmit } from '../card-actions/card-submit';
-import { cardModeOf, type CardActionMode } from '../card-mode';
+import { cardModeFor, cardModeOf, type CardActionMode } from '../card-mode';
 import type { OverdueSource } from '../overdue-announcer';
 import { reportChart, type RenderChart } from '../report-chart';
 import { statusCard } from '../status-card';
@@ -53,7 +54,7 @@ export type EnquiryOutcome = SaveOutcome<StoredRecord<Enquiry>>;
 export class EnquiryDesk {
   constructor(private readonly deps: EnquiryDeskDeps) {
     deps.outbox.register('enquiry-card', {
-      render: (notice) => this.renderCard(notice),
+      render: (notice, recipient) => this.renderCard(notice, recipient),
       delivered: (notice, activityId) => this.cardDelivered(notice, activityId),
     });
   }
@@ -208,12 +209,12 @@ export class EnquiryDesk {
     }
   }
 
-  private async renderCard(notice: Notice): Promise<OutgoingMessage | undefined> {
+  private async renderCard(notice: Notice, recipient: Recipient): Promise<OutgoingMessage | undefined> {
     const record = await this.deps.enquiries.get(notice.params.enquiryId ?? '');
     if (record === undefined || record.data.closed !== undefined) return undefined;
     const overdue = notice.params.occasion === 'overdue';
     if (overdue && this.deps.enquiries.overdue([record], this.today()).length === 0) return undefined;
-    const card = this.card(record, isOnTeams(notice.audience) ? 'execute' : 'submit', overdue ? messages.enquiries.overdueBanner : undefined);
+    const card = this.card(record, cardModeFor(recipient), overdue ? messages.enquiries.overdueBanner : undefined);
     return { type: 'message', ...(isTeamAddress(notice.audience) ? {} : { text: messages.enquiries.newForOfficers }), attachments: [card] };
   }
 

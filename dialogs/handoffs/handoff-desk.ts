@@ -7,7 +7,8 @@ import { pickupFor, type Pickup } from '../../bot/domain/handoffs/pickup-time';
 import { errorCodeOf } from '../../bot/errors';
 import type { Logger } from '../../bot/logger';
 import { messages } from '../../bot/messages';
-import { isOnTeams, isTeamAddress, type ProactiveAddress } from '../../bot/proactive/address';
+import { isTeamAddress, type ProactiveAddress } from '../../bot/proactive/address';
+import type { Recipient } from '../../bot/proactive/recipient';
 import { THREAD_PARAM, type DeliveryOutcome, type Notice, type NoticeOutbox } from '../../bot/proactive/notice-outbox';
 import type { OutgoingMessage, ProactiveSender } from '../../bot/proactive/proactive-sender';
 import type { StaffNotifier } from '../../bot/proactive/staff-notifier';
@@ -17,7 +18,7 @@ import { senderNameOf, textOf } from '../../bot/turn/activity-text';
 import type { AnswerIndex } from '../../bot/understanding/answer-index';
 import type { HandoffSubmit } from '../card-actions/card-submit';
 import { nonEmpty } from '../card-actions/card-submit';
-import { cardModeOf, type CardActionMode } from '../card-mode';
+import { cardModeFor, cardModeOf, type CardActionMode } from '../card-mode';
 import { saveConfirmed, type SaveOutcome } from '../save-confirmed';
 import { staffAuditEvent } from '../staff-audit';
 import { statusCard } from '../status-card';
@@ -57,7 +58,7 @@ const STAFF_ROLE = { fostering: 'manager', recruitment: 'recruitment-officer' } 
  */
 export class HandoffDesk {
   constructor(private readonly deps: HandoffDeskDeps) {
-    deps.outbox.register(CARD, { render: (notice) => this.renderCard(notice), delivered: (notice, id) => this.cardDelivered(notice, id) });
+    deps.outbox.register(CARD, { render: (notice, recipient) => this.renderCard(notice, recipient), delivered: (notice, id) => this.cardDelivered(notice, id) });
     deps.outbox.register(TO_CARER, { render: (notice) => this.renderToCarer(notice) });
     deps.outbox.register(TO_STAFF, { render: (notice) => this.renderToStaff(notice) });
   }
@@ -250,14 +251,14 @@ export class HandoffDesk {
     if (!delivered(outcome)) this.deps.logger.warn('hand-off message not relayed to staff', { outcome, code: 'HANDOFF_NOT_RELAYED' });
   }
 
-  private async renderCard(notice: Notice): Promise<OutgoingMessage | undefined> {
+  private async renderCard(notice: Notice, recipient: Recipient): Promise<OutgoingMessage | undefined> {
     const record = await this.deps.handoffs.get(notice.params.handoffId ?? '');
     if (record === undefined || record.data.status === 'closed') return undefined;
     const again = notice.params.occasion === 'again';
     if (again && record.data.status !== 'waiting') return undefined;
     const card = this.card(
       record,
-      isOnTeams(notice.audience) ? 'execute' : 'submit',
+      cardModeFor(recipient),
       again ? messages.cards.handoff.stillWaiting(this.deps.takeMinutes) : undefined,
     );
     return { type: 'message', ...(isTeamAddress(notice.audience) ? {} : { text: messages.cards.handoff.heading(record.data.reference) }), attachments: [card] };

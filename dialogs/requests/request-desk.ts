@@ -1,6 +1,6 @@
 import { errorCodeOf } from '../../bot/errors';
 import type { Attachment, TurnContext } from 'botbuilder';
-import { cardModeOf } from '../card-mode';
+import { cardModeFor, cardModeOf } from '../card-mode';
 import { statusCard } from '../status-card';
 import { requestCard } from './request-card';
 import { nonEmpty, type RequestSubmit } from '../card-actions/card-submit';
@@ -10,7 +10,8 @@ import { type ServiceRequest, type ServiceRequests } from '../../bot/domain/requ
 import type { Training } from '../../bot/domain/training/training';
 import { opaqueId, type Logger } from '../../bot/logger';
 import { messages } from '../../bot/messages';
-import { isOnTeams, isTeamAddress } from '../../bot/proactive/address';
+import { isTeamAddress } from '../../bot/proactive/address';
+import type { Recipient } from '../../bot/proactive/recipient';
 import type { StaffNotifier } from '../../bot/proactive/staff-notifier';
 import type { Notice, NoticeOutbox } from '../../bot/proactive/notice-outbox';
 import type { OutgoingMessage } from '../../bot/proactive/proactive-sender';
@@ -35,7 +36,7 @@ export class SaveNotConfirmed extends Error {
 
 export class RequestDesk {
   constructor(private readonly deps: RequestDeskDeps) {
-    deps.outbox.register('request-card', { render: (notice) => this.renderCard(notice) });
+    deps.outbox.register('request-card', { render: (notice, recipient) => this.renderCard(notice, recipient) });
   }
 
   /** Stores the request (once per originating activity) and posts it to the team that handles it. */
@@ -152,11 +153,11 @@ export class RequestDesk {
   }
 
   /** A request closed (or gone) before it could be posted is not posted. */
-  private async renderCard(notice: Notice): Promise<OutgoingMessage | undefined> {
+  private async renderCard(notice: Notice, recipient: Recipient): Promise<OutgoingMessage | undefined> {
     const record = await this.deps.requests.get(notice.params.requestId ?? '');
     if (record === undefined || record.data.status === 'closed') return undefined;
     const team = isTeamAddress(notice.audience);
-    const card = requestCard(record, isOnTeams(notice.audience) ? 'execute' : 'submit');
+    const card = requestCard(record, cardModeFor(recipient));
     return { type: 'message', ...(team ? {} : { text: messages.requests.newForStaff(record.data.type) }), attachments: [card] };
   }
 

@@ -92,6 +92,54 @@ describe('loadConfig', () => {
   });
 });
 
+describe("sign-in on the carers' page (WEB_SIGN_IN_*)", () => {
+  const entra = 'https://login.microsoftonline.com/3f1c2b9a-6d4e-4c1f-9a7b-2e5d8c0f1a23/v2.0';
+  const signIn = { WEB_SIGN_IN_ISSUER: entra, WEB_SIGN_IN_CLIENT_ID: 'client-1', WEB_SIGN_IN_CLIENT_SECRET: 'secret-1' };
+  const web = { DIRECT_LINE_SECRET: 'dl-secret', WEB_TRUSTED_ORIGINS: 'https://carers.example.gov.uk' };
+
+  it('is off when none is set, and the page offers none', () => {
+    expect(loadConfig({}).webSignIn).toBeUndefined();
+    expect(loadConfig(production).webSignIn).toBeUndefined();
+  });
+
+  it('takes all three or none', () => {
+    expect(problemsOf({ WEB_SIGN_IN_ISSUER: entra })).toEqual([
+      expect.stringMatching(/^WEB_SIGN_IN_ISSUER, WEB_SIGN_IN_CLIENT_ID, WEB_SIGN_IN_CLIENT_SECRET:/),
+    ]);
+    expect(problemsOf({ WEB_SIGN_IN_CLIENT_ID: 'client-1', WEB_SIGN_IN_CLIENT_SECRET: 'secret-1' })).toHaveLength(1);
+  });
+
+  it('returns to PUBLIC_BASE_URL/signin/callback, and needs an https base and the web chat in production', () => {
+    const config = loadConfig({ ...production, ...web, ...signIn, PUBLIC_BASE_URL: 'https://carers.example.gov.uk/' });
+    expect(config.webSignIn).toEqual({
+      issuer: entra,
+      clientId: 'client-1',
+      clientSecret: 'secret-1',
+      redirectUrl: 'https://carers.example.gov.uk/signin/callback',
+      httpProviderAllowed: false,
+    });
+    expect(problemsOf({ ...production, ...web, ...signIn })).toEqual([expect.stringMatching(/^PUBLIC_BASE_URL: required/)]);
+    expect(problemsOf({ ...production, ...web, ...signIn, PUBLIC_BASE_URL: 'http://carers.example.gov.uk' })).toEqual([
+      expect.stringMatching(/^PUBLIC_BASE_URL: must be https/),
+    ]);
+    expect(problemsOf({ ...production, ...signIn, PUBLIC_BASE_URL: 'https://carers.example.gov.uk' })).toEqual([
+      expect.stringMatching(/^WEB_SIGN_IN_ISSUER: needs the web chat/),
+    ]);
+  });
+
+  it('reaches the provider over https; plain http only to a loopback provider in local mode', () => {
+    const local = { ...signIn, WEB_SIGN_IN_ISSUER: 'http://127.0.0.1:4000/tenant/v2.0' };
+    expect(loadConfig(local).webSignIn).toMatchObject({ httpProviderAllowed: true, redirectUrl: 'http://127.0.0.1:3978/signin/callback' });
+    expect(problemsOf({ ...signIn, WEB_SIGN_IN_ISSUER: 'http://login.example.com/tenant/v2.0' })).toEqual([
+      expect.stringMatching(/^WEB_SIGN_IN_ISSUER: must be https/),
+    ]);
+    expect(problemsOf({ ...production, ...web, ...local, PUBLIC_BASE_URL: 'https://carers.example.gov.uk' })).toEqual([
+      expect.stringMatching(/^WEB_SIGN_IN_ISSUER: must be https/),
+    ]);
+    expect(loadConfig(signIn).webSignIn).toMatchObject({ httpProviderAllowed: false });
+  });
+});
+
 describe('SQLite lock wait and purge period', () => {
   it('default to a 5 s lock wait and an hourly purge, and refuse a lock wait too short to outlast a checkpoint', () => {
     const config = loadConfig({});

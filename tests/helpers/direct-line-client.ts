@@ -7,8 +7,9 @@ export class DirectLineClient {
 
   constructor(private readonly baseUrl: string) {}
 
-  async start(request: { page?: 'carers' | 'public'; user?: string } = {}): Promise<void> {
-    const issued = await this.json<{ token: string; userId: string }>('/api/directline/token', 'POST', request, false);
+  /** `cookie`: what the page's browser sends to the token route (e.g. a sign-in session). */
+  async start(request: { page?: 'carers' | 'public'; user?: string } = {}, cookie?: string): Promise<void> {
+    const issued = await this.json<{ token: string; userId: string }>('/api/directline/token', 'POST', request, false, cookie);
     this.token = issued.token;
     this.userId = issued.userId;
     const conversation = await this.json<{ conversationId: string }>('/v3/directline/conversations', 'POST');
@@ -30,10 +31,14 @@ export class DirectLineClient {
     return page.activities.filter((a) => a.from.role === 'bot');
   }
 
-  private async json<T>(route: string, method: string, body?: unknown, authorised = true): Promise<T> {
+  private async json<T>(route: string, method: string, body?: unknown, authorised = true, cookie?: string): Promise<T> {
     const response = await fetch(`${this.baseUrl}${route}`, {
       method,
-      headers: { 'Content-Type': 'application/json', ...(authorised ? { Authorization: `Bearer ${this.token}` } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(authorised ? { Authorization: `Bearer ${this.token}` } : {}),
+        ...(cookie === undefined ? {} : { Cookie: cookie }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`${method} ${route} -> ${response.status}`);

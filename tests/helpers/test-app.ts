@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App, type AppOptions } from '../../bot/app';
@@ -49,7 +50,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<Runnin
   });
   // restify types listen() as returning any; nothing here uses its result
   await new Promise<void>((resolve) => {
-    app.server.listen(0, '127.0.0.1', resolve);
+    // the OS chooses unless the test set PORT (a sign-in's redirect URI must name the port before the start)
+    app.server.listen(config.port, '127.0.0.1', resolve);
   });
   const { port } = app.server.address();
   return {
@@ -71,6 +73,15 @@ export interface ActivityReply {
 }
 
 let activityCounter = 0;
+
+/** A loopback port free at the moment of asking, for a test that must know its service's address before it starts. */
+export async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
 
 /** POSTs an activity to /api/messages with deliveryMode expectReplies and returns the bot's replies. */
 export async function sendActivity(baseUrl: string, activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<ActivityReply> {

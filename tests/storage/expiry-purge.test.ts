@@ -86,9 +86,9 @@ function readmeRetention(): Record<string, number> {
   const readme = readFileSync('README.md', 'utf8');
   const section = readme.slice(readme.indexOf('### Data held, and for how long'));
   return Object.fromEntries(
-    [...section.matchAll(/^\| `[a-z-]+` \| `([a-z-]+)` \| (\d+) (days?|hours?)/gm)].map((m) => [
+    [...section.matchAll(/^\| `[a-z-]+` \| `([a-z-]+)` \| (\d+) (days?|hours?|minutes?)/gm)].map((m) => [
       m[1] ?? '',
-      Number(m[2]) / (m[3]?.startsWith('hour') ? 24 : 1),
+      Number(m[2]) / (m[3]?.startsWith('hour') ? 24 : m[3]?.startsWith('minute') ? 24 * 60 : 1),
     ]),
   );
 }

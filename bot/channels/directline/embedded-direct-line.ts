@@ -29,6 +29,8 @@ export interface ChannelActivity {
 
 interface TokenSession {
   readonly userId: string;
+  /** A signed-in carer's display name, stamped on their activities as Teams stamps it; nobody else has one. */
+  readonly userName?: string;
   readonly conversationId?: string;
   readonly expiresAt: string;
 }
@@ -80,13 +82,13 @@ export class EmbeddedDirectLine {
     return timingSafeEqual(expected, createHash('sha256').update(candidate).digest());
   }
 
-  async issueToken(userId: string): Promise<{ token: string; expiresIn: number }> {
+  async issueToken(userId: string, userName?: string): Promise<{ token: string; expiresIn: number }> {
     // JWT-shaped like Azure Direct Line's, so Web Chat reads the bound user id from it; the random third part is the
     // secret, and only a hash of the whole token is stored
     const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     const payload = Buffer.from(JSON.stringify({ user: userId })).toString('base64url');
     const token = `${header}.${payload}.${randomBytes(32).toString('base64url')}`;
-    await this.records.create<TokenSession>(tokenKey(token), { userId, expiresAt: this.expiry() });
+    await this.records.create<TokenSession>(tokenKey(token), { userId, ...(userName === undefined ? {} : { userName }), expiresAt: this.expiry() });
     return { token, expiresIn: TOKEN_LIFETIME_SECONDS };
   }
 
@@ -118,7 +120,7 @@ export class EmbeddedDirectLine {
       channelId: EMBEDDED_CHANNEL_ID,
       serviceUrl,
       conversation: { id: conversationId },
-      from: { id: session.data.userId, role: 'user' },
+      from: { id: session.data.userId, ...(session.data.userName === undefined ? {} : { name: session.data.userName }), role: 'user' },
       recipient: { ...EMBEDDED_BOT },
     };
     const stored = await this.append(conversationId, activity);

@@ -76,7 +76,22 @@ export function contentSecurityPolicy(nonce: string, directLineOrigin: string | 
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-export function renderChatPage(page: WebPage, nonce: string, profile: ServiceProfile): string {
+/** What the carers' page footer says about signing in: nothing when sign-in is not configured (or on the public page). */
+export type PageSignIn = { readonly kind: 'off' } | { readonly kind: 'signed-out' } | { readonly kind: 'signed-in'; readonly name: string | undefined };
+
+function signInFooter(signIn: PageSignIn): string {
+  const text = messages.webPage;
+  switch (signIn.kind) {
+    case 'off':
+      return '';
+    case 'signed-out':
+      return ` · <a href="/signin">${escapeHtml(text.signIn)}</a>`;
+    case 'signed-in':
+      return ` · <span id="signed-in">${escapeHtml(text.signedInAs(signIn.name))}</span> · <a href="/signout">${escapeHtml(text.signOut)}</a>`;
+  }
+}
+
+export function renderChatPage(page: WebPage, nonce: string, profile: ServiceProfile, signIn: PageSignIn = { kind: 'off' }): string {
   const text = messages.webPage;
   const heading = text.heading(profile, page === 'public');
   const privacy = profile.links.privacyNotice?.url ?? '#';
@@ -102,7 +117,7 @@ export function renderChatPage(page: WebPage, nonce: string, profile: ServicePro
 <header><h1>${escapeHtml(heading)}</h1></header>
 <p class="notice" role="note"><strong>${escapeHtml(text.notMonitored)}</strong></p>
 <main><div id="webchat" role="region" aria-label="${escapeHtml(text.chatRegion)}" tabindex="-1" data-page="${page}"></div></main>
-<footer><a href="${escapeHtml(privacy)}">${escapeHtml(text.privacyNotice)}</a> · <a href="${page === 'public' ? '/public' : '/'}?fresh=1">${escapeHtml(text.startAfresh)}</a> · ${escapeHtml(text.councils(profile))}</footer>
+<footer><a href="${escapeHtml(privacy)}">${escapeHtml(text.privacyNotice)}</a> · <a href="${page === 'public' ? '/public' : '/'}?fresh=1">${escapeHtml(text.startAfresh)}</a>${page === 'public' ? '' : signInFooter(signIn)} · ${escapeHtml(text.councils(profile))}</footer>
 <script nonce="${nonce}" src="/webchat/webchat.js"></script>
 <script nonce="${nonce}" src="/chat.js"></script>
 </body>

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config';
-import { PUBLIC_USER_PREFIX } from '../../turn/turn-facts';
+import { PUBLIC_USER_PREFIX, SIGNED_IN_USER_PREFIX } from '../../turn/turn-facts';
 import type { EmbeddedDirectLine } from '../directline/embedded-direct-line';
 
 export type WebPage = 'carers' | 'public';
@@ -21,6 +21,13 @@ export interface WebUserChoice {
   readonly visitorUserId?: string;
   /** The carers' page: the id derived from the browser's carer cookie (bot/channels/web/web-identity-cookie.ts). */
   readonly carerUserId?: string;
+  /**
+   * The carers' page, signed in with the council's Entra tenant (bot/channels/web/sign-in-routes.ts): the user id is
+   * `dl_aad_<object id>`, so the bot knows them as the person Teams knows. Wins over any other choice.
+   */
+  readonly signedInObjectId?: string;
+  /** The signed-in person's display name (the ID token's `name`), given to Direct Line as the user's name. */
+  readonly displayName?: string;
 }
 
 /** Issues the page a Direct Line token bound to a server-chosen user id; the secret never reaches the browser (AUTH-7). */
@@ -28,10 +35,16 @@ export interface WebTokenIssuer {
   issue(page: WebPage, choice: WebUserChoice): Promise<WebToken>;
 }
 
-/** Each page keeps its browser's id (the page's own cookie); without one, a new random id. */
+/** Each page keeps its browser's id (the page's own cookie); a signed-in carer is their Entra identity; else a new random id. */
 function userIdFor(page: WebPage, choice: WebUserChoice): string {
+  if (page === 'carers' && choice.signedInObjectId !== undefined) return `${SIGNED_IN_USER_PREFIX}${choice.signedInObjectId}`;
   const remembered = page === 'public' ? choice.visitorUserId : choice.carerUserId;
   return remembered ?? newWebUserId(page);
+}
+
+/** Only a signed-in person's name is passed on: nobody else has one the server knows. */
+function nameFor(page: WebPage, choice: WebUserChoice): string | undefined {
+  return page === 'carers' && choice.signedInObjectId !== undefined ? choice.displayName : undefined;
 }
 
 /** A local role id: never one shaped like an issued web id (`dl_…`), which would claim a signed-in or another visitor's identity. */
@@ -51,10 +64,14 @@ export function createEmbeddedTokenIssuer(directLine: EmbeddedDirectLine, mayCho
     async issue(page, choice) {
       const { requestedUserId } = choice;
       const userId =
-        page === 'carers' && requestedUserId !== undefined && LOCAL_USER_ID.test(requestedUserId) && mayChooseId(requestedUserId)
+        page === 'carers' &&
+        choice.signedInObjectId === undefined &&
+        requestedUserId !== undefined &&
+        LOCAL_USER_ID.test(requestedUserId) &&
+        mayChooseId(requestedUserId)
           ? requestedUserId
           : userIdFor(page, choice);
-      const { token, expiresIn } = await directLine.issueToken(userId);
+      const { token, expiresIn } = await directLine.issueToken(userId, nameFor(page, choice));
       return { token, userId, domain: undefined, expiresIn };
     },
   };
@@ -66,10 +83,11 @@ export function createAzureTokenIssuer(settings: AzureDirectLine, fetchImpl: typ
   return {
     async issue(page, choice) {
       const userId = userIdFor(page, choice);
+      const name = nameFor(page, choice);
       const response = await fetchImpl(`${settings.endpoint}/tokens/generate`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${settings.secret}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ user: { id: userId }, trustedOrigins: settings.trustedOrigins }),
+        body: JSON.stringify({ user: { id: userId, ...(name === undefined ? {} : { name }) }, trustedOrigins: settings.trustedOrigins }),
       });
       if (!response.ok) throw new Error(`Direct Line token request failed (${response.status})`);
       const body = (await response.json()) as { token?: unknown; expires_in?: unknown };
