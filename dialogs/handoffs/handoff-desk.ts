@@ -58,7 +58,10 @@ const STAFF_ROLE = { fostering: 'manager', recruitment: 'recruitment-officer' } 
  */
 export class HandoffDesk {
   constructor(private readonly deps: HandoffDeskDeps) {
-    deps.outbox.register(CARD, { render: (notice, recipient) => this.renderCard(notice, recipient), delivered: (notice, id) => this.cardDelivered(notice, id) });
+    deps.outbox.register(CARD, {
+      render: (notice, recipient) => this.renderCard(notice, recipient),
+      delivered: (notice, id) => this.cardDelivered(notice, id),
+    });
     deps.outbox.register(TO_CARER, { render: (notice) => this.renderToCarer(notice) });
     deps.outbox.register(TO_STAFF, { render: (notice) => this.renderToStaff(notice) });
   }
@@ -256,11 +259,7 @@ export class HandoffDesk {
     if (record === undefined || record.data.status === 'closed') return undefined;
     const again = notice.params.occasion === 'again';
     if (again && record.data.status !== 'waiting') return undefined;
-    const card = this.card(
-      record,
-      cardModeFor(recipient),
-      again ? messages.cards.handoff.stillWaiting(this.deps.takeMinutes) : undefined,
-    );
+    const card = this.card(record, cardModeFor(recipient), again ? messages.cards.handoff.stillWaiting(this.deps.takeMinutes) : undefined);
     return { type: 'message', ...(isTeamAddress(notice.audience) ? {} : { text: messages.cards.handoff.heading(record.data.reference) }), attachments: [card] };
   }
 
