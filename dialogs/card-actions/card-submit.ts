@@ -38,7 +38,6 @@ export const CardSubmitSchema = z.discriminatedUnion('action', [
     action: z.literal('handoff'),
     verb: z.enum(HANDOFF_VERBS),
     handoffId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-    etag: z.string().max(200),
     message: z.string().max(MAX_RELAYED_LENGTH).optional(),
     outcome: z.enum(HANDOFF_OUTCOMES).optional().or(z.literal('')),
   }),

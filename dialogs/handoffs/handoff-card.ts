@@ -35,7 +35,8 @@ export function handoffCard(record: StoredRecord<Handoff>, mode: CardActionMode,
     type: mode === 'execute' ? 'Action.Execute' : 'Action.Submit',
     title,
     ...(mode === 'execute' ? { verb: `handoff.${verb}` } : {}),
-    data: { action: 'handoff', verb, handoffId: record.id, etag: record.etag },
+    // no version: the first to take or close wins, and the person's lines keep arriving while staff read the card
+    data: { action: 'handoff', verb, handoffId: record.id },
   });
   const status =
     h.status === 'waiting'

@@ -127,7 +127,8 @@ export class HandoffDesk {
         await this.audit(facts, 'view', current.id, context);
         return this.card(current, mode);
       case 'take': {
-        const result = await this.deps.handoffs.change(current.id, { verb: 'take', by: this.staffMember(context, facts) }, this.nowIso(), submit.etag);
+        // no version check: the person may have written meanwhile, and the first to take it wins whatever they saw
+        const result = await this.deps.handoffs.change(current.id, { verb: 'take', by: this.staffMember(context, facts) }, this.nowIso());
         return this.afterChange(context, facts, 'take', result, mode, async (taken) => {
           await this.deliverToCarer(taken, 'taken', '');
           return undefined;
@@ -135,8 +136,8 @@ export class HandoffDesk {
       }
       case 'reply': {
         const text = nonEmpty(submit.message);
-        if (current.data.status === 'taken' && current.data.takenBy?.id !== facts.roleKey)
-          return this.card(current, mode, copy.notYours(staffNameOf(current.data)));
+        if (current.data.status !== 'taken') return this.card(current, mode);
+        if (current.data.takenBy?.id !== facts.roleKey) return this.card(current, mode, copy.notYours(staffNameOf(current.data)));
         if (text === undefined) return this.card(current, mode, copy.emptyReply);
         const result = await this.deps.handoffs.change(current.id, { verb: 'relay', from: 'staff', text }, this.nowIso());
         return this.afterChange(context, facts, 'reply', result, mode, async (replied) => {
@@ -149,7 +150,7 @@ export class HandoffDesk {
           return this.card(current, mode, copy.notYours(staffNameOf(current.data)));
         const outcome = submit.outcome === '' ? undefined : submit.outcome;
         if (outcome === undefined) return this.card(current, mode, copy.needsOutcome);
-        const result = await this.deps.handoffs.change(current.id, { verb: 'close', by: 'staff', outcome }, this.nowIso(), submit.etag);
+        const result = await this.deps.handoffs.change(current.id, { verb: 'close', by: 'staff', outcome }, this.nowIso());
         return this.afterChange(context, facts, 'close', result, mode, async (closed) => {
           await this.deliverToCarer(closed, 'ended', '');
           return undefined;

@@ -83,7 +83,7 @@ export type HandoffChange =
 
 export type HandoffChangeResult =
   | { readonly applied: true; readonly handoff: StoredRecord<Handoff> }
-  /** Nothing was written: someone else took or closed it first, or (with an etag) it changed since it was shown. */
+  /** Nothing was written: someone else took or closed it first, or it kept changing under three attempts. */
   | { readonly applied: false; readonly handoff: StoredRecord<Handoff>; readonly reason: 'taken' | 'closed' | 'changed' }
   | { readonly applied: false; readonly reason: 'not-found' };
 
@@ -128,16 +128,16 @@ export class Handoffs {
   }
 
   /**
-   * Applies a change to the current version; with `etag` (a card button), only to the version the person saw. A
-   * relay or close by the carer retries once on a concurrent write (a staff reply may land at the same moment).
+   * Applies a change to the version it reads, with an ETag: a concurrent write (the person and staff writing at the
+   * same moment, two staff pressing Take it) makes it read again and re-check, so the first take or close wins and
+   * no relayed line is lost.
    */
-  async change(id: string, change: HandoffChange, nowIso: string, etag?: string): Promise<HandoffChangeResult> {
+  async change(id: string, change: HandoffChange, nowIso: string): Promise<HandoffChangeResult> {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const current = await this.get(id);
       if (current === undefined) return { applied: false, reason: 'not-found' };
       if (current.data.status === 'closed') return { applied: false, handoff: current, reason: 'closed' };
       if (change.verb === 'take' && current.data.status === 'taken') return { applied: false, handoff: current, reason: 'taken' };
-      if (etag !== undefined && current.etag !== etag && change.verb !== 'relay') return { applied: false, handoff: current, reason: 'changed' };
       try {
         return { applied: true, handoff: await this.records.replace(current, withoutUndefined(apply(current.data, change, nowIso))) };
       } catch (error) {
