@@ -267,6 +267,9 @@ export const messages = {
       `Independent support: ${contactLine(profile, 'independentSupport')}. Fosterline offers free, independent advice to foster carers in England: ${contactLine(profile, 'fosterline')}. The employee assistance programme: ${contactLine(profile, 'employeeAssistance')}. You can contact them whenever you are ready.`,
     handedOff: (reference: string, contactByDate: string): string =>
       `Thank you. I've asked the fostering team to call you back (reference ${reference}), by ${longDate(contactByDate)}. Allegations are handled by the council under its allegations procedure, with the Local Authority Designated Officer (LADO) where needed; the team will explain what happens next and who you can talk to.`,
+    /** A web carer who is not signed in asked for a call back but left no way to reach them. */
+    handedOffWithoutContact: (reference: string, profile: ServiceProfile): string =>
+      `Thank you. I've let the fostering team know you would like to talk (reference ${reference}), but without a number or e-mail they can't call you back: please contact them and give the reference: ${contactLine(profile, 'fosteringTeam')}. Allegations are handled by the council under its allegations procedure; the team will explain what happens next and who you can talk to.`,
     nothing: (profile: ServiceProfile): string =>
       `That's fine. If you want to talk to someone later, the fostering team is here: ${contactLine(profile, 'fosteringTeam')}.`,
   },

@@ -225,7 +225,11 @@ export function standardRoutes(deps: RouteDeps): readonly Route[] {
       action: 'allegation-support',
       personas: CARERS,
       flow: {
-        dialog: new AllegationSupportDialog({ ...shared, processArticle: deps.index.article('allegations/what-happens-after-an-allegation') }),
+        dialog: new AllegationSupportDialog({
+          ...shared,
+          processArticle: deps.index.article('allegations/what-happens-after-an-allegation'),
+          contactDetails,
+        }),
         during: { action: 'allegation-support', topic: 'allegations' },
       },
       serve: async ({ step, turn }) => step.beginDialog(DialogId.allegationSupport, flowOptions(step, turn)),

@@ -17,7 +17,8 @@ import { DialogId } from '../dialog-ids';
 import { buttonsPrompt, choiceKey } from '../choices';
 import type { GuidanceReplies } from '../guidance/guidance-replies';
 import type { ConcernDesk } from './concern-desk';
-import type { CarerFlowOptions } from '../flow-options';
+import { carerOnRecord, contactNeededIn, type CarerFlowOptions } from '../flow-options';
+import { askContactDetails, contactDetailsOf, ContactDetailsDialog, type ContactDetailsDeps } from '../contact-details/contact-details-dialog';
 import { isPhoneOrEmail } from './concern-options';
 
 const CHOICE = 'allegationSupport.choice';
@@ -31,6 +32,7 @@ export interface AllegationSupportDeps {
   readonly clock: Clock;
   /** How the process works as the service runs it (who investigates, panel, ADM, timescales). */
   readonly processArticle: Article | undefined;
+  readonly contactDetails: ContactDetailsDeps;
 }
 
 interface Answers {
@@ -48,6 +50,7 @@ export class AllegationSupportDialog extends ComponentDialog {
   constructor(private readonly deps: AllegationSupportDeps) {
     super(DialogId.allegationSupport);
     this.addDialog(buttonsPrompt(CHOICE, [messages.allegation.choiceCallback, messages.allegation.sswYes]))
+      .addDialog(new ContactDetailsDialog(deps.contactDetails))
       .addDialog(
         new TextPrompt(DETAIL, async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded && isPhoneOrEmail(prompt.recognized.value ?? '')),
       )
@@ -104,18 +107,22 @@ export class AllegationSupportDialog extends ComponentDialog {
     return step.prompt(CHOICE, { prompt: messages.allegation.askMethod, choices: ChoiceFactory.toChoices(Object.values(methods)) });
   }
 
+  /** The number or address to use; a web carer the council does not know is asked who they are too (once, with consent). */
   private async askDetail(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const method = choiceKey(messages.labels.contactMethods, step.result as FoundChoice);
     answers(step).method = method;
+    const options = step.options as CarerFlowOptions;
+    if (options.contactNeeded === true) return askContactDetails(step, contactNeededIn(options));
     if (method === 'teams') return step.next(undefined);
     return step.prompt(DETAIL, { prompt: messages.retention.askDetail, retryPrompt: messages.retention.detailRetry });
   }
 
   private async record(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as CarerFlowOptions;
+    const contact = contactDetailsOf(step.result);
     const raised = await this.deps.desk.raise(options.recordId, {
       kind: 'allegation-support',
-      carer: { audience: options.carerAudience, displayName: options.carerDisplayName, channel: options.channel },
+      carer: carerOnRecord(options, contact),
       callbackRequested: true,
       involveSupervisingSocialWorker: answers(step).involveSsw,
       contactMethod: answers(step).method,
@@ -124,7 +131,12 @@ export class AllegationSupportDialog extends ComponentDialog {
     });
     // never confirm what was not saved, nor deny what was (COS-2)
     if (raised.outcome === 'saved') {
-      await step.context.sendActivity(messages.allegation.handedOff(raised.record.data.reference, raised.record.data.contactBy));
+      const { reference, contactBy } = raised.record.data;
+      await step.context.sendActivity(
+        contact === 'none-given'
+          ? messages.allegation.handedOffWithoutContact(reference, this.deps.profile)
+          : messages.allegation.handedOff(reference, contactBy),
+      );
       return step.endDialog({ recorded: true, concernId: raised.record.id });
     }
     await step.context.sendActivity(

@@ -43,7 +43,9 @@ describe('allegation support (SG-2)', () => {
     expect(first).toContain(messages.allegation.askChoice);
     expect(await turn(messages.allegation.choiceCallback)).toContain(messages.allegation.askSsw);
     expect(await turn(messages.allegation.sswNo)).toContain(messages.allegation.askMethod);
-    expect(await turn('A phone call')).toContain(messages.retention.askDetail);
+    // a web carer who has not signed in: the team needs a name as well as the number (asked once, with consent)
+    expect(await turn('A phone call')).toContain(messages.contactDetails.askFirstName(180));
+    expect(await turn('Sam')).toContain(messages.contactDetails.askRoute('Sam'));
     const handOff = await turn(CARER_PHONE);
 
     expect(transcript.length).toBeGreaterThan(5);
@@ -55,7 +57,7 @@ describe('allegation support (SG-2)', () => {
       callbackRequested: true,
       involveSupervisingSocialWorker: false,
       contactMethod: 'phone',
-      contactDetail: CARER_PHONE,
+      carer: { contact: { firstName: 'Sam', phone: CARER_PHONE } },
     });
     expect(request!.data.reference).toMatch(/^AS-[A-Z0-9]{6}$/);
     expect(handOff).toContain(messages.allegation.handedOff(request!.data.reference, request!.data.contactBy));

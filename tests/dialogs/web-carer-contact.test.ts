@@ -178,6 +178,29 @@ describe('a web carer who is not signed in: asked once how staff can get back to
     }
   });
 
+  it('an allegation-support call back asks too (the team cannot call a carer it cannot name); without details, no promise of a call', async () => {
+    const { say } = await newCarer();
+    const ALLEGATION = ['an allegation has been made against us', messages.allegation.choiceCallback, messages.allegation.sswNo, 'A phone call'];
+    expect(await say(...ALLEGATION)).toEqual([copy.askFirstName(KEPT_DAYS)]);
+    await say(FIRST_NAME);
+    const done = await say(PHONE);
+    const [request] = await concerns();
+    expect(request?.kind).toBe('allegation-support');
+    expect(request?.carer.contact).toEqual({ firstName: FIRST_NAME, phone: PHONE });
+    expect(done.join(' ')).toContain(request!.reference);
+    const card = cardFor(staffCardsIn((await manager.botActivities()) as BotActivity[]), request!.reference);
+    expect(card?.facts[facts.carer]).toBe(FIRST_NAME);
+    expect(unescaped(card?.facts[contactFacts.phone])).toBe(PHONE);
+
+    // another carer who will not leave details is told to ring, not promised a call
+    const other = await newCarer();
+    await other.say(...ALLEGATION);
+    const declined = await other.say(copy.noThanks);
+    const second = (await concerns()).find((c) => c.reference !== request!.reference)!;
+    expect(second.carer.contact).toBe('none-given');
+    expect(declined).toEqual([copy.declined, messages.allegation.handedOffWithoutContact(second.reference, profile())]);
+  });
+
   it('re-asks with what was wrong (an e-mail without "@"), and "Delete them" forgets kept details', async () => {
     const { say } = await newCarer();
     await say(...MENTOR, FIRST_NAME);

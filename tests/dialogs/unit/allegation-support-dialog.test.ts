@@ -33,7 +33,14 @@ describe('AllegationSupportDialog (unit, DialogTestClient)', () => {
       text: 'an allegation has been made against us',
       ...overrides,
     };
-    const dialog = new AllegationSupportDialog({ desk: world.concernDesk, replies: shown.replies, profile: content.profile, clock, processArticle });
+    const dialog = new AllegationSupportDialog({
+      desk: world.concernDesk,
+      replies: shown.replies,
+      profile: content.profile,
+      clock,
+      processArticle,
+      contactDetails: world.contactDetails,
+    });
     return { ...world, processArticle, options, chat: new DialogConversation(dialog, options) };
   };
 
