@@ -370,7 +370,8 @@ export class HandoffDesk {
     return {
       id: facts.roleKey ?? 'unknown',
       name,
-      ...(facts.inTeamChannel || context.activity.type === 'invoke' ? {} : { audience: facts.address }),
+      // their own chat (a card in a personal chat, or the local page): where the person's lines go without a channel thread
+      ...(facts.inTeamChannel ? {} : { audience: facts.address }),
       ...(facts.channel === 'msteams' ? { channelAccountId: from.id } : {}),
     };
   }

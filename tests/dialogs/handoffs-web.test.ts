@@ -2,7 +2,8 @@ import type { Handoff } from '../../bot/domain/handoffs/handoffs';
 import { messages } from '../../bot/messages';
 import { DirectLineClient } from '../helpers/direct-line-client';
 import { fixedClock } from '../helpers/fixed-clock';
-import { startTestApp, type RunningApp } from '../helpers/test-app';
+import { sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
+import { startMockChannel } from '../helpers/mock-channel';
 import type { MessageClassifier } from '../../bot/understanding/classifier';
 
 /** Words only the model reads as a risk (no rule or concept would): how a relayed message is treated then. */
@@ -149,5 +150,46 @@ describe('talking to a person from the web pages, on one machine', () => {
     await officer.waitFor(record.data.reference);
     manager.seen.push(...(await manager.client.botActivities()));
     expect(JSON.stringify(manager.seen)).not.toContain(record.data.reference);
+  }, 60_000);
+
+  it("a manager whose card is in their Teams chat (one machine, no channel): takes it there, and the carer's lines reach that chat", async () => {
+    const channel = await startMockChannel();
+    try {
+      const teams = (extra: Record<string, unknown>) => ({
+        channelId: 'msteams',
+        serviceUrl: channel.url,
+        from: { id: '29:local-manager', aadObjectId: 'local-manager', name: 'Morgan Manager' },
+        recipient: { id: 'bot' },
+        conversation: { id: 'a:manager-teams-chat', conversationType: 'personal' },
+        ...extra,
+      });
+      await sendActivity(running.baseUrl, teams({ text: 'hello' }));
+      const carer = await chat({});
+      await carer.say('can I talk to a real person');
+      await carer.say(messages.handoffs.skip);
+      await carer.say(messages.contactDetails.noThanks);
+      const record = (await handoffs()).find((h) => h.data.status === 'waiting' && h.data.team === 'fostering')!;
+      const card = channel.messages.find((m) => m.conversationId === 'a:manager-teams-chat' && JSON.stringify(m.activity).includes(record.data.reference));
+      expect(card).toBeDefined();
+      const response = await fetch(`${running.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(
+          teams({
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            value: { action: { type: 'Action.Execute', verb: 'handoff.take', data: { action: 'handoff', verb: 'take', handoffId: record.id } } },
+          }),
+        ),
+      });
+      expect(response.status).toBe(200);
+      await carer.waitFor(messages.handoffs.taken('Morgan Manager', 'the fostering team'));
+      await carer.say('are you still there?');
+      for (let i = 0; i < 50 && !JSON.stringify(channel.messages).includes('are you still there?'); i += 1) await new Promise((r) => setTimeout(r, 100));
+      const relayed = channel.messages.filter((m) => m.conversationId === 'a:manager-teams-chat').map((m) => m.activity.text ?? '');
+      expect(relayed).toContain(messages.cards.handoff.carerWrote(record.data.reference, 'are you still there?'));
+    } finally {
+      await channel.stop();
+    }
   }, 60_000);
 });
