@@ -7,6 +7,17 @@ import { SqliteRecordStore } from '../../bot/storage/sqlite-record-store';
 import type { RecordStore } from '../../bot/storage/record-store';
 import { replyTexts, sendActivity, startTestApp, type RunningApp } from '../helpers/test-app';
 
+/** The page's token request from the page's own origin, with the browser's cookie when it has one. */
+const tokenFrom = (baseUrl: string, body: Record<string, unknown>, cookie?: string) =>
+  fetch(`${baseUrl}/api/directline/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: baseUrl, ...(cookie === undefined ? {} : { Cookie: cookie }) },
+    body: JSON.stringify(body),
+  });
+const userOf = async (response: Response) => ((await response.json()) as { userId: string }).userId;
+/** The cookie a response sets, as the browser sends it back ("name=value"). */
+const cookieOf = (response: Response) => (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+
 describe('the service over HTTP (local mode)', () => {
   let running: RunningApp;
   beforeAll(async () => {
@@ -119,14 +130,7 @@ describe('the service over HTTP (local mode)', () => {
   });
 
   describe("the public page's visitor cookie (an enquirer who comes back is the same web user)", () => {
-    const token = (body: Record<string, unknown>, cookie?: string) =>
-      fetch(`${running.baseUrl}/api/directline/token`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: running.baseUrl, ...(cookie === undefined ? {} : { Cookie: cookie }) },
-        body: JSON.stringify(body),
-      });
-    const userOf = async (response: Response) => ((await response.json()) as { userId: string }).userId;
-    const cookieOf = (response: Response) => (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const token = (body: Record<string, unknown>, cookie?: string) => tokenFrom(running.baseUrl, body, cookie);
 
     it('sets an HttpOnly, SameSite=Strict cookie for the token route only, and gives the same user back with it', async () => {
       const first = await token({ page: 'public' });
@@ -179,14 +183,7 @@ describe("the carers' page cookie (a carer who comes back is the same web user)"
   });
   afterAll(() => running.stop());
 
-  const token = (body: Record<string, unknown>, cookie?: string) =>
-    fetch(`${running.baseUrl}/api/directline/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: running.baseUrl, ...(cookie === undefined ? {} : { Cookie: cookie }) },
-      body: JSON.stringify(body),
-    });
-  const userOf = async (response: Response) => ((await response.json()) as { userId: string }).userId;
-  const cookieOf = (response: Response) => (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const token = (body: Record<string, unknown>, cookie?: string) => tokenFrom(running.baseUrl, body, cookie);
 
   it('sets an HttpOnly, SameSite=Strict cookie of its own for the token route only, and gives the same carer back with it', async () => {
     const first = await token({ page: 'carers' });

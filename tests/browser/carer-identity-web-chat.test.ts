@@ -3,6 +3,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import { Training } from '../../bot/domain/training/training';
 import { messages } from '../../bot/messages';
 import { launchChromium } from '../helpers/chromium';
+import { webChatPage } from '../helpers/web-chat-page';
 import { DirectLineClient } from '../helpers/direct-line-client';
 import { fixedClock } from '../helpers/fixed-clock';
 import { startTestApp, type RunningApp } from '../helpers/test-app';
@@ -35,28 +36,7 @@ describe("a carer who reloads the carers' page in Web Chat", () => {
     await (running as RunningApp | undefined)?.stop();
   });
 
-  const bubbles = (page: Page) => page.locator('.webchat__bubble__content');
-  /** Web Chat renders Markdown and typographic quotes, and breaks lines around links: compare without those marks or spaces. */
-  const plain = (text: string) => text.replace(/["'“”‘’*\s-]/g, '');
-  const waitForText = async (page: Page, text: string) => {
-    try {
-      await page.waitForFunction((wanted) => document.body.innerText.replace(/["'“”‘’\s-]/g, '').includes(wanted), plain(text), { timeout: 30_000 });
-    } catch (error) {
-      mkdirSync('.test-results', { recursive: true });
-      await page.screenshot({ path: '.test-results/carer-identity-web-chat-failed.png', fullPage: true });
-      throw error;
-    }
-  };
-  const press = async (page: Page, title: string) => {
-    const button = page.getByRole('button', { name: title, exact: true }).last();
-    await button.waitFor({ timeout: 30_000 });
-    await button.click();
-  };
-  const type = async (page: Page, text: string) => {
-    const input = page.locator('[data-id="webchat-sendbox-input"]');
-    await input.fill(text);
-    await input.press('Enter');
-  };
+  const { bubbles, waitForText, press, type } = webChatPage('.test-results/carer-identity-web-chat-failed.png');
   const welcomed = (page: Page) => bubbles(page).filter({ hasText: 'privacy notice' }).first().waitFor({ timeout: 30_000 });
   /** The user the token route gave this load of the page, and the Direct Line conversation it opened. */
   const nextLoad = (page: Page) => {

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { informationSessionLabel } from '../../bot/content/recruitment-content';
 import type { Enquiry } from '../../bot/domain/enquiries/enquiries';
 import { messages } from '../../bot/messages';
 import { launchChromium } from '../helpers/chromium';
+import { plain, webChatPage } from '../helpers/web-chat-page';
 import { fixedClock } from '../helpers/fixed-clock';
 import { startTestApp, type RunningApp } from '../helpers/test-app';
 
@@ -28,28 +29,7 @@ describe('booking an information session on the public page in Web Chat', () => 
     await (running as RunningApp | undefined)?.stop();
   });
 
-  const bubbles = (page: Page) => page.locator('.webchat__bubble__content');
-  /** Web Chat renders Markdown and typographic quotes, and breaks lines around links: compare without those marks or spaces. */
-  const plain = (text: string) => text.replace(/["'“”‘’*\s]/g, '');
-  const waitForText = async (page: Page, text: string) => {
-    try {
-      await page.waitForFunction((wanted) => document.body.innerText.replace(/["'“”‘’\s]/g, '').includes(wanted), plain(text), { timeout: 30_000 });
-    } catch (error) {
-      mkdirSync('.test-results', { recursive: true });
-      await page.screenshot({ path: '.test-results/enquiry-web-chat-failed.png', fullPage: true });
-      throw error;
-    }
-  };
-  const press = async (page: Page, title: string) => {
-    const button = page.getByRole('button', { name: title, exact: true }).last();
-    await button.waitFor({ timeout: 30_000 });
-    await button.click();
-  };
-  const type = async (page: Page, text: string) => {
-    const input = page.locator('[data-id="webchat-sendbox-input"]');
-    await input.fill(text);
-    await input.press('Enter');
-  };
+  const { bubbles, waitForText, press, type } = webChatPage('.test-results/enquiry-web-chat-failed.png');
 
   it('books a session by pressing buttons, with the consent step shown before any detail', async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
@@ -91,7 +71,7 @@ describe('booking an information session on the public page in Web Chat', () => 
     const enquiry = stored[0]!.data;
     expect(enquiry).toMatchObject({ firstName: 'Jo', email: 'jo@example.org', area: 'Huntingdonshire', sessionId: session.id, heardFrom: 'friend-or-carer' });
     const text = plain(await page.locator('body').innerText());
-    expect(text).toContain(enquiry.reference);
+    expect(text).toContain(plain(enquiry.reference));
     expect(text).toContain(plain(informationSessionLabel(session)));
     await bubbles(page).last().scrollIntoViewIfNeeded();
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
