@@ -121,7 +121,7 @@ export class Classifier {
   private readonly t: Thresholds;
 
   constructor(private readonly deps: ClassifierDeps) {
-    this.extractor = featureExtractorFor(deps.index, deps.pipeline, deps.model.senses);
+    this.extractor = featureExtractorFor(deps.index, deps.pipeline);
     this.t = deps.thresholds ?? THRESHOLDS;
   }
 
