@@ -49,6 +49,8 @@ export const THRESHOLDS: Thresholds = {
   /** Allegation support and retention win over other actions from this probability (precedence). */
   allegation: 0.5,
   retention: 0.4,
+  /** What allegation support or retention the model alone proposes needs above its threshold (no rule or concept). */
+  modelOnlyMargin: 0.2,
   /** What a rule in content/ that fires adds to its action's probability: rules stay the explainable layer. */
   ruleBonus: 0.35,
   /** For a one- or two-word message, a second topic this close to the first (share of it) is offered as well. */
@@ -68,6 +70,7 @@ export interface Thresholds {
   readonly signpost: number;
   readonly allegation: number;
   readonly retention: number;
+  readonly modelOnlyMargin: number;
   readonly ruleBonus: number;
   readonly topicNearTie: number;
   readonly answerConfident: number;
@@ -78,9 +81,6 @@ export interface Thresholds {
 
 /** The guards' name for the model's own emergency probability (content/safety-concepts.yaml). */
 const MODEL_CATEGORY = 'model';
-
-/** What a safety action the model alone proposes needs above its threshold (no rule or concept backing it). */
-const MODEL_ONLY_MARGIN = 0.1;
 
 const FLOW_TOPICS: Partial<Record<Action, Topic>> = {
   'training-booking': 'training',
@@ -121,7 +121,7 @@ export class Classifier {
   private readonly t: Thresholds;
 
   constructor(private readonly deps: ClassifierDeps) {
-    this.extractor = featureExtractorFor(deps.index, deps.pipeline);
+    this.extractor = featureExtractorFor(deps.index, deps.pipeline, deps.model.senses);
     this.t = deps.thresholds ?? THRESHOLDS;
   }
 
@@ -170,7 +170,8 @@ export class Classifier {
       if (!fired.has(action) || !reason.startsWith('concept.')) fired.set(action, reason);
     };
     for (const action of lexicon.boosted(concepts)) lift(action, `concept.${action}`);
-    for (const action of lexicon.dampened(concepts)) scores.set(action, (scores.get(action) ?? 0) - this.t.ruleBonus);
+    const dampened = new Set(lexicon.dampened(concepts));
+    for (const action of dampened) scores.set(action, (scores.get(action) ?? 0) - this.t.ruleBonus);
     if (persona === 'carer' && rules.allegation.match(normalised) !== undefined) lift('allegation-support', 'allegation-support');
     if (persona === 'carer' && rules.retention.match(normalised) !== undefined) lift('retention', 'retention');
     const question = isQuestion(text);
@@ -183,7 +184,7 @@ export class Classifier {
       }
     }
 
-    const chosen = this.choose(scores, fired);
+    const chosen = this.choose(scores, fired, dampened);
     // starting a flow on a guess is worse than answering: the answer card offers the flow anyway
     const action: Action =
       FLOWS.has(chosen) && !fired.has(chosen) && (scores.get(chosen) ?? 0) < this.t.flowConfident && (scores.get('answer') ?? 0) >= 0.15 ? 'answer' : chosen;
@@ -268,13 +269,17 @@ export class Classifier {
     };
   }
 
-  /** Precedence: allegation support, then retention, win from their thresholds; otherwise the best score. */
-  private choose(scores: ReadonlyMap<Action, number>, fired: ReadonlyMap<Action, string>): Action {
+  /**
+   * Precedence: allegation support, then retention, win from their thresholds; otherwise the best score. The model
+   * alone needs a margin more, and never overrides a concept that says the words are about something else (a
+   * colleague resigning, stopping the reminder emails).
+   */
+  private choose(scores: ReadonlyMap<Action, number>, fired: ReadonlyMap<Action, string>, dampened: ReadonlySet<Action>): Action {
+    const wins = (action: 'allegation-support' | 'retention', threshold: number) =>
+      fired.has(action) ? (scores.get(action) ?? 0) >= threshold : !dampened.has(action) && (scores.get(action) ?? 0) >= threshold + this.t.modelOnlyMargin;
     // the allegation patterns of safety-rules.yaml are the high-precision layer: they decide on their own
-    if (fired.get('allegation-support') === 'allegation-support' || (scores.get('allegation-support') ?? 0) >= this.t.allegation) return 'allegation-support';
-    // the model alone needs a little more to ask a carer whether they are thinking of stopping
-    const retention = scores.get('retention') ?? 0;
-    if (retention >= this.t.retention + (fired.has('retention') ? 0 : MODEL_ONLY_MARGIN)) return 'retention';
+    if (fired.get('allegation-support') === 'allegation-support' || wins('allegation-support', this.t.allegation)) return 'allegation-support';
+    if (wins('retention', this.t.retention)) return 'retention';
     // below their thresholds, allegation support and retention are not guesses worth making
     let best: Action = 'fallback';
     let bestScore = -1;
@@ -297,7 +302,9 @@ export class Classifier {
     scores: ReadonlyMap<Action, number>,
     fallbackRule: string | undefined,
   ): Omit<Understanding, 'theme'> {
-    const answering = (scores.get('answer') ?? 0) + (scores.get('clarify') ?? 0);
+    // allegation support and retention were weighed and declined: how sure the rest is, given it is not those
+    const declined = Math.min(0.9, Math.max(0, (scores.get('allegation-support') ?? 0) + (scores.get('retention') ?? 0)));
+    const answering = ((scores.get('answer') ?? 0) + (scores.get('clarify') ?? 0)) / (1 - declined);
     const fallback = (reason: string): Omit<Understanding, 'theme'> => ({
       action: 'fallback',
       confidence: round(Math.min(1, scores.get('fallback') ?? 0)),

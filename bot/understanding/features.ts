@@ -5,11 +5,12 @@ import type { Persona } from '../roles';
 import type { RiskSignal, Tokens } from './concepts';
 import { isQuestion } from './normalise';
 import type { TextPipeline } from './text-pipeline';
+import type { WordSenses } from './word-senses';
 
 /** Bump when the features change shape: a model built with other features is then rebuilt, never misread. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
-const WEIGHTS = { word: 1, bigram: 0.8, char: 0.2, concept: 1.5, risk: 1.5, persona: 1, shape: 0.7, domain: 1 } as const;
+const WEIGHTS = { word: 1, bigram: 0.8, char: 0.2, sense: 0.5, concept: 1.5, risk: 1.5, persona: 1, shape: 0.7, domain: 1 } as const;
 
 export interface MessageFacts {
   readonly text: string;
@@ -22,9 +23,9 @@ export interface MessageFacts {
 }
 
 /** The extractor for this guidance: the same at training and at run time. */
-export function featureExtractorFor(index: AnswerIndex, pipeline: TextPipeline): FeatureExtractor {
+export function featureExtractorFor(index: AnswerIndex, pipeline: TextPipeline, senses: WordSenses): FeatureExtractor {
   const bestScore = (text: string, persona: Persona) => index.find(text, audienceOf(persona), 1)[0]?.score ?? 0;
-  return new FeatureExtractor(pipeline, domainTermsOf(index.articles(), pipeline), bestScore);
+  return new FeatureExtractor(pipeline, domainTermsOf(index.articles(), pipeline), bestScore, senses);
 }
 
 /** Every term the guidance uses, stemmed: what counts as "the service's subject". */
@@ -40,6 +41,7 @@ function domainTermsOf(articles: readonly Article[], pipeline: TextPipeline): Se
 /**
  * A message as the model sees it: stemmed words and word pairs (vocabulary applied, function words kept: "what if"
  * and "we want" carry meaning), character 3- and 4-grams of each word (so "breething" still looks like "breathing"),
+ * the WordNet senses of its words and two-word phrases (so "knackered" counts where the corpus said "exhausted"),
  * the safety concepts found, who is typing, and the message's shape (length, question mark).
  */
 export class FeatureExtractor {
@@ -52,13 +54,20 @@ export class FeatureExtractor {
     private readonly domainTerms: ReadonlySet<string>,
     /** The guidance search's best score for the text: how well any article fits, whatever the words. */
     private readonly bestSearchScore: (text: string, persona: Persona) => number,
+    private readonly senses: WordSenses,
   ) {}
 
   extract(facts: MessageFacts): Map<string, number> {
     const features = new Map<string, number>();
     const add = (name: string, weight: number) => features.set(name, Math.max(features.get(name) ?? 0, weight));
 
-    const stems = this.pipeline.allWords(facts.text).map((word) => stem(word));
+    const words = this.pipeline.allWords(facts.text);
+    const stems = words.map((word) => stem(word));
+    for (const word of this.pipeline.words(facts.text)) for (const sense of this.senses.sensesOf(word)) add(`s:${sense}`, WEIGHTS.sense);
+    words.forEach((word, i) => {
+      const next = words[i + 1];
+      if (next !== undefined) for (const sense of this.senses.sensesOf(word, next)) add(`s:${sense}`, WEIGHTS.sense);
+    });
     stems.forEach((s, i) => {
       add(`w:${s}`, WEIGHTS.word);
       const next = stems[i + 1];

@@ -53,6 +53,10 @@ export class LinearModel {
     return this.featureNames.length;
   }
 
+  hasFeature(name: string): boolean {
+    return this.index.has(name);
+  }
+
   /** Probabilities over the labels (sum 1), optionally only over `allowed` labels (the others get 0). */
   predict(features: FeatureVector, allowed?: ReadonlySet<string>): Map<string, number> {
     const k = this.labels.length;

@@ -9,12 +9,15 @@ import { FEATURE_VERSION, featureExtractorFor } from './features';
 import { asList, type LabelledMessage } from './labelled-message';
 import { LinearModel, type TrainingExample } from './linear-model';
 import type { TextPipeline } from './text-pipeline';
+import { WordSenses } from './word-senses';
 
 /** The trained part of understanding: what to do (action), what about (topic) and, for feedback, which theme. */
 export interface UnderstandingModel {
   readonly action: LinearModel;
   readonly topic: LinearModel;
   readonly theme: LinearModel;
+  /** The WordNet senses of the words whose senses the models learnt weights for. */
+  readonly senses: WordSenses;
   /** The actions each persona's messages were labelled with in the corpus: the model chooses only among these. */
   readonly personaActions: ReadonlyMap<Persona, ReadonlySet<Action>>;
   /** Fingerprint of everything the model was built from: a model built from other data is rebuilt, never used. */
@@ -35,6 +38,7 @@ export const ModelFileSchema = z.object({
   topic: SerialisedSchema,
   theme: SerialisedSchema,
   personaActions: z.record(z.string(), z.array(z.enum(ACTIONS))),
+  senses: z.record(z.string(), z.array(z.string())),
 });
 export type ModelFile = z.infer<typeof ModelFileSchema>;
 
@@ -57,11 +61,14 @@ export function fingerprintOf(inputs: Pick<ModelInputs, 'corpus' | 'articles' | 
 }
 
 /** Chosen by cross-validation on the corpus (`npm run eval:cv`). */
-const TRAINING = { epochs: 15, learningRate: 0.1, l2: 1e-5, minCount: 2, balance: 0.5 } as const;
+const TRAINING = { epochs: 15, learningRate: 0.2, l2: 1e-5, minCount: 2, balance: 0.5 } as const;
+
+let wordNet: WordSenses | undefined;
 
 /** Deterministic: the same inputs always train the same weights (seeded order, no clock, no randomness). */
 export function trainUnderstandingModel(inputs: ModelInputs): UnderstandingModel {
-  const extractor = featureExtractorFor(new AnswerIndex(inputs.articles, inputs.pipeline), inputs.pipeline);
+  wordNet ??= WordSenses.fromWordNet();
+  const extractor = featureExtractorFor(new AnswerIndex(inputs.articles, inputs.pipeline), inputs.pipeline, wordNet);
   const featuresOf = (text: string, persona: Persona) => {
     const tokens = tokenise(text);
     const concepts = inputs.lexicon.find(tokens);
@@ -89,13 +96,11 @@ export function trainUnderstandingModel(inputs: ModelInputs): UnderstandingModel
     for (const question of [article.title, ...article.questions])
       topicExamples.push({ features: featuresOf(question, persona), labels: [article.topic], weight: 0.5 });
   }
-  return {
-    action: LinearModel.train(actionExamples, TRAINING),
-    topic: LinearModel.train(topicExamples, TRAINING),
-    theme: LinearModel.train(themeExamples, TRAINING),
-    personaActions,
-    fingerprint: fingerprintOf(inputs),
-  };
+  const action = LinearModel.train(actionExamples, TRAINING);
+  const topic = LinearModel.train(topicExamples, TRAINING);
+  const theme = LinearModel.train(themeExamples, TRAINING);
+  const learnt = (sense: string) => [action, topic, theme].some((model) => model.hasFeature(`s:${sense}`));
+  return { action, topic, theme, senses: WordSenses.fromTable(wordNet.keeping(learnt)), personaActions, fingerprint: fingerprintOf(inputs) };
 }
 
 export function serialiseModel(model: UnderstandingModel): ModelFile {
@@ -105,6 +110,7 @@ export function serialiseModel(model: UnderstandingModel): ModelFile {
     topic: model.topic.serialise() as ModelFile['topic'],
     theme: model.theme.serialise() as ModelFile['theme'],
     personaActions: Object.fromEntries([...model.personaActions].map(([persona, actions]) => [persona, [...actions].sort()])),
+    senses: model.senses.table() as ModelFile['senses'],
   };
 }
 
@@ -114,6 +120,7 @@ export function deserialiseModel(file: ModelFile): UnderstandingModel {
     action: LinearModel.deserialise(file.action),
     topic: LinearModel.deserialise(file.topic),
     theme: LinearModel.deserialise(file.theme),
+    senses: WordSenses.fromTable(file.senses),
     personaActions: new Map(Object.entries(file.personaActions).map(([persona, actions]) => [persona as Persona, new Set(actions)])),
   };
 }

@@ -256,7 +256,7 @@ describe('safeguarding first (SG-1)', () => {
     const running = await startTestApp({ clock: fixedClock('2026-06-10T10:00:00+01:00') });
     try {
       const reply = await sendActivity(running.baseUrl, {
-        text: 'she has a rash that doesnt fade, how do i register her with a gp',
+        text: 'she has a rash that doesnt fade, do i need the social workers consent to take her to the doctor',
         conversation: { id: 'possible-1' },
       });
       const texts = replyTexts(reply);
