@@ -68,6 +68,7 @@ const CONCEPTS: Record<string, readonly [string, string]> = {
   'allegation-made': ['the LADO rang about an allegation against me', 'the school rang about a trip'],
   'pass-it-on': ['please pass this on to the forum', 'please book me on the course'],
   'other-activity': ['he wants to quit football', 'we want to quit fostering'],
+  'own-matter': ['my mileage claim still hasnt been paid', 'mileage claims are always late for everyone'],
 };
 
 describe('every concept finds its situation and not its hard negative', () => {
@@ -79,6 +80,12 @@ describe('every concept finds its situation and not its hard negative', () => {
     expect(found(fires).has(concept)).toBe(true);
     expect(found(negative).has(concept)).toBe(false);
   });
+});
+
+it('exhaustion: having enough of something the child needs is a quantity, not the end of a tether', () => {
+  expect(found('ive had enough').has('exhaustion')).toBe(true);
+  expect(found('has he had enough sleep').has('exhaustion')).toBe(false);
+  expect(found('has she had enough to eat').has('exhaustion')).toBe(false);
 });
 
 describe('signals: concepts combine into a risk, and the guards keep hypotheticals quiet', () => {
