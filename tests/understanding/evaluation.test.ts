@@ -60,6 +60,27 @@ describe('npm run eval on the blind splits, through the real bot', () => {
     },
     120_000,
   );
+
+  // splits where the frozen model missed a child at risk (README "Understanding"): kept from slipping further
+  it.each([
+    ['blind-2026-12b.jsonl', 0.97],
+    ['blind-2026-12d.jsonl', 0.98],
+  ])(
+    '%s: emergency recall kept at %s, few false alarms, action, topic and retention figures kept',
+    async (file, emergencyRecall) => {
+      const lines = await readEvalFile(path.join(BLIND_FOLDER, file));
+      expect(lines.length).toBeGreaterThanOrEqual(600);
+      const { summary } = await evaluate(lines);
+      expect(summary.emergencyRecall).toBeGreaterThanOrEqual(emergencyRecall);
+      expect(summary.emergencyFalseAlarmRate).toBeLessThanOrEqual(0.05);
+      expect(summary.actionAccuracy).toBeGreaterThanOrEqual(0.87);
+      expect(summary.topicAccuracy).toBeGreaterThanOrEqual(0.92);
+      expect(summary.retentionPrecision).toBeGreaterThanOrEqual(0.88);
+      expect(summary.retentionRecall).toBeGreaterThanOrEqual(0.8);
+      expect(summary.fallbackRecall).toBeGreaterThanOrEqual(0.6);
+    },
+    120_000,
+  );
 });
 
 // ../shared sits beside the project on the team's machines and in CI; a fresh clone without it still passes

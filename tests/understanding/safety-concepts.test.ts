@@ -68,6 +68,7 @@ const CONCEPTS: Record<string, readonly [string, string]> = {
   'allegation-made': ['the LADO rang about an allegation against me', 'the school rang about a trip'],
   'pass-it-on': ['please pass this on to the forum', 'please book me on the course'],
   'other-activity': ['he wants to quit football', 'we want to quit fostering'],
+  'asking-for-update': ['did anything ever come of the taxi complaints', 'the taxi came late again'],
   'own-matter': ['my mileage claim still hasnt been paid', 'mileage claims are always late for everyone'],
 };
 
