@@ -42,9 +42,8 @@ describe('the training corpus (content/training-corpus)', () => {
 });
 
 describe('npm run eval on the blind splits, through the real bot', () => {
-  // the figures the frozen model reached (README "Understanding"); the aims are higher (action 0.92,
-  // retention recall 0.92): these keep what was reached from slipping
-  // splits where the frozen model missed a child at risk (12b, 12d) keep their own recall from slipping further
+  // floors just under what the frozen model reached on each split (README "Understanding"), so nothing slips; the
+  // issue's aims are higher (action 0.92, retention recall 0.92, every child at risk: 12b and 12d each miss some)
   it.each([
     ['blind-2026-12.jsonl', { emergencyRecall: 1, action: 0.88, retentionPrecision: 0.85, fallbackRecall: 0.78 }],
     ['blind-2026-12b.jsonl', { emergencyRecall: 0.97, action: 0.88, retentionPrecision: 0.88, fallbackRecall: 0.78 }],
