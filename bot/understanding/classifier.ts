@@ -4,11 +4,11 @@ import { ACTIONS, type Action, type Theme, type Topic } from '../content/taxonom
 import type { Persona } from '../roles';
 import { audienceOf, type AnswerIndex, type ArticleMatch } from './answer-index';
 import { tokenise, type ConceptLexicon, type RiskLevel, type RiskSignal } from './concepts';
-import { featureExtractorFor, type FeatureExtractor } from './features';
+import { bestMatchOf, featureExtractorFor, type FeatureExtractor } from './features';
 import { isQuestion } from './normalise';
 import type { CompiledRules } from './rules';
 import type { TextPipeline } from './text-pipeline';
-import type { UnderstandingModel } from './understanding-model';
+import { Predictions, type UnderstandingModel } from './understanding-model';
 
 export interface EmergencySignpost {
   readonly category: string;
@@ -46,6 +46,13 @@ export const THRESHOLDS: Thresholds = {
   emergency: 0.9,
   /** ... at which the reply opens with the safety line and then helps. */
   signpost: 0.3,
+  /**
+   * Below this emergency probability, with the model at least `doubtConfident` sure the message is a question it can
+   * help with, a rule or concept that would make the turn the emergency one only signposts: the 999 line still opens
+   * the reply, and the question ("she went missing in May, she's fine now; can the review be at home?") is answered too.
+   */
+  ruleDoubt: 0.1,
+  doubtConfident: 0.5,
   /** Allegation support and retention win over other actions from this probability (precedence). */
   allegation: 0.5,
   retention: 0.4,
@@ -68,6 +75,8 @@ export const THRESHOLDS: Thresholds = {
 export interface Thresholds {
   readonly emergency: number;
   readonly signpost: number;
+  readonly ruleDoubt: number;
+  readonly doubtConfident: number;
   readonly allegation: number;
   readonly retention: number;
   readonly modelOnlyMargin: number;
@@ -92,6 +101,9 @@ const FLOW_TOPICS: Partial<Record<Action, Topic>> = {
 
 /** How many guidance matches one search keeps: enough that each topic's best is usually among them. */
 const GUIDANCE_RESULTS = 100;
+
+/** What a signposted reply can go on to help with when the model doubts a rule's emergency. */
+const HELPED_WITH: ReadonlySet<Action> = new Set(['answer', 'clarify', 'feedback', 'training-booking', 'transport-report', 'mentor-request', 'handoff']);
 
 /** Actions that start a flow of questions. */
 const FLOWS: ReadonlySet<Action> = new Set(['training-booking', 'transport-report', 'mentor-request', 'enquiry']);
@@ -134,7 +146,7 @@ export class Classifier {
     const audience = audienceOf(persona);
     // one search serves the features, the topic's article and the related guidance offered beside a flow
     const guidance = this.deps.index.find(text, audience, GUIDANCE_RESULTS);
-    const features = this.extractor.extract({ text, persona, tokens, concepts, risk, searchScore: guidance[0]?.score ?? 0 });
+    const predicted = new Predictions(model, this.extractor.extract({ text, persona, tokens, concepts, risk, bestMatch: bestMatchOf(guidance) }));
     const allowed = new Set([...(model.personaActions.get(persona) ?? []), 'emergency', 'fallback'] as Action[]);
     // the rules in content/ name their own personas; the model only chooses among what the corpus showed for this one
     const ruleActions = new Set<Action>(ACTIONS);
@@ -144,13 +156,13 @@ export class Classifier {
         ruleActions.delete(action);
       }
     }
-    const probabilities = model.action.predict(features, allowed) as Map<Action, number>;
+    const probabilities = predicted.action(allowed) as Map<Action, number>;
 
-    const emergency = this.emergencyOf(normalised, concepts, risk, probabilities.get('emergency') ?? 0);
+    const emergency = this.emergencyOf(normalised, concepts, risk, probabilities.get('emergency') ?? 0, persona !== 'enquirer' && this.doubts(probabilities));
     if (emergency?.level === 'certain') {
       return {
         action: 'emergency',
-        topic: this.topicOf(features),
+        topic: this.topicOf(predicted),
         confidence: Math.max(probabilities.get('emergency') ?? 0, 0.95),
         emergency: emergency.signpost,
         matches: [],
@@ -194,7 +206,7 @@ export class Classifier {
     if (emergency !== undefined && pEmergency >= this.t.signpost && ((action === 'fallback' && emergency.signpost.from !== 'model') || outweighs)) {
       return {
         action: 'emergency',
-        topic: this.topicOf(features),
+        topic: this.topicOf(predicted),
         confidence: round(probabilities.get('emergency') ?? 0),
         emergency: { ...emergency.signpost, level: 'certain' },
         matches: [],
@@ -205,13 +217,13 @@ export class Classifier {
     // someone facing an allegation is not reporting a child at risk: the model's unease alone is no reason to alarm them
     const signpost = action === 'allegation-support' && emergency?.reason === 'model.emergency' ? undefined : emergency?.signpost;
     const confidence = round(Math.min(1, scores.get(action) ?? 0));
-    const theme = this.themeOf(features, normalised, action);
+    const theme = this.themeOf(predicted, normalised, action);
 
     const hinted = action === 'answer' ? this.topicRuled(fired.get('answer'), text, audience) : undefined;
     if (hinted !== undefined) return { ...hinted, confidence, theme, ...(signpost ? { emergency: signpost } : {}) };
     if (action === 'answer' || action === 'clarify' || action === 'fallback') {
       return {
-        ...this.fromGuidance(text, features, audience, guidance, action, scores, fired.get('fallback')),
+        ...this.fromGuidance(text, predicted, audience, guidance, action, scores, fired.get('fallback')),
         theme,
         ...(signpost ? { emergency: signpost } : {}),
       };
@@ -220,7 +232,7 @@ export class Classifier {
     const matches = guidance.slice(0, 1);
     return {
       action,
-      topic: FLOW_TOPICS[action] ?? this.topicOf(features),
+      topic: FLOW_TOPICS[action] ?? this.topicOf(predicted),
       confidence,
       theme,
       matches,
@@ -229,21 +241,35 @@ export class Classifier {
     };
   }
 
+  /**
+   * Whether the model, all but sure there is no emergency, is also sure of a question it can help with. A guess at
+   * fallback (words it does not know), retention or allegation support is no such certainty: the rule stands. Never
+   * for the public page: a member of the public reporting a child has no casework for the model to recognise.
+   */
+  private doubts(probabilities: ReadonlyMap<Action, number>): boolean {
+    if ((probabilities.get('emergency') ?? 0) >= this.t.ruleDoubt) return false;
+    let best: Action | undefined;
+    for (const [action, p] of probabilities) if (action !== 'emergency' && (best === undefined || p > (probabilities.get(best) ?? 0))) best = action;
+    return best !== undefined && HELPED_WITH.has(best) && (probabilities.get(best) ?? 0) >= this.t.doubtConfident;
+  }
+
   private emergencyOf(
     normalised: string,
     concepts: ReadonlySet<string>,
     risk: RiskSignal | undefined,
     probability: number,
+    doubted: boolean,
   ): { level: RiskLevel; reason: string; signpost: EmergencySignpost } | undefined {
     const { rules, lexicon } = this.deps;
     const adviceFor = (id: string | undefined) => rules.emergency.find((c) => c.id === id)?.advice ?? rules.generalAdvice;
+    const conceptLevel: RiskLevel | undefined = risk?.level === 'certain' && doubted ? 'possible' : risk?.level;
     // the patterns in safety-rules.yaml answer to the same guards as the lexicons: "what if he ever went missing" is a question
     for (const category of rules.emergency) {
       if (category.rules.match(normalised) === undefined) continue;
       const guard = lexicon.guard(concepts, category.id);
       if (guard === 'silence') continue;
-      const level: RiskLevel = guard === 'soften' ? 'possible' : 'certain';
-      if (level === 'certain' || risk?.level !== 'certain') {
+      const level: RiskLevel = guard === 'soften' || doubted ? 'possible' : 'certain';
+      if (level === 'certain' || conceptLevel !== 'certain') {
         return { level, reason: `emergency.${category.id}`, signpost: { category: category.id, advice: category.advice, level, from: 'rules' } };
       }
     }
@@ -258,10 +284,10 @@ export class Classifier {
             ? 'possible'
             : undefined;
     const level: RiskLevel | undefined =
-      risk?.level === 'certain' || modelLevel === 'certain' ? 'certain' : risk !== undefined || modelLevel !== undefined ? 'possible' : undefined;
+      conceptLevel === 'certain' || modelLevel === 'certain' ? 'certain' : conceptLevel !== undefined || modelLevel !== undefined ? 'possible' : undefined;
     if (level === undefined) return undefined;
     const id = risk?.category ?? 'general';
-    const fromConcepts = risk !== undefined && (risk.level === level || modelLevel === undefined);
+    const fromConcepts = risk !== undefined && (conceptLevel === level || modelLevel === undefined);
     return {
       level,
       reason: fromConcepts ? `concept.${id}` : 'model.emergency',
@@ -295,7 +321,7 @@ export class Classifier {
 
   private fromGuidance(
     text: string,
-    features: Map<string, number>,
+    predicted: Predictions,
     audience: readonly ArticleAudience[],
     guidance: readonly ArticleMatch[],
     action: 'answer' | 'clarify' | 'fallback',
@@ -313,7 +339,7 @@ export class Classifier {
     });
     if (action === 'fallback') return fallback(fallbackRule ?? 'model.fallback');
 
-    const topics = [...this.deps.model.topic.predict(features)].sort((a, b) => b[1] - a[1]) as [Topic, number][];
+    const topics = [...predicted.topic()].sort((a, b) => b[1] - a[1]) as [Topic, number][];
     const matchesFor = (topic: Topic) => {
       const inResults = guidance.find((m) => m.article.topic === topic);
       return inResults !== undefined ? [inResults] : guidance.length < GUIDANCE_RESULTS ? [] : this.deps.index.find(text, audience, 1, topic);
@@ -356,14 +382,14 @@ export class Classifier {
     return { action: 'answer', topic, articleId: match.article.id, matches: [match], reason: reason ?? '' };
   }
 
-  private topicOf(features: Map<string, number>): Topic | undefined {
+  private topicOf(predicted: Predictions): Topic | undefined {
     let best: [string, number] | undefined;
-    for (const entry of this.deps.model.topic.predict(features)) if (best === undefined || entry[1] > best[1]) best = entry;
+    for (const entry of predicted.topic()) if (best === undefined || entry[1] > best[1]) best = entry;
     return best !== undefined && best[1] >= 0.3 ? (best[0] as Topic) : undefined;
   }
 
-  private themeOf(features: Map<string, number>, normalised: string, action: Action): Theme | undefined {
-    const scores = this.deps.model.theme.predict(features) as Map<Theme, number>;
+  private themeOf(predicted: Predictions, normalised: string, action: Action): Theme | undefined {
+    const scores = predicted.theme() as Map<Theme, number>;
     for (const { theme, rules } of this.deps.rules.themes) {
       if (rules.count(normalised) > 0) scores.set(theme, (scores.get(theme) ?? 0) + this.t.ruleBonus);
     }

@@ -1,4 +1,4 @@
-import stem from 'wink-porter2-stemmer';
+import { stem } from './stem';
 import { z } from 'zod';
 import { ACTIONS, type Action } from '../content/taxonomy';
 import { normaliseForRules } from './normalise';

@@ -1,6 +1,6 @@
-import stem from 'wink-porter2-stemmer';
+import { stem } from './stem';
 import type { Article } from '../content/article';
-import { audienceOf, type AnswerIndex } from './answer-index';
+import { audienceOf, type AnswerIndex, type ArticleMatch } from './answer-index';
 import type { Persona } from '../roles';
 import type { RiskSignal, Tokens } from './concepts';
 import { isQuestion } from './normalise';
@@ -8,7 +8,7 @@ import type { TextPipeline } from './text-pipeline';
 import type { WordSenses } from './word-senses';
 
 /** Bump when the features change shape: a model built with other features is then rebuilt, never misread. */
-export const FEATURE_VERSION = 5;
+export const FEATURE_VERSION = 6;
 
 const WEIGHTS = { word: 1, bigram: 0.8, char: 0.2, sense: 0.5, concept: 1.5, risk: 1.5, persona: 1, shape: 0.7, domain: 1 } as const;
 
@@ -18,14 +18,24 @@ export interface MessageFacts {
   readonly tokens: Tokens;
   readonly concepts: ReadonlySet<string>;
   readonly risk: RiskSignal | undefined;
-  /** The guidance search's best score, when the caller has already searched (saves a second search). */
-  readonly searchScore?: number;
+  /** The guidance search's best match, when the caller has already searched (saves a second search). */
+  readonly bestMatch?: BestMatch;
 }
 
 /** The extractor for this guidance: the same at training and at run time. */
 export function featureExtractorFor(index: AnswerIndex, pipeline: TextPipeline, senses: WordSenses): FeatureExtractor {
-  const bestScore = (text: string, persona: Persona) => index.find(text, audienceOf(persona), 1)[0]?.score ?? 0;
-  return new FeatureExtractor(pipeline, domainTermsOf(index.articles(), pipeline), bestScore, senses);
+  const best = (text: string, persona: Persona): BestMatch => bestMatchOf(index.find(text, audienceOf(persona), 1));
+  return new FeatureExtractor(pipeline, domainTermsOf(index.articles(), pipeline), best, senses);
+}
+
+/** How well the best article fits: its search score, and the share of the message's terms it matched. */
+export interface BestMatch {
+  readonly score: number;
+  readonly coverage: number;
+}
+
+export function bestMatchOf(matches: readonly ArticleMatch[]): BestMatch {
+  return { score: matches[0]?.score ?? 0, coverage: matches[0]?.coverage ?? 0 };
 }
 
 /** Every term the guidance uses, stemmed: what counts as "the service's subject". */
@@ -52,8 +62,8 @@ export class FeatureExtractor {
   constructor(
     private readonly pipeline: TextPipeline,
     private readonly domainTerms: ReadonlySet<string>,
-    /** The guidance search's best score for the text: how well any article fits, whatever the words. */
-    private readonly bestSearchScore: (text: string, persona: Persona) => number,
+    /** The guidance search's best match for the text: how well any article fits, whatever the words. */
+    private readonly bestMatch: (text: string, persona: Persona) => BestMatch,
     private readonly senses: WordSenses,
   ) {}
 
@@ -61,9 +71,10 @@ export class FeatureExtractor {
     const features = new Map<string, number>();
     const add = (name: string, weight: number) => features.set(name, Math.max(features.get(name) ?? 0, weight));
 
-    const words = this.pipeline.allWords(facts.text);
+    const analysed = this.pipeline.analyse(facts.text);
+    const words = analysed.all;
     const stems = words.map((word) => stem(word));
-    for (const word of this.pipeline.words(facts.text)) for (const sense of this.senses.sensesOf(word)) add(`s:${sense}`, WEIGHTS.sense);
+    for (const word of analysed.content) for (const sense of this.senses.sensesOf(word)) add(`s:${sense}`, WEIGHTS.sense);
     words.forEach((word, i) => {
       const next = words[i + 1];
       if (next !== undefined) for (const sense of this.senses.sensesOf(word, next)) add(`s:${sense}`, WEIGHTS.sense);
@@ -86,15 +97,17 @@ export class FeatureExtractor {
     add(`len:${length <= 1 ? '1' : length <= 3 ? '2-3' : length <= 8 ? '4-8' : length <= 25 ? '9-25' : '26+'}`, WEIGHTS.shape);
     if (facts.text.includes('?')) add('shape:question-mark', WEIGHTS.shape);
     add(isQuestion(facts.text) ? 'shape:question' : 'shape:statement', WEIGHTS.shape);
-    const content = this.pipeline.terms(facts.text);
+    const content = analysed.terms;
     if (content.length > 0) {
       const share = content.filter((term) => this.domainTerms.has(term)).length / content.length;
       add(`domain:${share === 0 ? 'none' : share < 0.34 ? 'low' : share < 0.67 ? 'some' : 'most'}`, WEIGHTS.domain);
     } else {
       add('domain:empty', WEIGHTS.domain);
     }
-    const score = facts.searchScore ?? this.bestSearchScore(facts.text, facts.persona);
+    const { score, coverage } = facts.bestMatch ?? this.bestMatch(facts.text, facts.persona);
     add(`search:${score < 5 ? 'none' : score < 12 ? 'weak' : score < 25 ? 'some' : score < 60 ? 'good' : 'strong'}`, WEIGHTS.domain);
+    // a long message always scores somewhere: how much of it the article explains tells a fit from a coincidence
+    add(`cover:${coverage < 0.2 ? 'little' : coverage < 0.4 ? 'part' : coverage < 0.7 ? 'most' : 'all'}`, WEIGHTS.domain);
     return features;
   }
 }

@@ -42,7 +42,7 @@ export class LinearModel {
 
   private constructor(
     readonly labels: readonly string[],
-    private readonly featureNames: readonly string[],
+    readonly featureNames: readonly string[],
     private readonly weights: Float32Array,
     private readonly bias: Float32Array,
   ) {
@@ -59,14 +59,29 @@ export class LinearModel {
 
   /** Probabilities over the labels (sum 1), optionally only over `allowed` labels (the others get 0). */
   predict(features: FeatureVector, allowed?: ReadonlySet<string>): Map<string, number> {
-    const k = this.labels.length;
-    const scores = Float64Array.from(this.bias);
-    const norm = l2Norm(features);
+    const rows: number[] = [];
+    const values: number[] = [];
     for (const [name, value] of features) {
       const f = this.index.get(name);
       if (f === undefined) continue;
-      const x = value / norm;
-      const row = f * k;
+      rows.push(f);
+      values.push(value);
+    }
+    return this.predictRows(rows, values, l2Norm(features), allowed);
+  }
+
+  /** The feature's row in this model, if it learnt one: lets several models share one lookup per feature. */
+  rowOf(name: string): number | undefined {
+    return this.index.get(name);
+  }
+
+  /** `predict` for features already looked up: `rows[i]` holds `values[i]`; `norm` is the whole vector's L2 norm. */
+  predictRows(rows: readonly number[], values: readonly number[], norm: number, allowed?: ReadonlySet<string>): Map<string, number> {
+    const k = this.labels.length;
+    const scores = Float64Array.from(this.bias);
+    for (let j = 0; j < rows.length; j += 1) {
+      const row = (rows[j] ?? 0) * k;
+      const x = (values[j] ?? 0) / norm;
       for (let l = 0; l < k; l += 1) scores[l] = (scores[l] ?? 0) + (this.weights[row + l] ?? 0) * x;
     }
     return softmax(this.labels, scores, allowed);
@@ -191,7 +206,7 @@ export class LinearModel {
   }
 }
 
-function l2Norm(features: FeatureVector): number {
+export function l2Norm(features: FeatureVector): number {
   let sum = 0;
   for (const value of features.values()) sum += value * value;
   return Math.sqrt(sum) || 1;

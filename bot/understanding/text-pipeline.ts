@@ -1,4 +1,4 @@
-import stem from 'wink-porter2-stemmer';
+import { stem } from './stem';
 import type { Vocabulary } from './rules';
 import { normaliseForRules } from './normalise';
 
@@ -14,6 +14,15 @@ const STOPWORDS = new Set(
     .filter((w) => w.length > 0),
 );
 
+export interface AnalysedText {
+  /** Every word after vocabulary, stopwords kept. */
+  readonly all: readonly string[];
+  /** The same without stopwords. */
+  readonly content: readonly string[];
+  /** The content words stemmed, each once: the search terms. */
+  readonly terms: readonly string[];
+}
+
 /** Turns text into search terms: vocabulary applied (abbreviations expanded, typos mapped), stopwords out, stemmed. */
 export class TextPipeline {
   private readonly canonical = new Map<string, string>();
@@ -28,7 +37,18 @@ export class TextPipeline {
 
   /** Words after vocabulary, before stemming: used to judge how much a short message really says. */
   words(text: string): string[] {
-    return this.allWords(text).filter((word) => !STOPWORDS.has(word) && (word.length > 1 || /\d/.test(word)));
+    return this.contentOf(this.allWords(text));
+  }
+
+  /** A text's words in each of the forms the model reads, from one pass over it. */
+  analyse(text: string): AnalysedText {
+    const all = this.allWords(text);
+    const content = this.contentOf(all);
+    return { all, content, terms: [...new Set(content.map((word) => stem(word)))] };
+  }
+
+  private contentOf(words: readonly string[]): string[] {
+    return words.filter((word) => !STOPWORDS.has(word) && (word.length > 1 || /\d/.test(word)));
   }
 
   /** Every word after vocabulary (abbreviations expanded, typos mapped), stopwords kept: the model's view of the text. */
@@ -56,7 +76,7 @@ export class TextPipeline {
     ).size;
   }
 
-  terms(text: string): string[] {
-    return [...new Set(this.words(text).map((word) => stem(word)))];
+  terms(text: string): readonly string[] {
+    return this.analyse(text).terms;
   }
 }

