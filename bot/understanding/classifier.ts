@@ -5,7 +5,7 @@ import type { Persona } from '../roles';
 import { audienceOf, type AnswerIndex, type ArticleMatch } from './answer-index';
 import { tokenise, type ConceptLexicon, type RiskLevel, type RiskSignal } from './concepts';
 import { bestMatchOf, featureExtractorFor, type FeatureExtractor } from './features';
-import { isQuestion } from './normalise';
+import { asksSomething, isQuestion } from './normalise';
 import type { CompiledRules } from './rules';
 import type { TextPipeline } from './text-pipeline';
 import { Predictions, type UnderstandingModel } from './understanding-model';
@@ -158,7 +158,13 @@ export class Classifier {
     }
     const probabilities = predicted.action(allowed) as Map<Action, number>;
 
-    const emergency = this.emergencyOf(normalised, concepts, risk, probabilities.get('emergency') ?? 0, persona !== 'enquirer' && this.doubts(probabilities));
+    const emergency = this.emergencyOf(
+      normalised,
+      concepts,
+      risk,
+      probabilities.get('emergency') ?? 0,
+      persona !== 'enquirer' && asksSomething(text) && this.doubts(probabilities),
+    );
     if (emergency?.level === 'certain') {
       return {
         action: 'emergency',
@@ -244,7 +250,8 @@ export class Classifier {
   /**
    * Whether the model, all but sure there is no emergency, is also sure of a question it can help with. A guess at
    * fallback (words it does not know), retention or allegation support is no such certainty: the rule stands. Never
-   * for the public page: a member of the public reporting a child has no casework for the model to recognise.
+   * for the public page: a member of the public reporting a child has no casework for the model to recognise. Only
+   * for a question: a statement of what is happening ("the child in her care is self harming") stays the emergency.
    */
   private doubts(probabilities: ReadonlyMap<Action, number>): boolean {
     if ((probabilities.get('emergency') ?? 0) >= this.t.ruleDoubt) return false;

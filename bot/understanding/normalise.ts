@@ -21,3 +21,8 @@ export function isQuestion(text: string): boolean {
     /\b(who|how|what|where|when|why) (do|can|should|could|would|is|are|does|did|will|to)\b/.test(normalised)
   );
 }
+
+/** True when any part of the message asks something ("she went missing in may, do I need to tell the school"). */
+export function asksSomething(text: string): boolean {
+  return isQuestion(text) || /\b(do|can|should|could|would|will|shall|must) (i|we|you)\b|\b(is|are) (it|there|that|this|we|i)\b/.test(normaliseForRules(text));
+}

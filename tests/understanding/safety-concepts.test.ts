@@ -160,6 +160,15 @@ describe('through the classifier', () => {
     expect(classifier.classify(text, 'enquirer').action).toBe('emergency');
   });
 
+  it('doubt from the model only ever turns a question into a signposted answer: a statement of what is happening stays the emergency', () => {
+    // thresholds that make the model doubt every rule, so only the question test decides
+    const doubting = createClassifier(content, { thresholds: { ...THRESHOLDS, ruleDoubt: 1, doubtConfident: 0 } }).classifier;
+    expect(doubting.classify('the child in my care is self harming', 'carer').action).toBe('emergency');
+    const question = doubting.classify('she self harmed last year, do I need to tell her new school', 'carer');
+    expect(question.action).not.toBe('emergency');
+    expect(question.emergency?.level).toBe('possible');
+  });
+
   it('a member of the public who reports a child at risk is signposted too', () => {
     expect(classifier.classify('there is a little boy on his own at the bus station and its dark', 'enquirer').emergency).toBeDefined();
   });
