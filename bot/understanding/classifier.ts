@@ -142,7 +142,8 @@ export class Classifier {
     const tokens = tokenise(text);
     const normalised = tokens.raw.join(' ');
     const concepts = lexicon.find(tokens);
-    const risk = lexicon.assess(concepts);
+    const guardedBy = lexicon.guardScope(text, concepts, (sentence) => rules.emergency.some((c) => c.rules.match(sentence) !== undefined));
+    const risk = lexicon.assess(concepts, guardedBy);
     const audience = audienceOf(persona);
     // one search serves the features, the topic's article and the related guidance offered beside a flow
     const guidance = this.deps.index.find(text, audience, GUIDANCE_RESULTS);
@@ -160,7 +161,7 @@ export class Classifier {
 
     const emergency = this.emergencyOf(
       normalised,
-      concepts,
+      guardedBy,
       risk,
       probabilities.get('emergency') ?? 0,
       persona !== 'enquirer' && asksSomething(text) && this.doubts(probabilities),
@@ -262,7 +263,7 @@ export class Classifier {
 
   private emergencyOf(
     normalised: string,
-    concepts: ReadonlySet<string>,
+    guardedBy: ReadonlySet<string>,
     risk: RiskSignal | undefined,
     probability: number,
     doubted: boolean,
@@ -273,7 +274,7 @@ export class Classifier {
     // the patterns in safety-rules.yaml answer to the same guards as the lexicons: "what if he ever went missing" is a question
     for (const category of rules.emergency) {
       if (category.rules.match(normalised) === undefined) continue;
-      const guard = lexicon.guard(concepts, category.id);
+      const guard = lexicon.guard(guardedBy, category.id);
       if (guard === 'silence') continue;
       const level: RiskLevel = guard === 'soften' || doubted ? 'possible' : 'certain';
       if (level === 'certain' || conceptLevel !== 'certain') {
@@ -281,7 +282,7 @@ export class Classifier {
       }
     }
     // the model alone: a possible risk (signposted, then answered) unless it is all but sure; silent on a hypothetical
-    const modelGuard = lexicon.guard(concepts, MODEL_CATEGORY);
+    const modelGuard = lexicon.guard(guardedBy, MODEL_CATEGORY);
     const modelLevel: RiskLevel | undefined =
       modelGuard === 'silence'
         ? undefined

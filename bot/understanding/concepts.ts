@@ -37,6 +37,14 @@ export interface Tokens {
   readonly stems: readonly string[];
 }
 
+/** A message's sentences (or clauses a carer ended with a full stop, question mark, semicolon or new line). */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/[.!?;\n]+/)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence.length > 0);
+}
+
 export function tokenise(text: string): Tokens {
   const raw = normaliseForRules(text)
     .split(' ')
@@ -103,8 +111,11 @@ export function checkConcepts(file: SafetyConceptsFile, emergencyCategories: rea
  */
 export class ConceptLexicon {
   private readonly concepts: readonly CompiledConcept[];
+  /** The concepts any signal is made of: a sentence with one of them carries a risk of its own. */
+  private readonly signalConcepts: ReadonlySet<string>;
 
   constructor(private readonly file: SafetyConceptsFile) {
+    this.signalConcepts = new Set(Object.values(file.signals).flatMap((signals) => signals.flatMap((signal) => signal.when)));
     const groups = new Map<string, readonly Term[]>();
     for (const [name, phrases] of Object.entries(file.words)) {
       groups.set(
@@ -169,11 +180,32 @@ export class ConceptLexicon {
       .map(([action]) => action as Action);
   }
 
+  /**
+   * The concepts the guards consult: a guard speaks for its own sentence. In a long message, a sentence that carries
+   * a guard ("I was going to ask about the first aid course") but no risk of its own does not silence a risk told in
+   * another ("he has a burn on his arm and says ..."). `risky` says whether a sentence raises a risk outside these
+   * lexicons (the patterns of safety-rules.yaml).
+   */
+  guardScope(text: string, found: ReadonlySet<string>, risky: (normalised: string) => boolean = () => false): ReadonlySet<string> {
+    const { guards } = this.file;
+    const guardIds = [...guards.silence, ...guards.soften].map((g) => g.concept);
+    if (!guardIds.some((id) => found.has(id))) return found;
+    const sentences = sentencesOf(text);
+    if (sentences.length < 2) return found;
+    const kept = sentences.filter((sentence) => {
+      const tokens = tokenise(sentence);
+      const inSentence = this.find(tokens);
+      if (!guardIds.some((id) => inSentence.has(id))) return true;
+      return [...inSentence].some((c) => this.signalConcepts.has(c)) || risky(tokens.raw.join(' '));
+    });
+    return kept.length === sentences.length ? found : this.find(tokenise(kept.join(' . ')));
+  }
+
   /** The strongest risk signal the concepts make, after the guards; undefined when there is none. */
-  assess(found: ReadonlySet<string>): RiskSignal | undefined {
+  assess(found: ReadonlySet<string>, guardedBy: ReadonlySet<string> = found): RiskSignal | undefined {
     let best: RiskSignal | undefined;
     for (const [category, signals] of Object.entries(this.file.signals)) {
-      const guard = this.guard(found, category);
+      const guard = this.guard(guardedBy, category);
       if (guard === 'silence') continue;
       const softened = guard === 'soften';
       for (const signal of signals) {

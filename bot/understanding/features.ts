@@ -8,7 +8,7 @@ import type { TextPipeline } from './text-pipeline';
 import type { WordSenses } from './word-senses';
 
 /** Bump when the features change shape: a model built with other features is then rebuilt, never misread. */
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 7;
 
 const WEIGHTS = { word: 1, bigram: 0.8, char: 0.2, sense: 0.5, concept: 1.5, risk: 1.5, persona: 1, shape: 0.7, domain: 1 } as const;
 
@@ -101,6 +101,10 @@ export class FeatureExtractor {
     if (content.length > 0) {
       const share = content.filter((term) => this.domainTerms.has(term)).length / content.length;
       add(`domain:${share === 0 ? 'none' : share < 0.34 ? 'low' : share < 0.67 ? 'some' : 'most'}`, WEIGHTS.domain);
+      // words the guidance never uses, counted not shared out: "a bus pass for carers" is off the guidance however
+      // fostering the rest of it sounds
+      const novel = content.filter((term) => !this.domainTerms.has(term)).length;
+      add(`novel:${novel === 0 ? '0' : novel === 1 ? '1' : novel === 2 ? '2' : '3+'}`, WEIGHTS.domain);
     } else {
       add('domain:empty', WEIGHTS.domain);
     }

@@ -43,10 +43,13 @@ describe('the training corpus (content/training-corpus)', () => {
 
 describe('npm run eval on the blind splits, through the real bot', () => {
   // floors just under what the frozen model reached on each split (README "Understanding"), so nothing slips; the
-  // issue's aims are higher (action 0.92, retention precision 0.88, fallback recall 0.8, every child at risk: 12e misses two)
+  // issue's aims are higher (action 0.92, emergency recall 1, false alarms 0.05, retention 0.92 / 0.88, fallback 0.8).
+  // 12f was measured once, when this model was frozen (the newest split: the release's figures), and is below them on several.
+  const aims = { falseAlarms: 0.05, topic: 0.92, retentionRecall: 0.8 };
   it.each([
-    ['blind-2026-12d.jsonl', { emergencyRecall: 1, action: 0.9, retentionPrecision: 0.88, fallbackRecall: 0.7 }],
-    ['blind-2026-12e.jsonl', { emergencyRecall: 0.97, action: 0.9, retentionPrecision: 0.85, fallbackRecall: 0.48 }],
+    ['blind-2026-12d.jsonl', { ...aims, emergencyRecall: 1, action: 0.9, retentionPrecision: 0.88, fallbackRecall: 0.7 }],
+    ['blind-2026-12e.jsonl', { ...aims, emergencyRecall: 1, action: 0.9, retentionPrecision: 0.85, fallbackRecall: 0.48 }],
+    ['blind-2026-12f.jsonl', { ...aims, falseAlarms: 0.065, emergencyRecall: 0.97, action: 0.87, retentionPrecision: 0.83, fallbackRecall: 0.77 }],
   ])(
     '%s: children at risk signposted in the same turn, few false alarms, action, topic and retention figures kept',
     async (file, floor) => {
@@ -54,11 +57,11 @@ describe('npm run eval on the blind splits, through the real bot', () => {
       expect(lines.length).toBeGreaterThanOrEqual(600);
       const { summary } = await evaluate(lines);
       expect(summary.emergencyRecall).toBeGreaterThanOrEqual(floor.emergencyRecall);
-      expect(summary.emergencyFalseAlarmRate).toBeLessThanOrEqual(0.05);
+      expect(summary.emergencyFalseAlarmRate).toBeLessThanOrEqual(floor.falseAlarms);
       expect(summary.actionAccuracy).toBeGreaterThanOrEqual(floor.action);
-      expect(summary.topicAccuracy).toBeGreaterThanOrEqual(0.92);
+      expect(summary.topicAccuracy).toBeGreaterThanOrEqual(floor.topic);
       expect(summary.retentionPrecision).toBeGreaterThanOrEqual(floor.retentionPrecision);
-      expect(summary.retentionRecall).toBeGreaterThanOrEqual(0.8);
+      expect(summary.retentionRecall).toBeGreaterThanOrEqual(floor.retentionRecall);
       expect(summary.fallbackRecall).toBeGreaterThanOrEqual(floor.fallbackRecall);
     },
     120_000,
@@ -67,11 +70,10 @@ describe('npm run eval on the blind splits, through the real bot', () => {
 
 // ../shared sits beside the project on the team's machines and in CI; a fresh clone without it still passes
 (existsSync(PUBLIC_SET) ? describe : describe.skip)('npm run eval on the public set (a check, not a target)', () => {
-  // the issue asks for action >= 0.95 here; the frozen model reaches 0.94 (README "Understanding")
-  it('keeps action >= 0.93 and catches every emergency', async () => {
+  it('keeps action >= 0.95 and catches every emergency', async () => {
     const { summary } = await evaluate(await readEvalFile(PUBLIC_SET));
     expect(summary.total).toBeGreaterThanOrEqual(389);
-    expect(summary.actionAccuracy).toBeGreaterThanOrEqual(0.93);
+    expect(summary.actionAccuracy).toBeGreaterThanOrEqual(0.95);
     expect(summary.emergencyRecall).toBe(1);
   }, 120_000);
 });

@@ -92,6 +92,36 @@ it('exhaustion: having enough of something the child needs is a quantity, not th
   expect(found('has she had enough to eat').has('exhaustion')).toBe(false);
 });
 
+describe('a phrase among alternatives is a term of its own (an alternative is one word)', () => {
+  it.each([
+    ['unreachable', 'hes not answering'],
+    ['unreachable', 'she keeps not picking up'],
+    ['disclosure', 'she disclosed something at school today'],
+    ['disclosure', 'he finally opened up to me'],
+    ['harm-violent', 'there are bruises on her back'],
+    ['harm-violent', 'theres a burn on his arm'],
+    ['harm-violent', 'he says his dad did it with a belt'],
+    ['allegation-made', 'they are saying the injury was caused by me'],
+    ['late-or-long', 'its now eleven at night'],
+    ['unreachable', 'cant get hold of either of them'],
+    ['take-child', 'the club let her go with her aunt'],
+    ['contact-barred', 'she is on the do not release list'],
+    ['contact-barred', 'hes only allowed supervised'],
+  ])('%s: %s', (concept, text) => {
+    expect(found(text).has(concept)).toBe(true);
+  });
+
+  it.each([
+    ['unreachable', 'he is answering his texts again'],
+    ['harm-violent', 'bruise on his shin from football, school spotted it and asked'],
+    ['allegation-made', 'the cake was made by us'],
+    ['unreachable', 'i cant get hold of the social worker'],
+    ['contact-barred', 'is she on the school register yet'],
+  ])('not %s: %s', (concept, text) => {
+    expect(found(text).has(concept)).toBe(false);
+  });
+});
+
 describe('signals: concepts combine into a risk, and the guards keep hypotheticals quiet', () => {
   it.each([
     ['missing', 'certain', 'she hasnt come home and its gone midnight'],
@@ -112,6 +142,11 @@ describe('signals: concepts combine into a risk, and the guards keep hypothetica
     ['self-harm', 'certain', 'the kids have eaten the rat poison pellets from the shed'],
     ['self-harm', 'certain', 'she said everyone would be better off if she wasnt around'],
     ['harm-or-disclosure', 'certain', 'they are fighting in the kitchen and the baby is screaming'],
+    ['harm-or-disclosure', 'certain', 'theres a burn on his arm and he says his mums boyfriend did it with a lighter'],
+    ['missing', 'possible', 'hes not answering and his mates say he got in a car with some older lads'],
+    ['missing', 'possible', 'he went out at 4, its now twenty to eleven at night and hes not answering'],
+    ['harm-or-disclosure', 'certain', 'his mum took him out of nursery and she is only allowed supervised'],
+    ['harm-or-disclosure', 'possible', 'her dad isnt allowed contact and i cant get hold of her'],
   ] as const)('%s %s: %s', (category, level, text) => {
     expect(lexicon.assess(found(text))).toMatchObject({ category, level });
   });
@@ -135,11 +170,38 @@ describe('signals: concepts combine into a risk, and the guards keep hypothetica
   });
 });
 
+describe('a guard speaks for its own sentence', () => {
+  const scoped = (text: string) => lexicon.assess(found(text), lexicon.guardScope(text, found(text)));
+
+  it('an aside about a course does not silence a risk told in another sentence', () => {
+    const text = 'I was going to ask about the first aid course in March, but that can wait. She has a burn on her arm and says her stepdad did it';
+    expect(lexicon.assess(found(text))).toBeUndefined();
+    expect(scoped(text)).toMatchObject({ category: 'harm-or-disclosure', level: 'certain' });
+  });
+
+  it('a guard in the sentence that tells the risk still keeps it quiet', () => {
+    expect(scoped('I did the safeguarding course last week. What if a child says her uncle hit her?')).toBeUndefined();
+    expect(scoped('Is there a course on self harm? Asking for our support group')).toBeUndefined();
+  });
+
+  it('one sentence is judged as a whole, as before', () => {
+    expect(scoped('what should i do if a child ever goes missing')).toBeUndefined();
+  });
+});
+
 describe('through the classifier', () => {
   it('a certain risk is the emergency signposting, with the category advice', () => {
     const understanding = classifier.classify('the baby has gone floppy and grey', 'carer');
     expect(understanding.action).toBe('emergency');
     expect(understanding.emergency).toMatchObject({ category: 'medical', level: 'certain', advice: content.safetyRules.emergency.categories.medical?.advice });
+  });
+
+  it('a risk told after an aside about training is the emergency signposting', () => {
+    const understanding = classifier.classify(
+      'Sorry to bother you, I tried booking the safeguarding e-learning and it keeps logging me out, not urgent. What is urgent: he went out at 4, it is now eleven at night, he is not answering and his mates say he got into a car with older lads',
+      'carer',
+    );
+    expect(understanding.emergency).toMatchObject({ category: 'missing' });
   });
 
   it('a possible risk opens with the safety line and still helps with the question', () => {

@@ -461,12 +461,10 @@ describe('everyday carer messages that must not raise a safety signal (reviewed 
   });
 
   // retention weighed and declined: the answer's confidence is judged among what is left, not turned into a fallback
-  it.each(['how much notice do I need to give school for a holiday', "my SSW hasn't got back to me about the respite"])(
-    'answered, though it sounds like leaving: %s',
-    (text) => {
-      expect(classifier.classify(text, 'carer').action).toBe('answer');
-    },
-  );
+  // (without that, this one is a low-confidence fallback)
+  it("answered, though it sounds like leaving: my SSW hasn't got back to me about the respite", () => {
+    expect(classifier.classify("my SSW hasn't got back to me about the respite", 'carer').action).toBe('answer');
+  });
 
   it.each([
     ['shes been cutting herself since she dropped out of her college course', 'emergency'],
