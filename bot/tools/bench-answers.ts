@@ -50,7 +50,7 @@ function syntheticArticles(real: readonly Article[], count: number): Article[] {
 /** `npm run bench:answers`: model build time, classification time per message, and matcher time by index size. */
 async function main(): Promise<void> {
   const content = await loadContent(path.join(projectRoot(), 'content'));
-  const evalFile = process.argv[2] ?? path.join(projectRoot(), 'tests', 'understanding', 'blind', 'blind-2026-12d.jsonl');
+  const evalFile = process.argv[2] ?? path.join(projectRoot(), 'tests', 'understanding', 'blind', 'blind-2026-12g.jsonl');
   const messages = await readEvalFile(evalFile);
   // classification first, with the built model as the service loads it: the training below leaves a heap behind
   // that the service never holds (`npm run build` prints the build's own training time)

@@ -111,11 +111,8 @@ export function checkConcepts(file: SafetyConceptsFile, emergencyCategories: rea
  */
 export class ConceptLexicon {
   private readonly concepts: readonly CompiledConcept[];
-  /** The concepts any signal is made of: a sentence with one of them carries a risk of its own. */
-  private readonly signalConcepts: ReadonlySet<string>;
 
   constructor(private readonly file: SafetyConceptsFile) {
-    this.signalConcepts = new Set(Object.values(file.signals).flatMap((signals) => signals.flatMap((signal) => signal.when)));
     const groups = new Map<string, readonly Term[]>();
     for (const [name, phrases] of Object.entries(file.words)) {
       groups.set(
@@ -196,9 +193,14 @@ export class ConceptLexicon {
       const tokens = tokenise(sentence);
       const inSentence = this.find(tokens);
       if (!guardIds.some((id) => inSentence.has(id))) return true;
-      return [...inSentence].some((c) => this.signalConcepts.has(c)) || risky(tokens.raw.join(' '));
+      return this.raisesAny(inSentence) || risky(tokens.raw.join(' '));
     });
     return kept.length === sentences.length ? found : this.find(tokenise(kept.join(' . ')));
+  }
+
+  /** Whether the concepts make any signal at all, before the guards. */
+  private raisesAny(found: ReadonlySet<string>): boolean {
+    return Object.values(this.file.signals).some((signals) => signals.some((signal) => signal.when.every((c) => found.has(c))));
   }
 
   /** The strongest risk signal the concepts make, after the guards; undefined when there is none. */

