@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Article } from '../content/article';
@@ -47,10 +48,21 @@ function syntheticArticles(real: readonly Article[], count: number): Article[] {
   });
 }
 
+/** The newest blind split (the names sort by date): the messages a release is measured on. */
+function newestBlindSplit(): string {
+  const folder = path.join(projectRoot(), 'tests', 'understanding', 'blind');
+  const newest = readdirSync(folder)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .at(-1);
+  if (newest === undefined) throw new Error(`no blind split in ${folder}`);
+  return path.join(folder, newest);
+}
+
 /** `npm run bench:answers`: model build time, classification time per message, and matcher time by index size. */
 async function main(): Promise<void> {
   const content = await loadContent(path.join(projectRoot(), 'content'));
-  const evalFile = process.argv[2] ?? path.join(projectRoot(), 'tests', 'understanding', 'blind', 'blind-2026-12g.jsonl');
+  const evalFile = process.argv[2] ?? newestBlindSplit();
   const messages = await readEvalFile(evalFile);
   // classification first, with the built model as the service loads it: the training below leaves a heap behind
   // that the service never holds (`npm run build` prints the build's own training time)

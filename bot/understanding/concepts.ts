@@ -111,8 +111,11 @@ export function checkConcepts(file: SafetyConceptsFile, emergencyCategories: rea
  */
 export class ConceptLexicon {
   private readonly concepts: readonly CompiledConcept[];
+  /** The concepts the guards name (silence and soften). */
+  private readonly guardConcepts: readonly string[];
 
   constructor(private readonly file: SafetyConceptsFile) {
+    this.guardConcepts = [...file.guards.silence, ...file.guards.soften].map((g) => g.concept);
     const groups = new Map<string, readonly Term[]>();
     for (const [name, phrases] of Object.entries(file.words)) {
       groups.set(
@@ -184,15 +187,14 @@ export class ConceptLexicon {
    * lexicons (the patterns of safety-rules.yaml).
    */
   guardScope(text: string, found: ReadonlySet<string>, risky: (normalised: string) => boolean = () => false): ReadonlySet<string> {
-    const { guards } = this.file;
-    const guardIds = [...guards.silence, ...guards.soften].map((g) => g.concept);
-    if (!guardIds.some((id) => found.has(id))) return found;
+    const guarded = (concepts: ReadonlySet<string>) => this.guardConcepts.some((id) => concepts.has(id));
+    if (!guarded(found)) return found;
     const sentences = sentencesOf(text);
     if (sentences.length < 2) return found;
     const kept = sentences.filter((sentence) => {
       const tokens = tokenise(sentence);
       const inSentence = this.find(tokens);
-      if (!guardIds.some((id) => inSentence.has(id))) return true;
+      if (!guarded(inSentence)) return true;
       return this.raisesAny(inSentence) || risky(tokens.raw.join(' '));
     });
     return kept.length === sentences.length ? found : this.find(tokenise(kept.join(' . ')));
